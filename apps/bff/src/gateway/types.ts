@@ -1,0 +1,57 @@
+// The seam between the gateway session (src/gateway) and everything that uses it.
+import type { GatewayError } from '@floorwatch/contracts/api';
+
+export type SessionState =
+  | 'signed-out' // not started, or stopped
+  | 'signing-in'
+  | 'signed-in' // Guid held, keep-alive poll running
+  | 'backing-off' // lost or failing; a retry is scheduled
+  | 'fatal'; // an operator must act (credentials, rights, config); retries are slow
+
+export interface SessionStatus {
+  state: SessionState;
+  agentId: string;
+  /** Epoch ms of the last call of this session that the gateway answered with retcode 0. */
+  lastSuccessAt: number | null;
+  error: GatewayError | null;
+  signedInAt: number | null;
+}
+
+/** Callers of the shared upstream budget, highest priority first. */
+export type BudgetCaller = 'keepalive' | 'session' | 'agents' | 'queues' | 'skills' | 'proxy';
+
+export interface GatewayAnswer<T = unknown> {
+  httpStatus: number;
+  /** Parsed JSON body, or undefined when the body was not JSON. */
+  body: T | undefined;
+  retcode: string | null;
+  latencyMs: number;
+}
+
+export interface GatewayRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below /agentgateway/resource, e.g. `/agentgroup/{agentId}/allonlineagents`;
+   *  `{agentId}` is filled in by the session. */
+  path: string;
+  body?: unknown;
+  /** Log method name used for metrics labels, e.g. `queryAllOnlineAgents`. */
+  route: string;
+  caller: BudgetCaller;
+  timeoutMs?: number;
+}
+
+/** What the monitor, the proxy and the health endpoints need from the gateway session. */
+export interface GatewaySessionPort {
+  readonly agentId: string;
+  status(): SessionStatus;
+  /** Sends one call with the current Guid through the shared budget. Rejects with a
+   *  GatewayCallError on transport failures; session-lost retcodes trigger a re-sign-in. */
+  call<T = unknown>(req: GatewayRequest): Promise<GatewayAnswer<T>>;
+  /** The current Guid, for the read-only proxy only. Never log it, never send it to a browser. */
+  currentGuid(): string | null;
+  /** Hand a Set-GUID seen on a proxied answer back to the session. */
+  offerSetGuid(header: string | string[] | undefined): void;
+  /** Waits for a budget slot (the proxy's calls count against the same budget). */
+  acquireBudget(caller: BudgetCaller): Promise<void>;
+  onStatusChange(listener: (s: SessionStatus) => void): () => void;
+}

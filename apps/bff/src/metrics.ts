@@ -1,0 +1,78 @@
+// One Prometheus registry per BFF instance (tests start several apps in one process).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
+  const registry = new Registry();
+  if (opts.defaultMetrics !== false)
+    collectDefaultMetrics({ register: registry, prefix: 'floorwatch_' });
+  return {
+    registry,
+    upstreamRequests: new Counter({
+      name: 'floorwatch_upstream_requests_total',
+      help: 'Calls to the CC-Gateway by route (log method name) and retcode (or HTTP/ERROR code)',
+      labelNames: ['route', 'retcode'] as const,
+      registers: [registry],
+    }),
+    upstreamLatency: new Histogram({
+      name: 'floorwatch_upstream_latency_seconds',
+      help: 'Latency of calls to the CC-Gateway by route (long polls included)',
+      labelNames: ['route'] as const,
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+      registers: [registry],
+    }),
+    upstreamBudgetWaits: new Counter({
+      name: 'floorwatch_upstream_budget_waits_total',
+      help: 'Calls that had to wait for the per-agent gateway budget, by caller',
+      labelNames: ['caller'] as const,
+      registers: [registry],
+    }),
+    sessionState: new Gauge({
+      name: 'floorwatch_gateway_session_state',
+      help: '1 for the current gateway session state, 0 for the others',
+      labelNames: ['state'] as const,
+      registers: [registry],
+    }),
+    signIns: new Counter({
+      name: 'floorwatch_gateway_sign_ins_total',
+      help: 'Sign-ins to the gateway by kind (login, forcelogin) and outcome retcode',
+      labelNames: ['kind', 'retcode'] as const,
+      registers: [registry],
+    }),
+    invalidAnswers: new Counter({
+      name: 'floorwatch_gateway_invalid_answers_total',
+      help: 'Gateway answers rejected by contract validation, by route',
+      labelNames: ['route'] as const,
+      registers: [registry],
+    }),
+    pollDuration: new Histogram({
+      name: 'floorwatch_poll_duration_seconds',
+      help: 'Duration of one monitor poll cycle (fetch, validate, normalise, diff)',
+      labelNames: ['poller'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    dataAgeSeconds: new Gauge({
+      name: 'floorwatch_data_age_seconds',
+      help: 'Seconds since the last successful allonlineagents poll',
+      registers: [registry],
+    }),
+    sseClients: new Gauge({
+      name: 'floorwatch_sse_clients',
+      help: 'Browsers connected to the live stream',
+      registers: [registry],
+    }),
+    patchBytes: new Histogram({
+      name: 'floorwatch_patch_bytes',
+      help: 'Size of each patch as serialised once for the stream (before per-user filtering)',
+      buckets: [64, 256, 1024, 4096, 16384, 65536, 262144, 1048576],
+      registers: [registry],
+    }),
+    patchesSent: new Counter({
+      name: 'floorwatch_patches_sent_total',
+      help: 'Patch events written to stream clients',
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

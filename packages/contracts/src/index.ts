@@ -1,0 +1,2 @@
+export * from './gateway/index';
+export * from './api/index';

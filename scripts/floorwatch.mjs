@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// The README's two commands: `npm start` (set up and start the product) and `npm test` (every test).
+// Needs only Node 20 and npm: installs pnpm itself, then the workspace, then does the work.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = JSON.parse(
+  readFileSync(path.join(root, 'package.json'), 'utf8'),
+).packageManager.split('@')[1];
+const CHROMIUM = '/usr/bin/chromium';
+const results = path.join(root, '.tmp', 'test-results');
+
+function log(msg) {
+  process.stderr.write(`\x1b[36m[floorwatch]\x1b[0m ${msg}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function must(cmd, args, opts) {
+  const code = run(cmd, args, opts);
+  if (code !== 0) {
+    log(`failed (${code}): ${cmd} ${args.join(' ')}`);
+    process.exit(code);
+  }
+}
+
+/** pnpm at the pinned major, installed with npm when missing (corepack cannot verify it here). */
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ['pnpm'];
+  log(`installing pnpm ${PNPM_VERSION} with npm`);
+  if (run('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`]) === 0) {
+    const again = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+    if (again.status === 0 && again.stdout.trim() === PNPM_VERSION) return ['pnpm'];
+  }
+  log('global install not usable; falling back to npx');
+  return ['npx', '-y', `pnpm@${PNPM_VERSION}`];
+}
+
+const pnpmCmd = pnpmCommand();
+const pnpm = (args, opts) => run(pnpmCmd[0], [...pnpmCmd.slice(1), ...args], opts);
+const mustPnpm = (args, opts) => must(pnpmCmd[0], [...pnpmCmd.slice(1), ...args], opts);
+
+function install() {
+  log('installing dependencies (pnpm install --frozen-lockfile)');
+  mustPnpm(['install', '--frozen-lockfile']);
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  log(`Chromium missing at ${CHROMIUM}: installing Debian's chromium (apt-get)`);
+  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
+  const apt = (args) =>
+    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (
+    apt(['update', '-qq']) !== 0 ||
+    apt(['install', '-y', '-qq', 'chromium']) !== 0 ||
+    !existsSync(CHROMIUM)
+  ) {
+    log('could not install chromium; the e2e tests need it');
+    process.exit(1);
+  }
+}
+
+/** Counts from a Vitest or Playwright JSON report: [passed, failed, skipped]. */
+function countReport(file, kind) {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (kind === 'vitest') {
+    return [
+      report.numPassedTests ?? 0,
+      report.numFailedTests ?? 0,
+      (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    ];
+  }
+  const s = report.stats ?? {};
+  return [(s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0];
+}
+
+function test() {
+  install();
+  rmSync(results, { recursive: true, force: true });
+  mkdirSync(results, { recursive: true });
+  const steps = [];
+  const step = (name, fn) => {
+    log(`== ${name}`);
+    const started = Date.now();
+    const code = fn();
+    steps.push({ name, code, secs: ((Date.now() - started) / 1000).toFixed(1) });
+    return code;
+  };
+
+  step('typecheck', () => pnpm(['-r', 'typecheck']));
+  step('lint', () => pnpm(['exec', 'eslint', '.', '--max-warnings=0']));
+  step('format', () => pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']));
+  step('docker-compose.yml (config-level check)', () => run('node', ['scripts/check-compose.mjs']));
+  step('api docs are current', () =>
+    pnpm(['--filter', '@floorwatch/bff', 'exec', 'tsx', 'scripts/api-docs.ts', '--check']),
+  );
+
+  const vitestPackages = ['packages/contracts', 'apps/gateway-sim', 'apps/bff', 'apps/web'];
+  const reports = [];
+  for (const pkg of vitestPackages) {
+    const out = path.join(results, `${pkg.replaceAll('/', '-')}.json`);
+    reports.push([out, 'vitest']);
+    step(`unit and component tests: ${pkg}`, () =>
+      pnpm(
+        [
+          'exec',
+          'vitest',
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${out}`,
+        ],
+        { cwd: path.join(root, pkg) },
+      ),
+    );
+  }
+
+  step('build (SPA)', () => pnpm(['--filter', '@floorwatch/web', 'build']));
+  ensureChromium();
+  const e2eOut = path.join(results, 'e2e.json');
+  reports.push([e2eOut, 'playwright']);
+  step('e2e (Playwright, Chromium)', () =>
+    pnpm(['exec', 'playwright', 'test', '--reporter=list,json'], {
+      cwd: path.join(root, 'e2e'),
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut },
+    }),
+  );
+  step('benchmarks (smoke)', () =>
+    pnpm(['--filter', '@floorwatch/bench', 'exec', 'tsx', 'src/run-all.ts', '--smoke']),
+  );
+
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const [file, kind] of reports) {
+    const c = countReport(file, kind);
+    if (!c) {
+      failed += 1;
+      log(`no report at ${path.relative(root, file)}: counted as one failure`);
+      continue;
+    }
+    passed += c[0];
+    failed += c[1];
+    skipped += c[2];
+  }
+  const badSteps = steps.filter((s) => s.code !== 0);
+  for (const s of steps) log(`${s.code === 0 ? 'ok  ' : 'FAIL'} ${s.name} (${s.secs} s)`);
+  // Steps without a per-test report (typecheck, lint, ...) count as one test each.
+  const plainSteps = steps.filter((s) => !/tests|e2e/.test(s.name));
+  passed += plainSteps.filter((s) => s.code === 0).length;
+  failed += plainSteps.filter((s) => s.code !== 0).length;
+  if (badSteps.length > 0 && failed === 0) failed = badSteps.length;
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failed > 0 || badSteps.length > 0 || passed === 0 ? 1 : 0);
+}
+
+function start() {
+  install();
+  if (!process.argv.includes('--no-build')) {
+    log('building the dashboard (apps/web)');
+    mustPnpm(['--filter', '@floorwatch/web', 'build']);
+  }
+  log('starting Floorwatch (apps/bff); Ctrl+C stops it');
+  const child = spawn(
+    pnpmCmd[0],
+    [...pnpmCmd.slice(1), '--silent', '--filter', '@floorwatch/bff', 'start'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+const command = process.argv[2];
+if (command === 'test') test();
+else if (command === 'start') start();
+else {
+  console.error('usage: node scripts/floorwatch.mjs start|test');
+  process.exit(2);
+}
