@@ -1,0 +1,138 @@
+// createApp wires the HTTP surface over already-running parts (gateway session, live data). It
+// never listens, so tests can mount it anywhere and index.ts owns the process lifecycle.
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { createAuthService } from './auth/auth-service';
+import { createSessionStore } from './auth/session-store';
+import type { User } from './auth/users-file';
+import type { Config } from './config';
+import type { GatewaySessionPort } from './gateway/types';
+import { AppError } from './http/app-error';
+import { apiNotFound, errorMiddleware } from './http/error-middleware';
+import { gatewayProxy } from './http/gateway-proxy';
+import { liveRouter } from './http/live-router';
+import { httpLogger } from './http/logging';
+import { opsRouter } from './http/ops-router';
+import { sessionRouter } from './http/session-router';
+import { settingsRouter } from './http/settings-router';
+import { staticSpa } from './http/static-spa';
+import { createSseHub, type SseHub } from './live/sse-hub';
+import type { Metrics } from './metrics';
+import type { LiveData } from './monitor/types';
+
+export interface AppDeps {
+  config: Pick<Config, 'gateway' | 'auth' | 'thresholds' | 'webDist' | 'nodeEnv' | 'http'>;
+  /** The gateway base URL actually used (the embedded simulator's when CCGW_URL is unset). */
+  gatewayUrl: string;
+  session: GatewaySessionPort;
+  live: LiveData;
+  metrics: Metrics;
+  logger: Logger;
+  users: User[];
+  now?: () => number;
+  sse?: { heartbeatMs?: number; retryMs?: number; ringSize?: number };
+}
+
+export interface FloorwatchApp {
+  app: Express;
+  hub: SseHub;
+  /** Ends every live stream and releases timers; the HTTP server is closed by its owner. */
+  close(): void;
+}
+
+/** Helmet's defaults plus a CSP that allows only this origin (the SPA ships no inline script). */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      // React sets style props through the CSSOM, which CSP does not restrict; only style
+      // attributes in markup would need 'unsafe-inline', and those are confined to attributes.
+      styleSrc: ["'self'"],
+      styleSrcAttr: ["'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      manifestSrc: ["'self'"],
+    },
+  },
+  // Same-origin only: nothing of Floorwatch is meant to be embedded or read cross-origin.
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
+export function createApp(deps: AppDeps): FloorwatchApp {
+  const now = deps.now ?? Date.now;
+  const { config } = deps;
+  const sessions = createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
+  const auth = createAuthService({ users: deps.users, now });
+  const hub = createSseHub({
+    live: deps.live,
+    metrics: deps.metrics,
+    logger: deps.logger.child({ component: 'sse-hub' }),
+    isSessionValid: (id) => sessions.get(id) !== null,
+    now,
+    ...deps.sse,
+  });
+  const proxy = gatewayProxy({
+    session: deps.session,
+    sessions,
+    metrics: deps.metrics,
+    baseUrl: deps.gatewayUrl,
+    ca: config.gateway.ca,
+    insecureTls: config.gateway.insecureTls,
+  });
+  const spa = staticSpa(config.webDist);
+  const secureCookie = (req: Request) =>
+    config.auth.cookieSecure === 'always' ||
+    (config.auth.cookieSecure === 'auto' && (config.nodeEnv === 'production' || req.secure));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  app.set('etag', false);
+  app.use(httpLogger(deps.logger));
+  app.use(securityHeaders);
+
+  app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics }));
+  // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.
+  app.use('/api/v1/gateway', proxy.router);
+  app.use('/api', express.json({ limit: '16kb' }));
+  app.use(
+    '/api/v1',
+    sessionRouter({
+      auth,
+      sessions,
+      secureCookie,
+      onSignOut: (id) => hub.closeSession(id),
+    }),
+    settingsRouter({
+      sessions,
+      thresholds: config.thresholds,
+      pollMs: config.gateway.pollMs,
+      staleAfterMs: config.gateway.staleAfterMs,
+      release: () => spa.release(),
+    }),
+    liveRouter({ live: deps.live, hub, sessions, now }),
+  );
+  app.use('/api', apiNotFound);
+  app.use(spa.router);
+  app.use((req, _res, next) => next(AppError.notFound(`Nothing at ${req.method} ${req.path}`)));
+  app.use(errorMiddleware);
+
+  return {
+    app,
+    hub,
+    close() {
+      hub.close();
+      sessions.close();
+      proxy.close();
+    },
+  };
+}

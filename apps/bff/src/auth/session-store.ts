@@ -1,0 +1,71 @@
+// Browser sessions live in memory: one BFF process serves a contact centre, and a restart only
+// costs a new sign-in. Wallboards slide their expiry so a floor display never drops mid-shift.
+import { randomBytes } from 'node:crypto';
+import type { User } from './users-file';
+
+export interface AuthSession {
+  id: string;
+  user: User;
+  createdAt: number;
+  expiresAt: number;
+}
+
+const WALLBOARD_TTL_MS = 30 * 24 * 3600_000;
+
+export interface SessionStore {
+  create(user: User): AuthSession;
+  /** The live session, sliding wallboard expiry; null when unknown or expired. */
+  get(id: string | undefined): AuthSession | null;
+  delete(id: string): void;
+  ttlMs(user: User): number;
+  size(): number;
+  close(): void;
+}
+
+export function createSessionStore(opts: {
+  ttlHours: number;
+  now?: () => number;
+  sweepEveryMs?: number;
+}): SessionStore {
+  const now = opts.now ?? Date.now;
+  const sessions = new Map<string, AuthSession>();
+  const ttlMs = (user: User) =>
+    user.role === 'wallboard' ? WALLBOARD_TTL_MS : opts.ttlHours * 3600_000;
+
+  const sweep = setInterval(() => {
+    const t = now();
+    for (const [id, s] of sessions) if (s.expiresAt <= t) sessions.delete(id);
+  }, opts.sweepEveryMs ?? 60_000);
+  sweep.unref();
+
+  return {
+    create(user) {
+      const id = randomBytes(32).toString('base64url');
+      const t = now();
+      const s = { id, user, createdAt: t, expiresAt: t + ttlMs(user) };
+      sessions.set(id, s);
+      return s;
+    },
+    get(id) {
+      if (!id) return null;
+      const s = sessions.get(id);
+      if (!s) return null;
+      const t = now();
+      if (s.expiresAt <= t) {
+        sessions.delete(id);
+        return null;
+      }
+      if (s.user.role === 'wallboard') s.expiresAt = t + WALLBOARD_TTL_MS;
+      return s;
+    },
+    delete(id) {
+      sessions.delete(id);
+    },
+    ttlMs,
+    size: () => sessions.size,
+    close() {
+      clearInterval(sweep);
+      sessions.clear();
+    },
+  };
+}

@@ -1,0 +1,268 @@
+// The only place the BFF reads its environment (DESIGN.md). Every key is parsed by one zod schema
+// so a bad value stops start-up with a message naming each bad key, instead of failing later.
+import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Every environment key the BFF understands (docs/configuration.md and check-compose use it). */
+export const CONFIG_KEYS = [
+  'CCGW_URL',
+  'CCGW_AGENT_ID',
+  'CCGW_PASSWORD',
+  'CCGW_PHONE',
+  'CCGW_CA_FILE',
+  'CCGW_INSECURE_TLS',
+  'CCGW_FORCE_LOGIN',
+  'CCGW_POLL_MS',
+  'CCGW_BUDGET',
+  'CCGW_STALE_AFTER_MS',
+  'SIM_SCENARIO',
+  'PORT',
+  'HOST',
+  'FLOORWATCH_USERS',
+  'FLOORWATCH_THRESHOLDS',
+  'FLOORWATCH_SESSION_TTL_HOURS',
+  'FLOORWATCH_WEB_DIST',
+  'FLOORWATCH_COOKIE_SECURE',
+  'FLOORWATCH_TRUST_PROXY',
+  'LOG_LEVEL',
+  'NODE_ENV',
+] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Built-in warn/critical durations per state; idle has none on purpose (idle is good news). */
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  wrapup: { warnSec: 120, critSec: 300 },
+  rest: { warnSec: 900, critSec: 1800 },
+  busy: { warnSec: 600, critSec: 1200 },
+  talking: { warnSec: 600, critSec: 1200 },
+};
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  gateway: {
+    /** `embedded`: no CCGW_URL, index.ts starts the simulator and fills in url. */
+    mode: 'embedded' | 'remote';
+    url: string | null;
+    agentId: string;
+    password: string;
+    phone: string | null;
+    /** PEM text of CCGW_CA_FILE, read at start so a missing file fails fast. */
+    ca: string | null;
+    caFile: string | null;
+    insecureTls: boolean;
+    forceLogin: boolean;
+    pollMs: number;
+    budget: { max: number; windowMs: number };
+    staleAfterMs: number;
+  };
+  sim: { scenario: 'seed' | 'small' | 'large' };
+  http: { port: number; host: string; trustProxy: boolean | number | string };
+  auth: {
+    usersFile: string | null;
+    sessionTtlHours: number;
+    cookieSecure: 'auto' | 'always' | 'never';
+  };
+  thresholds: Thresholds;
+  webDist: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const int = (min: number, max: number, what = 'an integer') =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, `must be ${what} ≥ ${min}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be ${what} ≥ ${min} and ≤ ${max}`);
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  CCGW_URL: opt(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v), {
+        message: 'must be an http(s) URL such as https://10.1.2.3:8043',
+      })
+      .transform((v) => v.replace(/\/+$/, '')),
+  ),
+  CCGW_AGENT_ID: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d{2,5}$/, 'must be a work number 101–999999'),
+  ),
+  CCGW_PASSWORD: opt(z.string().max(32, 'must be at most 32 characters')),
+  CCGW_PHONE: opt(z.string().trim().max(24, 'must be at most 24 characters')),
+  CCGW_CA_FILE: opt(z.string().trim()),
+  CCGW_INSECURE_TLS: opt(bool),
+  CCGW_FORCE_LOGIN: opt(bool),
+  CCGW_POLL_MS: opt(int(500, 600_000)),
+  CCGW_BUDGET: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+\/\d+$/, 'must look like <max calls>/<window ms>, e.g. 5/2000')
+      .transform((v) => {
+        const [max, windowMs] = v.split('/').map(Number) as [number, number];
+        return { max, windowMs };
+      })
+      .refine((b) => b.max >= 1 && b.windowMs >= 100, 'needs at least 1 call per ≥ 100 ms'),
+  ),
+  CCGW_STALE_AFTER_MS: opt(int(1000, 3_600_000)),
+  SIM_SCENARIO: opt(z.enum(['seed', 'small', 'large'], 'must be one of seed, small, large')),
+  PORT: opt(int(0, 65535)),
+  HOST: opt(z.string().trim().min(1)),
+  FLOORWATCH_USERS: opt(z.string().trim()),
+  FLOORWATCH_THRESHOLDS: opt(z.string().trim()),
+  FLOORWATCH_SESSION_TTL_HOURS: opt(int(1, 24 * 31)),
+  FLOORWATCH_WEB_DIST: opt(z.string().trim()),
+  FLOORWATCH_COOKIE_SECURE: opt(
+    z.enum(['auto', 'always', 'never'], 'must be one of auto, always, never'),
+  ),
+  FLOORWATCH_TRUST_PROXY: opt(z.string().trim()),
+  LOG_LEVEL: opt(
+    z.enum(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'must be one of fatal, error, warn, info, debug, trace, silent',
+    ),
+  ),
+  NODE_ENV: opt(
+    z.enum(['development', 'production', 'test'], 'must be development, production or test'),
+  ),
+});
+
+function readTextFile(key: string, file: string, problems: string[]): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    problems.push(`${key}: cannot read ${file} (${code})`);
+    return null;
+  }
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string {
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v; // express accepts a comma list of subnets/names such as "loopback, 10.0.0.0/8"
+}
+
+/** Pure: parses an environment map. Throws ConfigError listing every bad key. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const remote = e.CCGW_URL !== undefined;
+  if (remote && e.CCGW_AGENT_ID === undefined)
+    problems.push('CCGW_AGENT_ID: required when CCGW_URL is set (the supervisor work number)');
+  if (remote && e.CCGW_PASSWORD === undefined)
+    problems.push('CCGW_PASSWORD: required when CCGW_URL is set');
+  if (e.CCGW_PASSWORD !== undefined && e.CCGW_PASSWORD.length === 0)
+    problems.push('CCGW_PASSWORD: must not be empty');
+  if (remote && e.FLOORWATCH_USERS === undefined)
+    problems.push(
+      'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md)',
+    );
+  if (e.CCGW_CA_FILE !== undefined && e.CCGW_INSECURE_TLS === true)
+    problems.push('CCGW_INSECURE_TLS: cannot be combined with CCGW_CA_FILE; choose one');
+
+  const ca =
+    e.CCGW_CA_FILE !== undefined ? readTextFile('CCGW_CA_FILE', e.CCGW_CA_FILE, problems) : null;
+  if (ca !== null && !ca.includes('-----BEGIN CERTIFICATE-----'))
+    problems.push(`CCGW_CA_FILE: ${e.CCGW_CA_FILE} holds no PEM certificate`);
+
+  let thresholds: Thresholds = DEFAULT_THRESHOLDS;
+  if (e.FLOORWATCH_THRESHOLDS !== undefined) {
+    const text = readTextFile('FLOORWATCH_THRESHOLDS', e.FLOORWATCH_THRESHOLDS, problems);
+    if (text !== null) {
+      try {
+        const t = thresholdsSchema.safeParse(JSON.parse(text));
+        if (!t.success) {
+          const first = t.error.issues[0];
+          problems.push(
+            `FLOORWATCH_THRESHOLDS: ${e.FLOORWATCH_THRESHOLDS}: ${first?.path.join('.') ?? ''} ${first?.message ?? 'invalid'}`.trim(),
+          );
+        } else {
+          const bad = Object.entries(t.data).find(([, v]) => v && v.critSec < v.warnSec);
+          if (bad) problems.push(`FLOORWATCH_THRESHOLDS: ${bad[0]}: critSec must be ≥ warnSec`);
+          else thresholds = { ...DEFAULT_THRESHOLDS, ...t.data };
+        }
+      } catch {
+        problems.push(`FLOORWATCH_THRESHOLDS: ${e.FLOORWATCH_THRESHOLDS} is not valid JSON`);
+      }
+    }
+  }
+
+  const pollMs = e.CCGW_POLL_MS ?? 2000;
+  const staleAfterMs = e.CCGW_STALE_AFTER_MS ?? Math.max(10_000, pollMs * 3);
+  if (staleAfterMs <= pollMs)
+    problems.push(`CCGW_STALE_AFTER_MS: must be greater than CCGW_POLL_MS (${pollMs})`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    gateway: {
+      mode: remote ? 'remote' : 'embedded',
+      url: e.CCGW_URL ?? null,
+      agentId: e.CCGW_AGENT_ID ?? '101',
+      password: e.CCGW_PASSWORD ?? 'floorwatch',
+      phone: e.CCGW_PHONE ?? null,
+      ca,
+      caFile: e.CCGW_CA_FILE ?? null,
+      insecureTls: e.CCGW_INSECURE_TLS ?? false,
+      forceLogin: e.CCGW_FORCE_LOGIN ?? true,
+      pollMs,
+      budget: e.CCGW_BUDGET ?? { max: 5, windowMs: 2000 },
+      staleAfterMs,
+    },
+    sim: { scenario: e.SIM_SCENARIO ?? 'seed' },
+    http: {
+      port: e.PORT ?? 8080,
+      host: e.HOST ?? '127.0.0.1',
+      trustProxy: parseTrustProxy(e.FLOORWATCH_TRUST_PROXY),
+    },
+    auth: {
+      usersFile: e.FLOORWATCH_USERS ?? null,
+      sessionTtlHours: e.FLOORWATCH_SESSION_TTL_HOURS ?? 12,
+      cookieSecure: e.FLOORWATCH_COOKIE_SECURE ?? 'auto',
+    },
+    thresholds,
+    webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
+    logLevel: e.LOG_LEVEL ?? 'info',
+    nodeEnv: e.NODE_ENV ?? 'development',
+  };
+}
+
+/** Reads process.env; the single call site of process.env in the BFF. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,60 @@
+// The one place errors become HTTP answers: always the contract ErrorBody, never a stack trace.
+import type { ErrorBody } from '@floorwatch/contracts/api';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError } from './app-error';
+
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    return AppError.badRequest(
+      'The request is not valid',
+      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  const e = (typeof err === 'object' && err !== null ? err : {}) as HttpishError;
+  // body-parser errors carry a type and a status; map the ones a client can cause.
+  switch (e.type) {
+    case 'entity.too.large':
+      return new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 'entity.parse.failed':
+      return AppError.badRequest('The request body is not valid JSON');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON in UTF-8');
+  }
+  const status = e.status ?? e.statusCode;
+  if (status !== undefined && status >= 400 && status < 500)
+    return new AppError(status, 'BAD_REQUEST', 'The request could not be processed');
+  return new AppError(500, 'INTERNAL', 'Something went wrong on the server');
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(AppError.notFound(`No such API route: ${req.method} ${req.path}`));
+};
+
+export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
+  const appErr = toAppError(err);
+  if (appErr.status >= 500) req.log?.error({ err }, 'request failed');
+  else req.log?.debug({ code: appErr.code }, 'request refused');
+  if (res.headersSent) {
+    // A stream or proxy already started answering; all we can do is end it.
+    res.end();
+    return;
+  }
+  const body: ErrorBody = {
+    error: {
+      code: appErr.code,
+      message: appErr.message,
+      ...(appErr.details !== undefined ? { details: appErr.details } : {}),
+    },
+  };
+  res.status(appErr.status).set(appErr.headers).set('Cache-Control', 'no-store').json(body);
+};

@@ -1,0 +1,95 @@
+// Snapshot, one queue, history and the live stream, each cut to the caller's queue scope.
+import type { History, QueueDetail } from '@floorwatch/contracts/api';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { SessionStore } from '../auth/session-store';
+import type { SseHub } from '../live/sse-hub';
+import { allowedOf, filterAgents, filterSnapshot, inScope } from '../live/scope-filter';
+import type { LiveData } from '../monitor/types';
+import { AppError } from './app-error';
+import { authOf, requireAuth } from './auth-middleware';
+
+const HOUR = 3600_000;
+const MAX_RANGE_MS = 7 * 24 * HOUR;
+
+const skillIdParam = z.coerce.number().int().nonnegative();
+const historyQuery = z
+  .object({
+    from: z.coerce.number().int().nonnegative().optional(),
+    to: z.coerce.number().int().nonnegative().optional(),
+    skillIds: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'a comma-separated list of skill ids')
+      .transform((v) => v.split(',').map(Number))
+      .optional(),
+  })
+  .strict();
+
+export function liveRouter(deps: {
+  live: LiveData;
+  hub: SseHub;
+  sessions: SessionStore;
+  now: () => number;
+}): Router {
+  const r = Router();
+  const signedIn = requireAuth(deps.sessions);
+
+  r.get('/snapshot', signedIn, (_req, res) => {
+    const allowed = allowedOf(authOf(res).user.queues);
+    res.set('Cache-Control', 'no-store').json(filterSnapshot(deps.live.snapshot(), allowed));
+  });
+
+  r.get('/queues/:skillId', signedIn, (req, res) => {
+    const parsed = skillIdParam.safeParse(req.params.skillId);
+    if (!parsed.success) throw AppError.notFound('No such queue');
+    const skillId = parsed.data;
+    const allowed = allowedOf(authOf(res).user.queues);
+    // Out of scope and unknown look the same, so a team lead cannot probe other queues.
+    if (!inScope(skillId, allowed)) throw AppError.notFound('No such queue');
+    const snap = deps.live.snapshot();
+    const queue = snap.queues.find((q) => q.skillId === skillId);
+    if (!queue) throw AppError.notFound('No such queue');
+    const body: QueueDetail = {
+      version: snap.version,
+      serverTime: snap.serverTime,
+      gateway: snap.gateway,
+      queue,
+      agents: filterAgents(
+        snap.agents.filter((a) => a.skills.includes(skillId)),
+        allowed,
+      ),
+    };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  r.get('/history', signedIn, (req, res) => {
+    const q = historyQuery.parse(req.query);
+    const to = q.to ?? deps.now();
+    const from = q.from ?? to - HOUR;
+    if (from > to) throw AppError.badRequest('from must not be after to');
+    if (to - from > MAX_RANGE_MS) throw AppError.badRequest('The range is limited to 7 days');
+    const scope = authOf(res).user.queues;
+    const allowed = allowedOf(scope);
+    if (q.skillIds && allowed && q.skillIds.some((id) => !allowed.has(id)))
+      throw AppError.forbidden('A requested queue is outside your queues');
+    const skillIds = q.skillIds ?? (scope === '*' ? undefined : scope);
+    const h: History = deps.live.history({ from, to, ...(skillIds ? { skillIds } : {}) });
+    const body: History = allowed
+      ? { ...h, queues: h.queues.filter((x) => allowed.has(x.skillId)) }
+      : h;
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  r.get('/stream', signedIn, (req, res) => {
+    const s = authOf(res);
+    req.socket.setTimeout(0);
+    req.socket.setNoDelay(true);
+    deps.hub.connect(res, {
+      scope: s.user.queues,
+      sessionId: s.id,
+      lastEventId: req.get('Last-Event-ID') ?? undefined,
+    });
+  });
+
+  return r;
+}

@@ -1,0 +1,71 @@
+// Structured logs with secrets removed at the source: the Guid (the gateway credential), session
+// cookies, passwords and wallboard tokens never reach a log line, whoever logs them.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
+
+export const REDACT_PATHS = [
+  'password',
+  'passwordHash',
+  'token',
+  'linkToken',
+  'guid',
+  'Guid',
+  'cookie',
+  '*.password',
+  '*.passwordHash',
+  '*.token',
+  '*.linkToken',
+  '*.guid',
+  '*.Guid',
+  '*.cookie',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers.guid',
+  'req.headers["set-guid"]',
+  'res.headers["set-cookie"]',
+  'res.headers["set-guid"]',
+  'res.headers.guid',
+  'headers.cookie',
+  'headers.authorization',
+  'headers.guid',
+  'headers["set-guid"]',
+  'headers["set-cookie"]',
+];
+
+export function createLogger(opts: { level: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      level: opts.level,
+      base: { service: 'floorwatch-bff' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    opts.destination,
+  );
+}
+
+/** Query values that are secrets (the wallboard link) are masked in logged URLs. */
+export function safeUrl(url: string | undefined): string {
+  if (!url) return '';
+  return url.replace(/([?&](?:token|guid|password)=)[^&#]*/gi, '$1[redacted]');
+}
+
+export function httpLogger(logger: Logger): HttpLogger {
+  return pinoHttp({
+    logger,
+    autoLogging: {
+      ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? ''),
+    },
+    // Only what helps an operator; headers are left out entirely rather than filtered.
+    serializers: {
+      req: (req: IncomingMessage & { id?: unknown }) => ({
+        id: req.id,
+        method: req.method,
+        url: safeUrl(req.url),
+      }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+  });
+}

@@ -1,0 +1,48 @@
+// Sign-in (password or wallboard link token), sign-out and "who am I".
+import { sessionRequest, type Me } from '@floorwatch/contracts/api';
+import { Router, type Request } from 'express';
+import type { AuthService } from '../auth/auth-service';
+import type { SessionStore } from '../auth/session-store';
+import type { User } from '../auth/users-file';
+import { authOf, requireAuth } from './auth-middleware';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
+
+const meOf = (u: User): Me => ({ username: u.username, role: u.role, queues: u.queues });
+
+export function sessionRouter(deps: {
+  auth: AuthService;
+  sessions: SessionStore;
+  secureCookie: (req: Request) => boolean;
+  onSignOut: (sessionId: string) => void;
+}): Router {
+  const r = Router();
+
+  r.post('/session', async (req, res) => {
+    const body = sessionRequest.parse(req.body);
+    const user = await deps.auth.authenticate(body, req.ip ?? 'unknown');
+    // A fresh id on every sign-in: an old cookie (possibly someone else's) is never upgraded.
+    const previous = readCookie(req, SESSION_COOKIE);
+    if (previous) deps.sessions.delete(previous);
+    const session = deps.sessions.create(user);
+    setSessionCookie(res, session.id, {
+      maxAgeMs: deps.sessions.ttlMs(user),
+      secure: deps.secureCookie(req),
+    });
+    req.log?.info({ user: user.username, role: user.role }, 'signed in');
+    res.status(200).set('Cache-Control', 'no-store').json(meOf(user));
+  });
+
+  r.delete('/session', requireAuth(deps.sessions), (req, res) => {
+    const s = authOf(res);
+    deps.sessions.delete(s.id);
+    deps.onSignOut(s.id);
+    clearSessionCookie(res, deps.secureCookie(req));
+    res.status(204).end();
+  });
+
+  r.get('/me', requireAuth(deps.sessions), (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(meOf(authOf(res).user));
+  });
+
+  return r;
+}

@@ -1,0 +1,277 @@
+// One live stream per browser, fed from the monitor's patches. Every patch is serialised once for
+// all unrestricted ('*') clients and once per distinct queue scope, because fan-out, not the
+// gateway, is what grows with the number of screens. Versions stay a chain for every client: a
+// patch that filters down to nothing is skipped and the next one is re-based on what the client
+// last saw; any gap (or a stale Last-Event-ID) is answered with a fresh snapshot instead.
+import {
+  STREAM_EVENTS,
+  type GatewayHealth,
+  type Heartbeat,
+  type Patch,
+  type QueueScope,
+} from '@floorwatch/contracts/api';
+import type { ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Metrics } from '../metrics';
+import type { LiveData } from '../monitor/types';
+import {
+  allowedOf,
+  filterPatch,
+  filterSnapshot,
+  isEmptyPatch,
+  scopeKey,
+  type Allowed,
+} from './scope-filter';
+
+interface Client {
+  id: number;
+  res: ServerResponse;
+  sessionId: string;
+  allowed: Allowed;
+  key: string;
+  /** The version the client's view is at (the `id:` it last received). */
+  lastVersion: number;
+  /** The newest real version already handled for this client, sent or skipped. */
+  seenThrough: number;
+  /** Health (status + error) last sent, to decide whether an emptied patch still matters. */
+  lastHealth: string;
+}
+
+interface RingEntry {
+  patch: Patch;
+  /** Serialised once for every '*' client. */
+  star: string;
+  /** Skills of each touched agent before this patch, to turn scope exits into removals. */
+  before: Map<string, readonly number[]>;
+  health: string;
+  perScope: Map<string, { patch: Patch; data: string; empty: boolean }>;
+}
+
+export interface SseHub {
+  connect(
+    res: ServerResponse,
+    opts: { scope: QueueScope; sessionId: string; lastEventId?: string | undefined },
+  ): void;
+  /** Ends every stream of a browser session (sign-out). */
+  closeSession(sessionId: string): void;
+  size(): number;
+  close(): void;
+}
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  // nginx and similar proxies buffer responses by default, which would hold patches back.
+  'X-Accel-Buffering': 'no',
+} as const;
+
+const healthKey = (g: GatewayHealth) =>
+  `${g.status}|${g.error?.code ?? ''}|${g.error?.message ?? ''}|${String(g.error?.fatal ?? '')}`;
+
+const frame = (event: string, id: number, data: string) =>
+  `id: ${id}\nevent: ${event}\ndata: ${data}\n\n`;
+
+export function createSseHub(opts: {
+  live: LiveData;
+  metrics: Metrics;
+  logger: Logger;
+  isSessionValid: (sessionId: string) => boolean;
+  heartbeatMs?: number;
+  retryMs?: number;
+  ringSize?: number;
+  /** A client whose unsent bytes exceed this is dropped; it reconnects and gets a snapshot. */
+  maxBufferedBytes?: number;
+  now?: () => number;
+}): SseHub {
+  const now = opts.now ?? Date.now;
+  const ringSize = opts.ringSize ?? 64;
+  const maxBuffered = opts.maxBufferedBytes ?? 8 * 1024 * 1024;
+  const clients = new Map<number, Client>();
+  const ring: RingEntry[] = [];
+  let nextId = 1;
+
+  // Mirror of every agent's skills at `mirrorVersion`, the only state kept beside the monitor's.
+  const skillsOf = new Map<string, readonly number[]>();
+  let mirrorVersion = -1;
+  const seedMirror = () => {
+    const s = opts.live.snapshot();
+    skillsOf.clear();
+    for (const a of s.agents) skillsOf.set(a.workno, a.skills);
+    mirrorVersion = s.version;
+  };
+  seedMirror();
+
+  const updateGauge = () => opts.metrics.sseClients.set(clients.size);
+
+  const drop = (c: Client) => {
+    if (!clients.delete(c.id)) return;
+    updateGauge();
+    if (!c.res.writableEnded) c.res.end();
+  };
+
+  const write = (c: Client, chunk: string): boolean => {
+    if (c.res.writableEnded || c.res.destroyed) {
+      drop(c);
+      return false;
+    }
+    c.res.write(chunk);
+    if (c.res.writableLength > maxBuffered) {
+      opts.logger.warn({ client: c.id }, 'dropping a live-stream client that cannot keep up');
+      c.res.destroy();
+      drop(c);
+      return false;
+    }
+    return true;
+  };
+
+  const sendSnapshot = (c: Client) => {
+    const snap = filterSnapshot(opts.live.snapshot(), c.allowed);
+    if (write(c, frame(STREAM_EVENTS.snapshot, snap.version, JSON.stringify(snap)))) {
+      c.lastVersion = snap.version;
+      c.seenThrough = snap.version;
+      c.lastHealth = healthKey(snap.gateway);
+    }
+  };
+
+  const scoped = (e: RingEntry, c: Client) => {
+    let s = e.perScope.get(c.key);
+    if (!s) {
+      const allowed = c.allowed;
+      const wasVisible = (w: string) => {
+        const skills = e.before.get(w);
+        return skills !== undefined && allowed !== null && skills.some((k) => allowed.has(k));
+      };
+      const p = filterPatch(e.patch, allowed, wasVisible);
+      s = { patch: p, data: JSON.stringify(p), empty: isEmptyPatch(p) };
+      e.perScope.set(c.key, s);
+    }
+    return s;
+  };
+
+  const deliver = (c: Client, e: RingEntry) => {
+    const { baseVersion, version } = e.patch;
+    if (version <= c.seenThrough) return;
+    if (baseVersion !== c.seenThrough) {
+      sendSnapshot(c);
+      return;
+    }
+    let data: string;
+    if (c.allowed === null) {
+      data = e.star;
+    } else {
+      const s = scoped(e, c);
+      if (s.empty && e.health === c.lastHealth) {
+        c.seenThrough = version;
+        return;
+      }
+      data =
+        c.lastVersion === baseVersion
+          ? s.data
+          : JSON.stringify({ ...s.patch, baseVersion: c.lastVersion });
+    }
+    if (write(c, frame(STREAM_EVENTS.patch, version, data))) {
+      opts.metrics.patchesSent.inc();
+      c.lastVersion = version;
+      c.seenThrough = version;
+      c.lastHealth = e.health;
+    }
+  };
+
+  const onPatch = (patch: Patch) => {
+    if (patch.baseVersion !== mirrorVersion) seedMirror();
+    const before = new Map<string, readonly number[]>();
+    for (const a of patch.agents) {
+      const prev = skillsOf.get(a.workno);
+      if (prev) before.set(a.workno, prev);
+      skillsOf.set(a.workno, a.skills);
+    }
+    for (const w of patch.removedAgents) {
+      const prev = skillsOf.get(w);
+      if (prev) before.set(w, prev);
+      skillsOf.delete(w);
+    }
+    mirrorVersion = patch.version;
+    const star = JSON.stringify(patch);
+    opts.metrics.patchBytes.observe(Buffer.byteLength(star));
+    const entry: RingEntry = {
+      patch,
+      star,
+      before,
+      health: healthKey(patch.gateway),
+      perScope: new Map(),
+    };
+    ring.push(entry);
+    if (ring.length > ringSize) ring.shift();
+    for (const c of [...clients.values()]) deliver(c, entry);
+  };
+  const unsubscribe = opts.live.onPatch(onPatch);
+
+  /** Replays missed patches when Last-Event-ID is still inside the ring; false otherwise. */
+  const resume = (c: Client, lastEventId: string | undefined): boolean => {
+    if (lastEventId === undefined || !/^\d+$/.test(lastEventId)) return false;
+    const last = Number(lastEventId);
+    const start = ring.findIndex((e) => e.patch.baseVersion === last);
+    if (start === -1) {
+      // Already current: the client saw the newest patch we hold; nothing to send.
+      const newest = ring.at(-1);
+      if (newest && newest.patch.version === last && last === mirrorVersion) {
+        c.lastVersion = last;
+        c.seenThrough = last;
+        c.lastHealth = newest.health;
+        return true;
+      }
+      return false;
+    }
+    for (let i = start + 1; i < ring.length; i++)
+      if (ring[i]!.patch.baseVersion !== ring[i - 1]!.patch.version) return false;
+    c.lastVersion = last;
+    c.seenThrough = last;
+    c.lastHealth = ''; // unknown: the first replayed patch is sent even if it filters to empty
+    for (let i = start; i < ring.length; i++) deliver(c, ring[i]!);
+    return true;
+  };
+
+  const heartbeat = setInterval(() => {
+    const t = now();
+    for (const c of [...clients.values()]) {
+      if (!opts.isSessionValid(c.sessionId)) {
+        drop(c);
+        continue;
+      }
+      const hb: Heartbeat = { serverTime: t, version: c.lastVersion };
+      write(c, frame(STREAM_EVENTS.heartbeat, c.lastVersion, JSON.stringify(hb)));
+    }
+  }, opts.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
+  return {
+    connect(res, { scope, sessionId, lastEventId }) {
+      res.writeHead(200, SSE_HEADERS);
+      res.write(`retry: ${opts.retryMs ?? 3000}\n\n`);
+      const c: Client = {
+        id: nextId++,
+        res,
+        sessionId,
+        allowed: allowedOf(scope),
+        key: scopeKey(scope),
+        lastVersion: -1,
+        seenThrough: -1,
+        lastHealth: '',
+      };
+      clients.set(c.id, c);
+      updateGauge();
+      res.on('close', () => drop(c));
+      if (!resume(c, lastEventId)) sendSnapshot(c);
+    },
+    closeSession(sessionId) {
+      for (const c of [...clients.values()]) if (c.sessionId === sessionId) drop(c);
+    },
+    size: () => clients.size,
+    close() {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const c of [...clients.values()]) drop(c);
+    },
+  };
+}
