@@ -1,0 +1,124 @@
+// Wire payloads shaped like the real gateway's (REFERENCE §4, §5, §8; allonlineagents.txt wins):
+// status/ctiStatus as strings, workno string, vdnid/groupid numbers, unused fields null/[]/0.
+import { NO_TIME_SENTINEL_MS, type GatewayAgentWire } from '@floorwatch/contracts';
+import type { AgentRuntime, ContactCentreEngine } from './engine';
+
+export function currentStateTime(a: AgentRuntime, now: number): number {
+  return Math.max(0, Math.floor((now - a.stateSince) / 1000));
+}
+
+/** One agent object, keys in the order of the documented example. */
+export function agentWire(engine: ContactCentreEngine, a: AgentRuntime, now: number) {
+  return {
+    workno: a.def.workno,
+    name: a.def.name,
+    status: String(a.status),
+    ctiStatus: String(a.ctiStatus),
+    groupid: a.def.groupid,
+    groupname: null,
+    skilllist: [],
+    mediatype: a.def.mediatype,
+    vdnid: engine.scenario.vdnid,
+    phonenumber: a.def.phonenumber,
+    currentstatetime: currentStateTime(a, now),
+    logindate: a.loginDate ?? NO_TIME_SENTINEL_MS,
+    callids: [],
+    inMultimediaConf: 0,
+    currentStateReason: a.reason,
+  } satisfies GatewayAgentWire;
+}
+
+interface CachedAgent {
+  rev: number;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * Serialises allonlineagents as a string. With 10,000 agents listed under several skills each,
+ * JSON.stringify of the whole tree is the cost; here every agent is stringified once per change,
+ * and only its `currentstatetime` is spliced in per request, so answers stay exact to the ms.
+ */
+export class AllOnlineAgentsSerializer {
+  private cache = new Map<number, CachedAgent>();
+  private engineRef: ContactCentreEngine | null = null;
+
+  serialize(engine: ContactCentreEngine, now: number): string {
+    if (this.engineRef !== engine) {
+      this.cache = new Map();
+      this.engineRef = engine;
+    }
+    const perAgent = new Map<number, string>();
+    const text = (a: AgentRuntime): string => {
+      const done = perAgent.get(a.index);
+      if (done !== undefined) return done;
+      let c = this.cache.get(a.index);
+      if (!c || c.rev !== a.rev) {
+        const full = JSON.stringify(agentWire(engine, a, now));
+        const marker = '"currentstatetime":';
+        const at = full.indexOf(marker) + marker.length;
+        const end = full.indexOf(',', at);
+        c = { rev: a.rev, prefix: full.slice(0, at), suffix: full.slice(end) };
+        this.cache.set(a.index, c);
+      }
+      const s = c.prefix + String(currentStateTime(a, now)) + c.suffix;
+      perAgent.set(a.index, s);
+      return s;
+    };
+    const skills: string[] = [];
+    for (const q of engine.queues()) {
+      const online = q.members.filter((a) => a.signedIn);
+      // A skill with nobody signed in is not listed: the answer lists agents, grouped by skill.
+      if (online.length === 0) continue;
+      online.sort((x, y) => compareWorkno(x.def.workno, y.def.workno));
+      skills.push(
+        `{"skillId":${q.def.id},"agent":[${online.map(text).join(',')}],"skillMediaType":${q.def.mediaType}}`,
+      );
+    }
+    return `{"result":[${skills.join(',')}],"message":"success","retcode":"0"}`;
+  }
+}
+
+export function compareWorkno(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** queryacdstat entry (REFERENCE §5.2), sentinels where the gateway has "none". */
+export function acdStatWire(engine: ContactCentreEngine, skillId: number, now: number) {
+  const q = engine.queue(skillId);
+  const s = engine.queueStats(skillId, now);
+  if (!q || !s) return undefined;
+  const idleRate =
+    s.loggedOnAgents === 0 ? 0 : Math.round((s.availAgents / s.loggedOnAgents) * 100);
+  return {
+    pilotNbr: q.def.pilotNbr,
+    deviceNo: q.def.id,
+    queueSize: s.queueSize,
+    queueTime: s.longestWaitS,
+    loadFactor: 65535,
+    estWaitTime: 0,
+    loggedOnAgents: s.loggedOnAgents,
+    availAgents: s.availAgents,
+    transferFlg: 0,
+    transferDeviceType: 255,
+    transferDeviceNo: 65535,
+    skillDescrip: q.def.name,
+    resourceIdleRate: idleRate,
+    serviceLevel: s.serviceLevel,
+    oldCallIdEx:
+      s.oldestArrivedAt === null
+        ? { dateTime: NO_TIME_SENTINEL_MS, dsn: 65535, server: 255, handle: 255 }
+        : { dateTime: s.oldestArrivedAt, dsn: (s.oldestCallId ?? 0) % 65535, server: 1, handle: 0 },
+    maxQueueSize: q.def.maxQueueSize,
+  };
+}
+
+export function vdnSkillsWire(engine: ContactCentreEngine) {
+  return engine.queues().map((q) => ({
+    name: q.def.name,
+    id: q.def.id,
+    mediatype: q.def.mediaType,
+    serviceType: q.def.serviceType,
+    realFlag: 1,
+  }));
+}

@@ -1,0 +1,54 @@
+// `pnpm sim`: runs the simulator as a process until SIGINT/SIGTERM.
+import { SUPERVISOR_FIRST, SUPERVISOR_LAST } from './api/accounts';
+import { startSimulator } from './api/server';
+import { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  }
+  const sim = await startSimulator({
+    host: config.SIM_HOST,
+    port: config.SIM_PORT,
+    scenario: config.SIM_SCENARIO,
+    seed: config.SIM_SEED,
+    password: config.SIM_PASSWORD,
+    https: config.SIM_HTTPS,
+    pollHoldMs: config.SIM_POLL_HOLD_MS,
+  });
+  const status = sim.context.engine;
+  const hint =
+    config.SIM_PASSWORD === 'floorwatch'
+      ? '"floorwatch" (the default)'
+      : 'the value of SIM_PASSWORD';
+  console.log(
+    [
+      `gateway-sim listening on ${sim.url}`,
+      `  gateway API: ${sim.url}/agentgateway/resource`,
+      `  control API: ${sim.controlUrl}`,
+      `  scenario ${config.SIM_SCENARIO} (seed ${config.SIM_SEED}): ${status.agents().length} agents, ${status.queues().length} queues`,
+      `  supervisor accounts: ${SUPERVISOR_FIRST}-${SUPERVISOR_LAST}, password ${hint}`,
+      ...(sim.ca
+        ? ['  HTTPS with a self-signed certificate generated at start (CA below)', sim.ca]
+        : []),
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`gateway-sim: ${signal}, closing`);
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();
