@@ -1,0 +1,165 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { MonitorIcon, SlidersIcon } from '@/components/icons';
+import { ThemeToggle } from '@/components/theme-toggle';
+import { meQueryKey, useMe } from '@/features/auth/api/get-me';
+import { useDeleteSession } from '@/features/auth/api/delete-session';
+import {
+  FreshnessIndicator,
+  StaleBanner,
+} from '@/features/live-status/components/freshness-indicator';
+import { useLiveConnection } from '@/features/live-status/hooks/use-live-connection';
+import { useIsStale } from '@/hooks/use-freshness';
+import { setUnauthorizedHandler } from '@/lib/session-events';
+import { applyTheme } from '@/stores/theme-store';
+
+function loginPath(pathname: string, search: string, expired: boolean) {
+  const p = new URLSearchParams({ next: `${pathname}${search}` });
+  if (expired) p.set('expired', '1');
+  return `/login?${p.toString()}`;
+}
+
+const ROLE_LABEL = { supervisor: 'Supervisor', teamlead: 'Team lead', wallboard: 'Wall display' };
+
+export function AppLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const signOut = useDeleteSession();
+  const signedIn = Boolean(me.data);
+
+  useEffect(() => applyTheme(), []);
+
+  const onUnauthorized = useCallback(() => {
+    qc.setQueryData(meQueryKey, null);
+    void navigate(loginPath(location.pathname, location.search, true), { replace: true });
+  }, [qc, navigate, location.pathname, location.search]);
+
+  useEffect(() => setUnauthorizedHandler(onUnauthorized), [onUnauthorized]);
+  useLiveConnection(onUnauthorized, signedIn);
+
+  if (me.isPending) {
+    return (
+      <div className="flex h-full items-center justify-center text-muted" role="status">
+        <span className="spinner mr-2" /> Loading Floorwatch…
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div role="alert" className="mx-auto flex max-w-lg flex-col gap-3 p-8">
+        <h1 className="text-xl font-semibold">Cannot reach Floorwatch</h1>
+        <p className="text-muted">{me.error.message}</p>
+        <button
+          type="button"
+          className="btn btn-primary self-start"
+          onClick={() => void me.refetch()}
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!me.data)
+    return <Navigate to={loginPath(location.pathname, location.search, false)} replace />;
+
+  return (
+    <div className="flex h-full flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
+        <NavLink to="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <img src="/favicon.svg" alt="" className="h-7 w-7" />
+          Floorwatch
+        </NavLink>
+        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+          <NavLink
+            to="/"
+            end
+            className={({ isActive }) =>
+              `rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`
+            }
+          >
+            Queues
+          </NavLink>
+          <NavLink
+            to="/settings"
+            className={({ isActive }) =>
+              `inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`
+            }
+          >
+            <SlidersIcon className="h-4 w-4" />
+            Time limits
+          </NavLink>
+          <a
+            href="/wall"
+            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-muted hover:text-fg"
+          >
+            <MonitorIcon className="h-4 w-4" />
+            Wall display
+          </a>
+        </nav>
+        <div className="order-last w-full min-w-0 sm:order-none sm:ml-auto sm:w-auto">
+          <FreshnessIndicator />
+        </div>
+        <div className="ml-auto flex items-center gap-2 sm:ml-0">
+          <span className="hidden text-sm text-muted md:inline">
+            {me.data.username} · {ROLE_LABEL[me.data.role]}
+          </span>
+          <ThemeToggle />
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              signOut.mutate(undefined, {
+                onSettled: () => void navigate('/login', { replace: true }),
+              })
+            }
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <StaleBanner />
+      <StaleAware>
+        <ErrorBoundary
+          resetKeys={[location.pathname]}
+          fallback={(error, reset) => (
+            <div role="alert" className="mx-auto flex max-w-xl flex-col gap-3 p-8">
+              <h1 className="text-xl font-semibold">This screen could not be shown</h1>
+              <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">
+                {error.message}
+              </pre>
+              <button type="button" className="btn btn-primary self-start" onClick={reset}>
+                Try again
+              </button>
+            </div>
+          )}
+        >
+          <Outlet />
+        </ErrorBoundary>
+      </StaleAware>
+    </div>
+  );
+}
+
+/** Marks the content stale (CSS dims every .live-data inside) while the data is not live. */
+function StaleAware({ children }: { children: React.ReactNode }) {
+  const stale = useIsStale();
+  return (
+    <main
+      id="main"
+      className={`min-h-0 flex-1 overflow-auto ${stale ? 'is-stale' : ''}`}
+      data-stale={stale}
+    >
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { shouldRetry } from '@/lib/api-client';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** The last line of defence: if the app itself fails to render, say so and offer a reload. */
+function AppCrash({ error }: { error: Error }) {
+  return (
+    <main className="mx-auto flex min-h-full max-w-lg flex-col justify-center gap-4 p-8">
+      <h1 className="text-2xl font-semibold">Floorwatch stopped</h1>
+      <p>
+        Something went wrong while showing this page. Reloading usually fixes it; if it does not,
+        tell your administrator the message below.
+      </p>
+      <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">{error.message}</pre>
+      <button
+        type="button"
+        className="btn btn-primary self-start"
+        onClick={() => location.reload()}
+      >
+        Reload
+      </button>
+    </main>
+  );
+}
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const [client] = useState(createQueryClient);
+  return (
+    <ErrorBoundary fallback={(error) => <AppCrash error={error} />}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,31 @@
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+
+/** Route-level boundary: one screen failed; the header and the other screens still work. */
+export function RouteError() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : 'Unknown error';
+  const chunk = /dynamically imported module|Importing a module script failed/i.test(message);
+  return (
+    <div role="alert" className="mx-auto flex max-w-xl flex-col gap-3 p-8">
+      <h1 className="text-xl font-semibold">This screen could not be shown</h1>
+      <p className="text-muted">
+        {chunk
+          ? 'A newer version of Floorwatch was installed. Reload to get it.'
+          : 'The rest of Floorwatch still works. Try again, or go back to the overview.'}
+      </p>
+      <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">{message}</pre>
+      <div className="flex gap-2">
+        <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+          Reload
+        </button>
+        <Link to="/" className="btn">
+          Overview
+        </Link>
+      </div>
+    </div>
+  );
+}

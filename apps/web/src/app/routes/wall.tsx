@@ -1,0 +1,3 @@
+export function WallRoute() {
+  return <div>Wall</div>;
+}

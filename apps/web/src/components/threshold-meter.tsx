@@ -1,0 +1,40 @@
+import type { ThresholdResult } from '@/lib/thresholds';
+import { CritIcon, WarnIcon } from './icons';
+
+const LEVEL_TEXT = { ok: 'within limit', warn: 'past warning limit', crit: 'past critical limit' };
+
+/** Level as icon + colour + a bar of the share of the critical limit used. */
+export function ThresholdMeter({
+  result,
+  className = '',
+}: {
+  result: ThresholdResult;
+  className?: string;
+}) {
+  const pct = Math.round(Math.min(1, result.share) * 100);
+  const color =
+    result.level === 'crit'
+      ? 'var(--fw-crit)'
+      : result.level === 'warn'
+        ? 'var(--fw-warn)'
+        : 'var(--fw-muted)';
+  return (
+    <span className={`inline-flex items-center gap-1.5 ${className}`} data-level={result.level}>
+      <span
+        className="relative h-1.5 w-12 overflow-hidden rounded-full bg-surface-2"
+        role="meter"
+        aria-label={`Share of the critical limit used, ${LEVEL_TEXT[result.level]}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <span
+          className="absolute inset-y-0 left-0 rounded-full"
+          style={{ width: `${pct}%`, background: color }}
+        />
+      </span>
+      {result.level === 'crit' && <CritIcon className="h-4 w-4 text-crit" title="Critical" />}
+      {result.level === 'warn' && <WarnIcon className="h-4 w-4 text-warn" title="Warning" />}
+    </span>
+  );
+}

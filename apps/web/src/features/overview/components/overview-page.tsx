@@ -1,0 +1,174 @@
+import type { HistoryPoint, Queue } from '@floorwatch/contracts/api';
+import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
+import { SearchIcon } from '@/components/icons';
+import { useThresholds } from '@/hooks/use-thresholds';
+import { plural } from '@/lib/format';
+import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { useLiveStore } from '@/stores/live-store';
+import { useHistory } from '../api/get-history';
+import { countAgents, filterQueues } from '../lib/filter-queues';
+import {
+  parseOverviewState,
+  serializeOverviewState,
+  type OverviewState,
+} from '../lib/overview-url-state';
+import { QueueTile } from './queue-tile';
+
+export function OverviewPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseOverviewState(params), [params]);
+  const update = (patch: Partial<OverviewState>) =>
+    setParams((prev) => serializeOverviewState({ ...parseOverviewState(prev), ...patch }, prev), {
+      replace: true,
+    });
+
+  const queues = useLiveStore(
+    useShallow((s) => s.queueIds.flatMap((id) => (s.queues[id] ? [s.queues[id]] : []))),
+  );
+  const agents = useLiveStore((s) => s.agents);
+  const loaded = useLiveStore((s) => s.version !== null);
+  const offset = useLiveStore((s) => s.clockOffsetMs ?? 0);
+  const thresholds = useThresholds();
+
+  const visible = useMemo(() => filterQueues(queues, filters), [queues, filters]);
+  const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
+  const mediaTypes = useMemo(
+    () => [...new Set(queues.map((q) => q.mediaType))].sort((a, b) => a - b),
+    [queues],
+  );
+
+  const ids = useMemo(() => queues.map((q) => q.skillId), [queues]);
+  const history = useHistory(ids);
+  const pointsById = useMemo(() => {
+    const m = new Map<number, HistoryPoint[]>();
+    for (const q of history.data?.queues ?? []) m.set(q.skillId, q.points);
+    return m;
+  }, [history.data]);
+
+  const filtered = filters.q !== '' || filters.media.length > 0 || filters.states.length > 0;
+
+  return (
+    <div className="flex flex-col gap-4 p-4 lg:p-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
+          <p className="live-data text-sm text-muted tabular" aria-live="off">
+            <strong className="text-fg">{plural(totals.agents, 'agent')}</strong>
+            {' · '}
+            {plural(totals.memberships, 'queue membership')}
+            {' · '}
+            {plural(visible.length, 'queue')}
+            {filtered && ` (of ${queues.length})`}
+            <span className="ml-1 text-xs">— each agent counted once across queues</span>
+          </p>
+          <p className="live-data mt-1 flex flex-wrap gap-x-3 text-sm tabular">
+            {STATE_ORDER.filter((s) => (totals.byState[s] ?? 0) > 0).map((s) => (
+              <span key={s}>
+                {AGENT_STATE_LABELS[s]} <strong>{totals.byState[s]}</strong>
+              </span>
+            ))}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter queues">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="ov-search" className="text-xs font-semibold text-muted">
+              Search queues
+            </label>
+            <div className="relative">
+              <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-muted" />
+              <input
+                id="ov-search"
+                type="search"
+                className="input w-56 pl-8"
+                placeholder="Queue name or id"
+                value={filters.q}
+                onChange={(e) => update({ q: e.target.value })}
+              />
+            </div>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="ov-media" className="text-xs font-semibold text-muted">
+              Media type
+            </label>
+            <select
+              id="ov-media"
+              className="select w-44"
+              value={filters.media.length === 1 ? String(filters.media[0]) : ''}
+              onChange={(e) =>
+                update({ media: e.target.value === '' ? [] : [Number(e.target.value)] })
+              }
+            >
+              <option value="">All media</option>
+              {[...new Set([...mediaTypes, ...filters.media])].map((m) => (
+                <option key={m} value={m}>
+                  {SKILL_MEDIA_TYPES[m]?.label ?? `Media ${m}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="ov-state" className="text-xs font-semibold text-muted">
+              State
+            </label>
+            <select
+              id="ov-state"
+              className="select w-44"
+              value={filters.states.length === 1 ? (filters.states[0] ?? '') : ''}
+              onChange={(e) =>
+                update({ states: e.target.value === '' ? [] : [e.target.value as AgentState] })
+              }
+            >
+              <option value="">Any state</option>
+              {STATE_ORDER.map((s) => (
+                <option key={s} value={s}>
+                  Has {AGENT_STATE_LABELS[s].toLowerCase()} agents
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </div>
+
+      {!loaded ? (
+        <TileSkeletons />
+      ) : visible.length === 0 ? (
+        <div className="card p-8 text-center text-muted">
+          {queues.length === 0
+            ? 'No queues to show. Your account may not be assigned any queue, or the gateway reports none.'
+            : 'No queue matches these filters.'}
+        </div>
+      ) : (
+        <div className="live-data grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4">
+          {visible.map((q: Queue) => (
+            <QueueTile
+              key={q.skillId}
+              queue={q}
+              thresholds={thresholds}
+              points={pointsById.get(q.skillId)}
+              historyError={history.isError}
+              offset={offset}
+              to={`/queues/${q.skillId}`}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TileSkeletons() {
+  return (
+    <div
+      className="grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4"
+      aria-busy="true"
+      aria-label="Loading queues"
+    >
+      {Array.from({ length: 6 }, (_, i) => (
+        <div key={i} className="card h-72 animate-pulse bg-surface-2" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import type { HistoryPoint, Queue, Thresholds } from '@floorwatch/contracts/api';
+import { skillMediaLabel } from '@floorwatch/contracts/gateway';
+import { lazy, memo, Suspense, useId } from 'react';
+import { Link } from 'react-router';
+import { ErrorBoundary, PanelError } from '@/components/error-boundary';
+import { CritIcon, WarnIcon } from '@/components/icons';
+import { StateBar } from '@/components/state-bar';
+import { StateIcon } from '@/components/state-icon';
+import { useServerNow } from '@/hooks/use-server-now';
+import { formatSeconds } from '@/lib/format';
+import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
+import { evaluateThreshold } from '@/lib/thresholds';
+import { useLiveStore } from '@/stores/live-store';
+
+const TrendChart = lazy(() => import('./trend-chart'));
+
+/** How many of the queue's agents are past their limits right now (ticks with the clock). */
+function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
+  const serverNow = useServerNow();
+  const agents = useLiveStore((s) => s.agents);
+  let warn = 0;
+  let crit = 0;
+  for (const w of queue.agents) {
+    const a = agents[w];
+    if (!a) continue;
+    const r = evaluateThreshold(a.state, (serverNow - a.stateSince) / 1000, thresholds);
+    if (r.level === 'crit') crit += 1;
+    else if (r.level === 'warn') warn += 1;
+  }
+  if (warn + crit === 0) return <p className="text-xs text-muted">All agents within time limits</p>;
+  const total = queue.agents.length || 1;
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="flex flex-wrap items-center gap-x-3 text-sm font-medium">
+        {crit > 0 && (
+          <span className="inline-flex items-center gap-1 text-crit">
+            <CritIcon className="h-4 w-4" /> {crit} past critical limit
+          </span>
+        )}
+        {warn > 0 && (
+          <span className="inline-flex items-center gap-1 text-warn">
+            <WarnIcon className="h-4 w-4" /> {warn} past warning
+          </span>
+        )}
+      </p>
+      <div
+        className="flex h-1.5 w-full overflow-hidden rounded-full bg-surface-2"
+        role="meter"
+        aria-label="Share of agents past a limit"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(((warn + crit) / total) * 100)}
+      >
+        <span style={{ width: `${(crit / total) * 100}%`, background: 'var(--fw-crit)' }} />
+        <span style={{ width: `${(warn / total) * 100}%`, background: 'var(--fw-warn)' }} />
+      </div>
+    </div>
+  );
+}
+
+interface QueueTileProps {
+  queue: Queue;
+  thresholds: Thresholds;
+  points: readonly HistoryPoint[] | undefined;
+  historyError: boolean;
+  offset: number;
+  to: string;
+}
+
+export const QueueTile = memo(function QueueTile({
+  queue,
+  thresholds,
+  points,
+  historyError,
+  offset,
+  to,
+}: QueueTileProps) {
+  const titleId = useId();
+  const shown = STATE_ORDER.filter(
+    (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
+  );
+  return (
+    <article
+      aria-labelledby={titleId}
+      className="card group relative flex flex-col gap-3 p-4 transition-shadow focus-within:ring-2 focus-within:ring-accent hover:shadow-md"
+    >
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id={titleId} className="truncate text-lg leading-tight font-semibold">
+            {/* The whole tile is clickable through this link's ::after; the name is its text. */}
+            <Link
+              to={to}
+              className="after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
+            >
+              {queue.name}
+            </Link>
+          </h2>
+          <p className="text-xs text-muted">
+            Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)}
+          </p>
+        </div>
+        <div className="shrink-0 text-right">
+          <p className="text-3xl leading-none font-semibold tabular">{queue.agents.length}</p>
+          <p className="text-xs text-muted">agents</p>
+        </div>
+      </header>
+
+      <dl className="grid grid-cols-2 gap-2">
+        <div className="rounded-lg bg-surface-2 px-3 py-2">
+          <dt className="text-xs text-muted">Calls waiting</dt>
+          <dd className="text-xl font-semibold tabular">{queue.waiting ?? '—'}</dd>
+        </div>
+        <div className="rounded-lg bg-surface-2 px-3 py-2">
+          <dt className="text-xs text-muted">Longest wait</dt>
+          <dd className="text-xl font-semibold tabular">{formatSeconds(queue.longestWaitSec)}</dd>
+        </div>
+      </dl>
+
+      <StateBar counts={queue.counts} />
+      <ul className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm" aria-label="Agents by state">
+        {shown.map((s) => (
+          <li key={s} className="flex items-center justify-between gap-2">
+            <span className="inline-flex min-w-0 items-center gap-1.5">
+              <span style={{ color: stateColor(s) }}>
+                <StateIcon state={s} className="h-4 w-4" />
+              </span>
+              <span className="truncate">{AGENT_STATE_LABELS[s]}</span>
+            </span>
+            <span className="font-semibold tabular">{queue.counts[s] ?? 0}</span>
+          </li>
+        ))}
+      </ul>
+
+      <LimitSummary queue={queue} thresholds={thresholds} />
+
+      <div className="mt-auto">
+        <p className="mb-1 flex items-center justify-between text-xs text-muted">
+          <span>Last 60 min</span>
+          <span className="flex items-center gap-2" aria-hidden="true">
+            <span className="inline-flex items-center gap-1">
+              <span className="h-0.5 w-3" style={{ background: 'var(--fw-st-talking)' }} /> Talking
+            </span>
+            <span className="inline-flex items-center gap-1">
+              <span
+                className="h-0.5 w-3 border-t-2 border-dashed"
+                style={{ borderColor: 'var(--fw-st-idle)' }}
+              />{' '}
+              Idle
+            </span>
+          </span>
+        </p>
+        <div className="h-14" aria-hidden="true">
+          {historyError ? (
+            <p className="text-xs text-muted">Trend unavailable</p>
+          ) : points && points.length > 1 ? (
+            <ErrorBoundary fallback={(_e, reset) => <PanelError what="Trend" reset={reset} />}>
+              <Suspense fallback={<div className="h-full animate-pulse rounded bg-surface-2" />}>
+                <TrendChart points={points} offset={offset} />
+              </Suspense>
+            </ErrorBoundary>
+          ) : (
+            <div className="h-full rounded bg-surface-2/60" />
+          )}
+        </div>
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,69 @@
+// Loaded lazily (recharts is the heaviest dependency; the first screen does not wait for it).
+import type { HistoryPoint } from '@floorwatch/contracts/api';
+import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatClock } from '@/lib/format';
+
+interface TrendChartProps {
+  points: readonly HistoryPoint[];
+  /** Server → client clock shift for the axis labels. */
+  offset: number;
+}
+
+export default function TrendChart({ points, offset }: TrendChartProps) {
+  const data = points.map((p) => ({
+    t: p.t - offset,
+    idle: p.counts.idle ?? 0,
+    talking: p.counts.talking ?? 0,
+    waiting: p.waiting,
+  }));
+  const hasWaiting = data.some((d) => d.waiting !== null);
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
+        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
+        <YAxis hide allowDecimals={false} domain={[0, 'auto']} />
+        <Tooltip
+          labelFormatter={(v) => (typeof v === 'number' ? formatClock(v) : '')}
+          contentStyle={{
+            background: 'var(--fw-surface)',
+            border: '1px solid var(--fw-line)',
+            borderRadius: 8,
+            fontSize: 12,
+            color: 'var(--fw-fg)',
+          }}
+        />
+        <Line
+          type="monotone"
+          dataKey="talking"
+          name="Talking"
+          stroke="var(--fw-st-talking)"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="idle"
+          name="Idle"
+          stroke="var(--fw-st-idle)"
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          dot={false}
+          isAnimationActive={false}
+        />
+        {hasWaiting && (
+          <Line
+            type="stepAfter"
+            dataKey="waiting"
+            name="Waiting"
+            stroke="var(--fw-crit)"
+            strokeWidth={1.5}
+            strokeDasharray="2 2"
+            dot={false}
+            isAnimationActive={false}
+          />
+        )}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,142 @@
+import type { Agent, Thresholds } from '@floorwatch/contracts/api';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { ArrowDownIcon, ArrowUpIcon } from '@/components/icons';
+import { COLUMN_LABELS, COLUMN_WIDTHS, type ColumnId } from '../lib/columns';
+import type { GridState } from '../lib/grid-url-state';
+import { AgentRow } from './agent-row';
+
+const ROW_HEIGHT = 44;
+/** Below this many rows every row is rendered (cheap, and simplest for assistive tech). */
+export const VIRTUALIZE_FROM = 120;
+
+interface AgentGridProps {
+  rows: readonly Agent[];
+  cols: readonly ColumnId[];
+  sort: GridState['sort'];
+  dir: GridState['dir'];
+  onSort: (col: ColumnId) => void;
+  skillId: number;
+  thresholds: Thresholds;
+  /** Shown in the body when there are no rows. */
+  empty: React.ReactNode;
+}
+
+/**
+ * A real <table> (rows, cells, column headers) so screen readers and Playwright read it row by
+ * row; with many agents only the rows in view are in the DOM, and aria-rowcount/aria-rowindex
+ * tell assistive tech where they are.
+ */
+export function AgentGrid({
+  rows,
+  cols,
+  sort,
+  dir,
+  onSort,
+  skillId,
+  thresholds,
+  empty,
+}: AgentGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = rows.length >= VIRTUALIZE_FROM;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (i) => rows[i]?.workno ?? i,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const padTop = virtual && items.length > 0 ? (items[0]?.start ?? 0) : 0;
+  const padBottom =
+    virtual && items.length > 0
+      ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+      : 0;
+  const visible: { agent: Agent; index: number }[] = virtual
+    ? items.flatMap((it) => {
+        const agent = rows[it.index];
+        return agent ? [{ agent, index: it.index }] : [];
+      })
+    : rows.map((agent, index) => ({ agent, index }));
+
+  return (
+    <div
+      ref={scrollRef}
+      className="live-data relative min-h-0 flex-1 overflow-auto rounded-xl border border-line bg-surface"
+    >
+      <table
+        aria-label="Agents"
+        aria-rowcount={rows.length + 1}
+        className="w-full table-fixed border-separate border-spacing-0 text-left"
+        style={{ minWidth: cols.reduce((w, c) => w + parseFloat(COLUMN_WIDTHS[c]), 0) + 'rem' }}
+      >
+        <colgroup>
+          {cols.map((c) => (
+            <col key={c} style={{ width: COLUMN_WIDTHS[c] }} />
+          ))}
+        </colgroup>
+        <thead className="sticky top-0 z-10 bg-surface-2">
+          <tr aria-rowindex={1} className="h-10">
+            {cols.map((c) => {
+              const active = sort === c;
+              return (
+                <th
+                  key={c}
+                  scope="col"
+                  aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  className="border-b border-line px-1 text-xs font-semibold tracking-wide text-muted uppercase"
+                >
+                  <button
+                    type="button"
+                    onClick={() => onSort(c)}
+                    className={`inline-flex w-full items-center gap-1 rounded px-2 py-1 text-left uppercase hover:bg-surface ${
+                      active ? 'text-fg' : ''
+                    }`}
+                  >
+                    {COLUMN_LABELS[c]}
+                    {active &&
+                      (dir === 'asc' ? (
+                        <ArrowUpIcon className="h-3.5 w-3.5 shrink-0" />
+                      ) : (
+                        <ArrowDownIcon className="h-3.5 w-3.5 shrink-0" />
+                      ))}
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr aria-hidden="true" style={{ height: padTop }}>
+              <td colSpan={cols.length} />
+            </tr>
+          )}
+          {visible.map(({ agent, index }) => (
+            <AgentRow
+              key={agent.workno}
+              agent={agent}
+              cols={cols}
+              skillId={skillId}
+              rowIndex={index + 2}
+              thresholds={thresholds}
+            />
+          ))}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: padBottom }}>
+              <td colSpan={cols.length} />
+            </tr>
+          )}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={cols.length} className="px-4 py-10 text-center text-muted">
+                {empty}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

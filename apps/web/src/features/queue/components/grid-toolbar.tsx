@@ -1,0 +1,145 @@
+import { ColumnsIcon, DownloadIcon, SearchIcon } from '@/components/icons';
+import { formatDuration } from '@/lib/format';
+import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../lib/columns';
+import type { GridState } from '../lib/grid-url-state';
+
+const MIN_OPTIONS = [0, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+function minLabel(sec: number): string {
+  if (sec === 0) return 'Any time';
+  if (sec < 60) return `${sec} s or more`;
+  if (sec % 3600 === 0) return `${sec / 3600} h or more`;
+  if (sec % 60 === 0) return `${sec / 60} min or more`;
+  return `${formatDuration(sec * 1000)} or more`;
+}
+
+interface GridToolbarProps {
+  state: GridState;
+  update: (patch: Partial<GridState>) => void;
+  shown: number;
+  total: number;
+  onExport: () => void;
+}
+
+export function GridToolbar({ state, update, shown, total, onExport }: GridToolbarProps) {
+  const stateValue =
+    state.states.length === 1 ? (state.states[0] ?? '') : state.states.length > 1 ? '__many' : '';
+  const minOptions = MIN_OPTIONS.includes(state.minSec)
+    ? MIN_OPTIONS
+    : [...MIN_OPTIONS, state.minSec].sort((a, b) => a - b);
+  const filtered = state.states.length > 0 || state.minSec > 0 || state.q.trim() !== '';
+
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter agents">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="grid-search" className="text-xs font-semibold text-muted">
+          Search agents
+        </label>
+        <div className="relative">
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-muted" />
+          <input
+            id="grid-search"
+            type="search"
+            className="input w-60 pl-8"
+            placeholder="Name or work number"
+            value={state.q}
+            onChange={(e) => update({ q: e.target.value })}
+          />
+        </div>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="grid-state" className="text-xs font-semibold text-muted">
+          State
+        </label>
+        <select
+          id="grid-state"
+          className="select w-40"
+          value={stateValue}
+          onChange={(e) => {
+            const v = e.target.value;
+            update({ states: v === '' ? [] : [v as AgentState] });
+          }}
+        >
+          <option value="">All states</option>
+          {state.states.length > 1 && (
+            <option value="__many" disabled>
+              {state.states.map((s) => AGENT_STATE_LABELS[s]).join(', ')}
+            </option>
+          )}
+          {STATE_ORDER.map((s) => (
+            <option key={s} value={s}>
+              {AGENT_STATE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="grid-min" className="text-xs font-semibold text-muted">
+          Minimum time in state
+        </label>
+        <select
+          id="grid-min"
+          className="select w-40"
+          value={state.minSec}
+          onChange={(e) => update({ minSec: Number(e.target.value) })}
+        >
+          {minOptions.map((s) => (
+            <option key={s} value={s}>
+              {minLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {filtered && (
+        <button
+          type="button"
+          className="btn btn-ghost underline"
+          onClick={() => update({ states: [], minSec: 0, q: '' })}
+        >
+          Clear filters
+        </button>
+      )}
+      <p className="text-sm text-muted self-center pt-4" aria-live="polite">
+        {shown === total ? `${total} agents` : `${shown} of ${total} agents`}
+      </p>
+      <div className="ml-auto flex items-end gap-2">
+        <details className="relative">
+          <summary className="btn list-none [&::-webkit-details-marker]:hidden">
+            <ColumnsIcon className="h-4 w-4" />
+            Columns
+          </summary>
+          <fieldset className="card absolute right-0 z-20 mt-1 flex w-56 flex-col gap-1 p-3 shadow-lg">
+            <legend className="sr-only">Visible columns</legend>
+            {COLUMN_IDS.map((c) => {
+              const on = state.cols.includes(c);
+              return (
+                <label
+                  key={c}
+                  className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-surface-2"
+                >
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    disabled={on && state.cols.length === 1}
+                    onChange={() => {
+                      const cols: ColumnId[] = on
+                        ? state.cols.filter((x) => x !== c)
+                        : COLUMN_IDS.filter((x) => x === c || state.cols.includes(x));
+                      update({ cols });
+                    }}
+                  />
+                  {COLUMN_LABELS[c]}
+                </label>
+              );
+            })}
+          </fieldset>
+        </details>
+        <button type="button" className="btn" onClick={onExport} disabled={shown === 0}>
+          <DownloadIcon className="h-4 w-4" />
+          Export CSV
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+// The SSE connection that feeds the live store: EventSource, zod validation of every message,
+// gap detection → resync, silence watchdog and reconnect with capped exponential backoff.
+import {
+  heartbeat,
+  patch,
+  snapshot,
+  STREAM_EVENTS,
+  type Snapshot,
+} from '@floorwatch/contracts/api';
+import type { z } from 'zod';
+import { env } from '@/config/env';
+import { useLiveStore } from '@/stores/live-store';
+
+export interface LiveStreamOptions {
+  url?: string;
+  /** Asked when the stream is refused: resolves true when the session is gone (401). */
+  checkUnauthorized: () => Promise<boolean>;
+  onUnauthorized: () => void;
+  fetchSnapshot: () => Promise<Snapshot>;
+  silenceMs?: number;
+  /** Injectable for tests. */
+  createEventSource?: (url: string) => EventSource;
+}
+
+export function backoffDelay(attempt: number, random = Math.random()): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.75 + random * 0.5));
+}
+
+export function connectLiveStream(opts: LiveStreamOptions): () => void {
+  const store = useLiveStore;
+  const url = opts.url ?? `${env.VITE_API_BASE}/api/v1/stream`;
+  const silenceMs = opts.silenceMs ?? env.streamSilenceMs;
+  let es: EventSource | null = null;
+  let attempt = 0;
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+  let resyncing = false;
+
+  const parse = <S extends z.ZodType>(
+    schema: S,
+    ev: MessageEvent<unknown>,
+    name: string,
+  ): z.infer<S> | null => {
+    let json: unknown;
+    try {
+      json = typeof ev.data === 'string' ? JSON.parse(ev.data) : null;
+    } catch {
+      store.getState().reportBadMessage(`${name}: not JSON`);
+      return null;
+    }
+    const r = schema.safeParse(json);
+    if (!r.success) {
+      // Keep the last good picture; count it so the screen can say something is off.
+      store.getState().reportBadMessage(`${name}: ${r.error.issues[0]?.message ?? 'invalid'}`);
+      console.warn('[floorwatch] dropped malformed', name, r.error.issues.slice(0, 3));
+      return null;
+    }
+    return r.data;
+  };
+
+  const resync = async () => {
+    if (resyncing || stopped) return;
+    resyncing = true;
+    try {
+      const s = await opts.fetchSnapshot();
+      if (!stopped) store.getState().applySnapshot(s);
+    } catch {
+      // The stream itself will bring a snapshot on reconnect.
+      reconnect();
+    } finally {
+      resyncing = false;
+    }
+  };
+
+  const close = () => {
+    if (es) {
+      es.onopen = null;
+      es.onerror = null;
+      es.close();
+    }
+    es = null;
+  };
+
+  const scheduleRetry = () => {
+    if (stopped || retryTimer !== null) return;
+    const delay = backoffDelay(attempt);
+    attempt += 1;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      open();
+    }, delay);
+  };
+
+  const reconnect = () => {
+    close();
+    store.getState().setConnection('reconnecting');
+    scheduleRetry();
+  };
+
+  const open = () => {
+    if (stopped) return;
+    close();
+    const create = opts.createEventSource ?? ((u: string) => new EventSource(u));
+    const source = create(url);
+    es = source;
+    if (store.getState().connection !== 'reconnecting')
+      store.getState().setConnection('connecting');
+
+    source.onopen = () => {
+      attempt = 0;
+    };
+    source.addEventListener(STREAM_EVENTS.snapshot, (ev) => {
+      const s = parse(snapshot, ev, 'snapshot');
+      if (!s) return;
+      attempt = 0;
+      store.getState().applySnapshot(s);
+      store.getState().setConnection('open');
+    });
+    source.addEventListener(STREAM_EVENTS.patch, (ev) => {
+      const p = parse(patch, ev, 'patch');
+      if (!p) {
+        // A patch we cannot read leaves us behind: the next one will be a gap anyway.
+        void resync();
+        return;
+      }
+      if (store.getState().applyPatch(p) === 'gap') void resync();
+    });
+    source.addEventListener(STREAM_EVENTS.heartbeat, (ev) => {
+      const h = parse(heartbeat, ev, 'heartbeat');
+      if (!h) return;
+      store.getState().applyHeartbeat(h);
+      if (store.getState().resyncNeeded) void resync();
+    });
+    source.onerror = () => {
+      if (stopped) return;
+      if (source.readyState === EventSource.CONNECTING) {
+        // The browser retries by itself; say so, and let the watchdog take over if it hangs.
+        store.getState().setConnection('reconnecting');
+        return;
+      }
+      // CLOSED: the server refused the stream (401, 5xx, wrong content type).
+      store.getState().setConnection('reconnecting');
+      close();
+      void opts.checkUnauthorized().then(
+        (gone) => {
+          if (stopped) return;
+          if (gone) {
+            store.getState().setConnection('closed');
+            opts.onUnauthorized();
+          } else scheduleRetry();
+        },
+        () => scheduleRetry(),
+      );
+    };
+  };
+
+  watchdog = setInterval(() => {
+    const { lastMessageAt, connection } = store.getState();
+    if (connection === 'open' && lastMessageAt !== null && Date.now() - lastMessageAt > silenceMs)
+      reconnect();
+  }, 5_000);
+
+  open();
+
+  return () => {
+    stopped = true;
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    if (watchdog !== null) clearInterval(watchdog);
+    close();
+    store.getState().setConnection('closed');
+  };
+}
