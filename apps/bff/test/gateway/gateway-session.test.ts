@@ -1,0 +1,230 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/metrics';
+import {
+  captureLogger,
+  control,
+  counters,
+  metricValue,
+  openSession,
+  PASSWORD,
+  startSim,
+  waitFor,
+  type Sim,
+} from './support';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function sim(opts: Parameters<typeof startSim>[0] = {}): Promise<Sim> {
+  const s = await startSim(opts);
+  cleanup.push(() => s.close());
+  return s;
+}
+
+describe('gateway session against the simulator', () => {
+  it('signs in, keeps the long poll going and follows Guid rotation', async () => {
+    const gw = await sim({ guidIntervalMs: 300, guidTimeoutMs: 900, pollHoldMs: 100 });
+    const log = captureLogger();
+    const session = openSession(gw, cleanup, { logger: log.logger });
+    await session.start();
+    expect(session.status()).toMatchObject({ state: 'signed-in', agentId: '101', error: null });
+    const first = session.currentGuid();
+    expect(first).toMatch(/AgentGateway/);
+
+    // Several rotations: the session must always hold the newest Guid and data calls succeed.
+    await waitFor(async () => (await counters(gw)).guidsIssued.length >= 5, {
+      timeoutMs: 8000,
+      what: 'rotations',
+    });
+    const c = await counters(gw);
+    const current = c.sessions.find((s) => s.workno === '101');
+    await waitFor(
+      () =>
+        session.currentGuid() === current?.guid ||
+        (session.currentGuid() !== first && session.currentGuid()),
+      {
+        what: 'newest guid',
+      },
+    );
+    expect(session.currentGuid()).not.toBe(first);
+    const ans = await session.call({
+      method: 'GET',
+      path: '/agentgroup/{agentId}/allonlineagents',
+      route: 'queryAllOnlineAgents',
+      caller: 'agents',
+    });
+    expect(ans.retcode).toBe('0');
+    // Never two polls at a time: the simulator answers an overlapping poll with 000-007.
+    expect((await counters(gw)).rejected).toMatchObject({ rateLimited: 0, other: 0, auth: 0 });
+
+    // The Guid itself never reaches the log.
+    const text = log.text();
+    for (const g of (await counters(gw)).guidsIssued) expect(text).not.toContain(g.split('.')[0]);
+    expect(text).not.toContain(PASSWORD);
+  });
+
+  it('signs in again after the gateway expired the session', async () => {
+    const gw = await sim();
+    const session = openSession(gw, cleanup);
+    await session.start();
+    const before = session.currentGuid();
+    await control(gw, 'POST', '/sessions/expire');
+    await waitFor(() => session.status().state !== 'signed-in', { what: 'loss noticed' });
+    await waitFor(
+      () => session.status().state === 'signed-in' && session.currentGuid() !== before,
+      {
+        what: 're-sign-in',
+      },
+    );
+    const c = await counters(gw);
+    expect(c.sessions.find((s) => s.workno === '101')?.signedIn).toBe(true);
+    expect(c.routes.login).toBeGreaterThanOrEqual(2);
+  });
+
+  it('forces the sign-in over a session left behind (a BFF restart)', async () => {
+    const gw = await sim();
+    // The "previous process": signed in and never signed out.
+    const res = await fetch(`${gw.url}/agentgateway/resource/onlineagent/101`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: PASSWORD, phonenum: '70101', status: 4 }),
+    });
+    expect(((await res.json()) as { retcode: string }).retcode).toBe('0');
+    const metrics = createMetrics({ defaultMetrics: false });
+    const session = openSession(gw, cleanup, { metrics });
+    await session.start();
+    expect(session.status().state).toBe('signed-in');
+    expect(await metricValue(metrics, 'signIns', { kind: 'login', retcode: '100-002' })).toBe(1);
+    expect(await metricValue(metrics, 'signIns', { kind: 'forcelogin', retcode: '0' })).toBe(1);
+  });
+
+  it('a second session object (restart without sign-out) takes over with forcelogin', async () => {
+    const gw = await sim();
+    const a = openSession(gw, cleanup);
+    await a.start();
+    await a.stop(); // frees nothing on the gateway side beyond logout; the next start is clean
+    const b = openSession(gw, cleanup);
+    await b.start();
+    expect(b.status().state).toBe('signed-in');
+  });
+
+  it('signs in without a phone through loginex', async () => {
+    const gw = await sim();
+    const session = openSession(gw, cleanup, { phone: undefined });
+    await session.start();
+    expect(session.status().state).toBe('signed-in');
+    expect((await counters(gw)).routes.loginEx).toBe(1);
+  });
+
+  it('signs out on stop', async () => {
+    const gw = await sim();
+    const session = openSession(gw, cleanup);
+    await session.start();
+    await session.stop();
+    expect(session.status().state).toBe('signed-out');
+    const c = await counters(gw);
+    expect(c.routes.logout).toBe(1);
+    expect(c.sessions.find((s) => s.workno === '101')?.signedIn).toBe(false);
+    await expect(
+      session.call({
+        method: 'GET',
+        path: '/agentgroup/{agentId}/allonlineagents',
+        route: 'q',
+        caller: 'agents',
+      }),
+    ).rejects.toMatchObject({ code: 'STOPPED' });
+  });
+});
+
+describe('fatal answers', () => {
+  const cases: Array<{
+    name: string;
+    account: Record<string, unknown>;
+    retcode: string;
+    password?: string;
+    preSignIn?: boolean;
+  }> = [
+    { name: 'wrong password', account: {}, retcode: '100-004', password: 'wrong' },
+    { name: 'account locked', account: { locked: true }, retcode: '110-016' },
+    { name: 'password expired', account: { passwordExpired: true }, retcode: '100-020' },
+    {
+      name: 'no forced sign-in allowed',
+      account: { forceLoginAllowed: false },
+      retcode: '100-015',
+      preSignIn: true,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.retcode} (${c.name}) → fatal, retried only slowly`, async () => {
+      const gw = await sim();
+      await control(gw, 'PUT', '/accounts/101', c.account);
+      if (c.preSignIn) {
+        await fetch(`${gw.url}/agentgateway/resource/onlineagent/101`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ password: PASSWORD, phonenum: '70101' }),
+        });
+      }
+      const session = openSession(gw, cleanup, {
+        fatalRetryMs: 400,
+        ...(c.password ? { password: c.password } : {}),
+      });
+      await session.start();
+      const st = session.status();
+      expect(st.state).toBe('fatal');
+      expect(st.error).toMatchObject({ code: c.retcode, fatal: true });
+      const attempts = (r: Record<string, number>) => (r.login ?? 0) + (r.forceLogin ?? 0);
+      const first = attempts((await counters(gw)).routes);
+      // Slow retry: one more attempt after fatalRetryMs, not a burst.
+      await waitFor(async () => attempts((await counters(gw)).routes) > first, {
+        what: 'slow retry',
+      });
+      expect(attempts((await counters(gw)).routes)).toBeLessThanOrEqual(first * 2 + 2);
+      // The operator fixes the account: the next slow retry signs in.
+      await control(gw, 'PUT', '/accounts/101', {
+        locked: false,
+        passwordExpired: false,
+        forceLoginAllowed: true,
+        ...(c.password ? { password: c.password } : {}),
+      });
+      await waitFor(() => session.status().state === 'signed-in', { what: 'recovery' });
+      expect(session.status().error).toBeNull();
+    });
+  }
+
+  it('300-001 on a data query → fatal with the session kept, one probe per fatalRetryMs', async () => {
+    const gw = await sim();
+    await control(gw, 'PUT', '/accounts/101', { canQuery: false });
+    const session = openSession(gw, cleanup, { fatalRetryMs: 500 });
+    await session.start();
+    const req = {
+      method: 'GET',
+      path: '/agentgroup/{agentId}/allonlineagents',
+      route: 'queryAllOnlineAgents',
+      caller: 'agents',
+    } as const;
+    const ans = await session.call(req);
+    expect(ans.retcode).toBe('300-001');
+    expect(session.status()).toMatchObject({
+      state: 'fatal',
+      error: { code: '300-001', fatal: true, category: 'no-right' },
+    });
+    await expect(session.call(req)).rejects.toMatchObject({ code: 'FATAL' });
+    await control(gw, 'PUT', '/accounts/101', { canQuery: true });
+    const ok = await waitFor(
+      async () => {
+        try {
+          return (await session.call(req)).retcode === '0';
+        } catch {
+          return false;
+        }
+      },
+      { what: 'probe succeeds', intervalMs: 50 },
+    );
+    expect(ok).toBe(true);
+    expect(session.status()).toMatchObject({ state: 'signed-in', error: null });
+    expect((await counters(gw)).routes.queryAllOnlineAgents).toBe(2);
+  });
+});

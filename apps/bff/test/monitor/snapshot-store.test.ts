@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Agent, GatewayHealth, Queue } from '@floorwatch/contracts/api';
+import { createSnapshotStore } from '../../src/monitor/snapshot-store';
+
+const ok: GatewayHealth = { status: 'ok', lastSuccessAt: 1, error: null };
+
+function agent(workno: string, over: Partial<Agent> = {}): Agent {
+  return {
+    workno,
+    name: '',
+    state: 'idle',
+    status: 4,
+    ctiStatus: 1,
+    stateSince: 0,
+    loginAt: null,
+    media: { voice: true, chat: false, email: false },
+    vdnId: 1,
+    groupId: 0,
+    phone: '',
+    reason: 0,
+    skills: [1],
+    ...over,
+  };
+}
+
+function queue(skillId: number, agents: string[]): Queue {
+  return {
+    skillId,
+    name: `Skill ${skillId}`,
+    mediaType: 5,
+    agents,
+    counts: {
+      idle: agents.length,
+      talking: 0,
+      wrapup: 0,
+      busy: 0,
+      rest: 0,
+      prerest: 0,
+      signedout: 0,
+      unknown: 0,
+    },
+    waiting: null,
+    longestWaitSec: null,
+  };
+}
+
+describe('snapshot store', () => {
+  it('versions only real changes and patches only what changed', () => {
+    const store = createSnapshotStore();
+    const a1 = agent('1');
+    const a2 = agent('2');
+    const q1 = queue(1, ['1', '2']);
+    const p1 = store.commit({
+      agents: new Map([
+        ['1', a1],
+        ['2', a2],
+      ]),
+      queues: new Map([[1, q1]]),
+      health: ok,
+      serverTime: 5,
+    });
+    expect(p1).toMatchObject({ baseVersion: 0, version: 1, removedAgents: [], removedQueues: [] });
+    expect(p1!.agents).toHaveLength(2);
+
+    // The same objects again: nothing changed, no version bump, no patch.
+    expect(
+      store.commit({
+        agents: new Map([
+          ['1', a1],
+          ['2', a2],
+        ]),
+        queues: new Map([[1, q1]]),
+        health: ok,
+        serverTime: 6,
+      }),
+    ).toBeNull();
+    expect(store.version).toBe(1);
+
+    const a2b = agent('2', { state: 'talking', status: 7 });
+    const p2 = store.commit({
+      agents: new Map([['2', a2b]]),
+      queues: new Map([[1, q1]]),
+      health: ok,
+      serverTime: 7,
+    });
+    expect(p2).toMatchObject({ baseVersion: 1, version: 2, removedAgents: ['1'], queues: [] });
+    expect(p2!.agents).toEqual([a2b]);
+    expect(store.snapshot(ok, 8)).toMatchObject({
+      version: 2,
+      serverTime: 8,
+      agents: [a2b],
+      queues: [q1],
+    });
+  });
+
+  it('emits a health-only patch', () => {
+    const store = createSnapshotStore();
+    const stale: GatewayHealth = { status: 'stale', lastSuccessAt: 1, error: null };
+    const p = store.commit({ healthChanged: true, health: stale, serverTime: 1 });
+    expect(p).toMatchObject({
+      version: 1,
+      gateway: stale,
+      agents: [],
+      queues: [],
+      removedAgents: [],
+      removedQueues: [],
+    });
+  });
+});
