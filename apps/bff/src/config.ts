@@ -118,7 +118,7 @@ const envSchema = z.object({
   CCGW_CA_FILE: opt(z.string().trim()),
   CCGW_INSECURE_TLS: opt(bool),
   CCGW_FORCE_LOGIN: opt(bool),
-  CCGW_POLL_MS: opt(int(500, 600_000)),
+  CCGW_POLL_MS: opt(int(250, 600_000)),
   CCGW_BUDGET: opt(
     z
       .string()
