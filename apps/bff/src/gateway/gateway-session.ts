@@ -588,6 +588,8 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       s.resolve();
     }
     sleepers.clear();
+    // Queued data calls would only delay the sign-out; they learn STOPPED instead.
+    budget.drain();
     try {
       await signInPromise;
     } catch {

@@ -29,6 +29,8 @@ export interface RateBudget {
   acquire(caller: BudgetCaller): Promise<void>;
   /** Grants within the (padded) window right now; for tests and diagnostics. */
   inWindow(): number;
+  /** Rejects the callers waiting now (on shutdown, so the sign-out is next in line). */
+  drain(): void;
   /** Rejects every waiter; later acquires reject at once. */
   close(): void;
 }
@@ -104,6 +106,10 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     inWindow() {
       prune(now());
       return grants.length;
+    },
+    drain() {
+      const pending = waiters.splice(0, waiters.length);
+      for (const w of pending) w.reject(new GatewayCallError('STOPPED', 'gateway session stopped'));
     },
     close() {
       closed = true;

@@ -82,6 +82,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   let skillsOk = false;
   const listeners = new Set<(p: Patch) => void>();
   let healthTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
   let unsubscribeSession: (() => void) | null = null;
 
   function gatewayError(code: string, message: string, category: string): GatewayError {
@@ -96,8 +97,10 @@ export function createMonitor(opts: MonitorOptions): Monitor {
 
   /** Turns a failed call into the error health shows; the session's own error is more telling
    *  when the call never left this process. */
-  function errorFromCall(e: unknown): GatewayError {
+  function errorFromCall(e: unknown, route: string): GatewayError {
     if (e instanceof PollFailure) return e.gatewayError;
+    // A body that is not JSON at all is an invalid answer as much as a wrongly shaped one.
+    if (isGatewayCallError(e) && e.code === 'NOT_JSON') metrics.invalidAnswers.inc({ route });
     if (isGatewayCallError(e)) {
       if (e.code === 'SIGNED_OUT' || e.code === 'FATAL') {
         const s = session.status().error;
@@ -197,6 +200,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   }
 
   function commit(agents: Map<string, Agent> | undefined, rebuildQueues: boolean): void {
+    if (stopped) return; // a late answer after stop() changes nothing anyone listens to
     const h = health();
     const key = healthKey(h);
     const healthChanged = key !== lastHealthKey;
@@ -245,7 +249,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       commit(result.agents, true);
       history.record(fetchedAt, store.queues().values());
     } catch (e) {
-      const err = errorFromCall(e);
+      const err = errorFromCall(e, ROUTE_AGENTS);
       if (!(e instanceof PollFailure)) {
         log.warn(
           { route: ROUTE_AGENTS, code: err.code },
@@ -293,7 +297,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       }
     } catch (e) {
       // Late queue depth is acceptable; it never makes the agent data stale.
-      const err = errorFromCall(e);
+      const err = errorFromCall(e, ROUTE_ACD);
       if (!(e instanceof PollFailure))
         log.debug({ route: ROUTE_ACD, code: err.code }, 'acd poll failed');
     } finally {
@@ -318,7 +322,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       commit(undefined, true);
     } catch (e) {
       skillsOk = false;
-      const err = errorFromCall(e);
+      const err = errorFromCall(e, ROUTE_SKILLS);
       if (!(e instanceof PollFailure))
         log.debug({ route: ROUTE_SKILLS, code: err.code }, 'skill list poll failed');
     } finally {
@@ -350,7 +354,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
 
   return {
     start() {
-      if (healthTimer) return;
+      if (healthTimer || stopped) return;
       lastHealthKey = healthKey(health());
       unsubscribeSession = session.onStatusChange(() => checkHealth());
       healthTimer = setInterval(checkHealth, Math.max(50, Math.min(1000, opts.staleAfterMs / 4)));
@@ -360,6 +364,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       acdPoller.start();
     },
     async stop() {
+      stopped = true;
       if (healthTimer) clearInterval(healthTimer);
       healthTimer = null;
       unsubscribeSession?.();

@@ -13,7 +13,9 @@ export function createPoller(opts: {
   run: () => Promise<void>;
   onError: (e: unknown) => void;
   now?: () => number;
+  stopGraceMs?: number;
 }): Poller {
+  const stopGraceMs = opts.stopGraceMs ?? 250;
   const now = opts.now ?? Date.now;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -51,7 +53,10 @@ export function createPoller(opts: {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      await running;
+      // A run may sit in the budget queue or a long timeout; shutdown waits only briefly for
+      // it, and the owner ignores whatever it brings afterwards.
+      const grace = new Promise<void>((r) => setTimeout(r, stopGraceMs).unref());
+      await Promise.race([running, grace]);
     },
   };
 }

@@ -1,0 +1,287 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Patch } from '@floorwatch/contracts/api';
+import { createMetrics, type Metrics } from '../../src/metrics';
+import type { GatewaySessionPort } from '../../src/gateway/types';
+import { createMonitor, type Monitor, type MonitorOptions } from '../../src/monitor/monitor';
+import {
+  captureLogger,
+  control,
+  counters,
+  metricValue,
+  openSession,
+  startSim,
+  waitFor,
+  type CapturedLog,
+  type Sim,
+} from '../gateway/support';
+import type { GatewaySessionOptions } from '../../src/gateway/gateway-session';
+
+const FAST_LIMIT = { max: 20, windowMs: 2000 };
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+interface Rig {
+  gw: Sim;
+  monitor: Monitor;
+  patches: Patch[];
+  metrics: Metrics;
+  log: CapturedLog;
+  session: GatewaySessionPort;
+}
+
+async function rig(
+  simOpts: Parameters<typeof startSim>[0] = {},
+  sessionOver: Partial<GatewaySessionOptions> = {},
+  monitorOver: Partial<MonitorOptions> = {},
+  wrap: (s: GatewaySessionPort) => GatewaySessionPort = (s) => s,
+): Promise<Rig> {
+  // A roomier gateway limit than production keeps these tests fast; the budget tests below use
+  // the real 5 per 2 s.
+  const gw = await startSim({ rateLimit: FAST_LIMIT, ...simOpts });
+  cleanup.push(() => gw.close());
+  const metrics = createMetrics({ defaultMetrics: false });
+  const log = captureLogger();
+  const session = openSession(gw, cleanup, {
+    metrics,
+    logger: log.logger,
+    budget: FAST_LIMIT,
+    ...sessionOver,
+  });
+  await session.start();
+  const port = wrap(session);
+  const monitor = createMonitor({
+    session: port,
+    pollMs: 200,
+    staleAfterMs: 800,
+    acdEveryMs: 200,
+    skillsEveryMs: 60_000,
+    logger: log.logger,
+    metrics,
+    ...monitorOver,
+  });
+  const patches: Patch[] = [];
+  monitor.onPatch((p) => patches.push(p));
+  monitor.start();
+  cleanup.push(() => monitor.stop());
+  return { gw, monitor, patches, metrics, log, session: port };
+}
+
+const ready = (r: Rig) =>
+  waitFor(() => r.monitor.health().status === 'ok' && r.monitor.snapshot().agents.length > 0, {
+    what: 'first good data',
+  });
+
+describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, () => {
+  it('normalises the documented floor: one 2007 in skills 1 and 2, 2005 voice only in skill 1', async () => {
+    const r = await rig();
+    await ready(r);
+    await waitFor(() => r.monitor.snapshot().queues.every((q) => q.waiting !== null), {
+      what: 'queue depth',
+    });
+    const snap = r.monitor.snapshot();
+    expect(snap.agents.filter((a) => a.workno === '2007')).toHaveLength(1);
+    const a2007 = snap.agents.find((a) => a.workno === '2007')!;
+    expect(a2007).toMatchObject({
+      skills: [1, 2],
+      media: { voice: true, chat: true, email: false },
+      state: 'idle',
+      vdnId: 214,
+    });
+    const a2005 = snap.agents.find((a) => a.workno === '2005')!;
+    expect(a2005).toMatchObject({
+      skills: [1],
+      media: { voice: true, chat: false, email: false },
+      name: 'liukai011',
+    });
+    expect(a2005.loginAt).toBe(1616510142000);
+    expect(Math.abs(a2005.stateSince - (Date.now() - 527_000))).toBeLessThan(5000);
+    const [q1, q2] = snap.queues;
+    expect(q1).toMatchObject({
+      skillId: 1,
+      name: 'voice_liukai',
+      mediaType: 5,
+      agents: ['2005', '2007'],
+      waiting: 0,
+    });
+    expect(q1!.counts).toEqual({
+      idle: 2,
+      talking: 0,
+      wrapup: 0,
+      busy: 0,
+      rest: 0,
+      prerest: 0,
+      signedout: 0,
+      unknown: 0,
+    });
+    expect(q2).toMatchObject({
+      skillId: 2,
+      name: 'chat_jinsitao',
+      mediaType: 53,
+      agents: ['2007'],
+    });
+    expect(snap.gateway).toMatchObject({ status: 'ok', error: null });
+  });
+
+  it('patches only the agent that changed (and its queues), restarting stateSince; nothing when idle', async () => {
+    const r = await rig();
+    await ready(r);
+    await waitFor(() => r.monitor.snapshot().queues.every((q) => q.waiting !== null), {
+      what: 'queue depth',
+    });
+    // Settled: several more polls bring no patch at all.
+    const settled = r.monitor.snapshot().version;
+    r.patches.length = 0;
+    const base = (await counters(r.gw)).routes.queryAllOnlineAgents ?? 0;
+    await waitFor(
+      async () => ((await counters(r.gw)).routes.queryAllOnlineAgents ?? 0) >= base + 5,
+      {
+        what: 'five more polls',
+      },
+    );
+    expect(r.patches).toEqual([]);
+    expect(r.monitor.snapshot().version).toBe(settled);
+
+    const before = Date.now();
+    await control(r.gw, 'POST', '/agents/2005/state', { status: 7 });
+    const patch = await waitFor(() => r.patches.find((p) => p.agents.length > 0), {
+      what: 'state patch',
+    });
+    expect(patch.agents.map((a) => a.workno)).toEqual(['2005']);
+    expect(patch.agents[0]).toMatchObject({ state: 'talking', status: 7 });
+    expect(patch.agents[0]!.stateSince).toBeGreaterThanOrEqual(before - 1500);
+    expect(patch.queues.map((q) => q.skillId)).toEqual([1]);
+    expect(patch.queues[0]!.counts).toMatchObject({ idle: 1, talking: 1 });
+    expect(patch).toMatchObject({
+      baseVersion: settled,
+      version: settled + 1,
+      removedAgents: [],
+      removedQueues: [],
+    });
+  });
+
+  it('never overlaps allonlineagents even when one takes longer than pollMs', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let calls = 0;
+    const r = await rig({}, {}, {}, (s) => ({
+      ...s,
+      agentId: s.agentId,
+      status: () => s.status(),
+      currentGuid: () => s.currentGuid(),
+      offerSetGuid: (h) => s.offerSetGuid(h),
+      acquireBudget: (c) => s.acquireBudget(c),
+      onStatusChange: (l) => s.onStatusChange(l),
+      call: async (req) => {
+        if (req.route !== 'queryAllOnlineAgents') return s.call(req);
+        calls++;
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        try {
+          return await s.call(req);
+        } finally {
+          inFlight--;
+        }
+      },
+    }));
+    await ready(r);
+    await control(r.gw, 'POST', '/faults', {
+      kind: 'delay',
+      route: 'queryAllOnlineAgents',
+      ms: 700,
+      times: 3,
+    });
+    const start = calls;
+    await waitFor(() => calls >= start + 5, { timeoutMs: 8000, what: 'polls through the delay' });
+    expect(maxInFlight).toBe(1);
+    expect((await counters(r.gw)).rejected.rateLimited).toBe(0);
+  });
+});
+
+describe('monitor keeps the last good data through faults', { timeout: 15_000 }, () => {
+  const faults = [
+    { kind: 'malformed-json', code: 'NOT_JSON', invalid: true },
+    { kind: 'wrong-shape', code: 'INVALID_ANSWER', invalid: true },
+    { kind: 'http-error', status: 503, code: 'HTTP_503', invalid: false },
+    { kind: 'hang', code: 'TIMEOUT', invalid: false },
+    { kind: 'retcode', retcode: '100-007', code: '100-007', invalid: true },
+  ] as const;
+  for (const f of faults) {
+    it(`${f.kind}: stale with the error, same data, then ok again`, async () => {
+      const r = await rig({}, { requestTimeoutMs: 400 });
+      await ready(r);
+      const good = r.monitor.snapshot();
+      r.patches.length = 0;
+      const { kind, ...rest } = f;
+      await control(r.gw, 'POST', '/faults', {
+        kind,
+        route: 'queryAllOnlineAgents',
+        ...('status' in rest ? { status: rest.status } : {}),
+        ...('retcode' in rest ? { retcode: rest.retcode } : {}),
+      });
+      await waitFor(() => r.monitor.health().status === 'stale', { what: 'stale' });
+      const h = r.monitor.health();
+      expect(h.error).toMatchObject({ code: f.code, fatal: false });
+      expect(h.lastSuccessAt).not.toBeNull();
+      const during = r.monitor.snapshot();
+      expect(during.agents).toEqual(good.agents);
+      expect(during.queues.map((q) => q.agents)).toEqual(good.queues.map((q) => q.agents));
+      // Screens learn about it through a (data-less) patch.
+      await waitFor(() => r.patches.find((p) => p.gateway.status === 'stale'), {
+        what: 'stale patch',
+      });
+      if (f.invalid) {
+        expect(
+          await metricValue(r.metrics, 'invalidAnswers', { route: 'queryAllOnlineAgents' }),
+        ).toBeGreaterThan(0);
+      }
+      await control(r.gw, 'DELETE', '/faults');
+      await waitFor(() => r.monitor.health().status === 'ok', { what: 'recovery' });
+      expect(r.monitor.health().error).toBeNull();
+      await waitFor(() => r.patches.find((p) => p.gateway.status === 'ok'), { what: 'ok patch' });
+    });
+  }
+
+  it('300-001 drives health to error (fatal) and recovers once the right is granted', async () => {
+    const r = await rig({}, { fatalRetryMs: 600 });
+    await ready(r);
+    await control(r.gw, 'PUT', '/accounts/101', { canQuery: false });
+    await waitFor(() => r.monitor.health().status === 'error', { what: 'error' });
+    expect(r.monitor.health().error).toMatchObject({ code: '300-001', fatal: true });
+    expect(r.monitor.snapshot().agents).toHaveLength(2);
+    const c1 = (await counters(r.gw)).routes.queryAllOnlineAgents ?? 0;
+    await control(r.gw, 'PUT', '/accounts/101', { canQuery: true });
+    await waitFor(() => r.monitor.health().status === 'ok', { what: 'recovery' });
+    // Slow retry meant at most a couple of refused queries, not one per 200 ms.
+    expect(((await counters(r.gw)).routes.queryAllOnlineAgents ?? 0) - c1).toBeLessThan(8);
+  });
+
+  it('a lost session shows as stale and comes back after the re-sign-in', async () => {
+    const r = await rig();
+    await ready(r);
+    await control(r.gw, 'POST', '/sessions/expire');
+    await waitFor(() => r.monitor.health().status === 'stale', { what: 'stale' });
+    await waitFor(() => r.monitor.health().status === 'ok', { what: 'ok again' });
+    expect(r.monitor.snapshot().agents).toHaveLength(2);
+  });
+
+  it('never writes the Guid to the log', async () => {
+    const r = await rig({ guidIntervalMs: 200 });
+    await ready(r);
+    await control(r.gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: '000-003',
+      route: 'queryAllOnlineAgents',
+      times: 1,
+    });
+    await waitFor(async () => (await counters(r.gw)).guidsIssued.length >= 4, { what: 'guids' });
+    await waitFor(() => r.monitor.health().status === 'ok', { what: 'ok' });
+    const text = r.log.text();
+    expect(text.length).toBeGreaterThan(0);
+    for (const g of (await counters(r.gw)).guidsIssued) {
+      expect(text).not.toContain(g);
+      expect(text).not.toContain(g.split('.')[0]);
+    }
+  });
+});
