@@ -570,7 +570,7 @@ export class ContactCentreEngine {
     a.nextSignInAt =
       byControl || this.isStatic
         ? Infinity
-        : t + Math.round(this.rng.range(30 * 60, 3 * 3600)) * 1000;
+        : t + Math.round(this.rng.range(20 * 60, 2 * 3600)) * 1000;
     this.setWire(a, 2, 0, 0, t, true);
   }
 }
