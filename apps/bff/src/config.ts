@@ -173,25 +173,23 @@ function parseTrustProxy(v: string | undefined): boolean | number | string {
 /** Pure: parses an environment map. Throws ConfigError listing every bad key. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const problems: string[] = [];
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push(`${issue.path.join('.')}: ${issue.message}`);
-    }
-    throw new ConfigError(problems);
-  }
-  const e = parsed.data;
-  const remote = e.CCGW_URL !== undefined;
-  if (remote && e.CCGW_AGENT_ID === undefined)
+  const present = (k: ConfigKey) => blankToUndefined(env[k]) !== undefined;
+  // Presence rules are checked on the raw map too, so one run reports every problem at once.
+  const remote = present('CCGW_URL');
+  if (remote && !present('CCGW_AGENT_ID'))
     problems.push('CCGW_AGENT_ID: required when CCGW_URL is set (the supervisor work number)');
-  if (remote && e.CCGW_PASSWORD === undefined)
+  if (remote && !present('CCGW_PASSWORD'))
     problems.push('CCGW_PASSWORD: required when CCGW_URL is set');
-  if (e.CCGW_PASSWORD !== undefined && e.CCGW_PASSWORD.length === 0)
-    problems.push('CCGW_PASSWORD: must not be empty');
-  if (remote && e.FLOORWATCH_USERS === undefined)
+  if (remote && !present('FLOORWATCH_USERS'))
     problems.push(
       'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md)',
     );
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const bad = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError([...bad, ...problems]);
+  }
+  const e = parsed.data;
   if (e.CCGW_CA_FILE !== undefined && e.CCGW_INSECURE_TLS === true)
     problems.push('CCGW_INSECURE_TLS: cannot be combined with CCGW_CA_FILE; choose one');
 

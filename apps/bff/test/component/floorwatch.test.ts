@@ -1,9 +1,21 @@
 // The real app on port 0 against the real simulator (small scenario, 300 ms polls).
 import { errorBody, me, patch, queueDetail, settings, snapshot } from '@floorwatch/contracts/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, start, waitFor, WALL_TOKEN, writeUsersFile, type Started } from './harness';
+import {
+  Browser,
+  start,
+  waitFor,
+  WALL_TOKEN,
+  writeUsersFile,
+  type SseStream,
+  type Started,
+} from './harness';
 
 let s: Started;
+
+const patchesOf = (st: SseStream) => st.of('patch').map((e) => patch.parse(e.data));
+const hasAgent = (st: SseStream, workno: string, status: number) =>
+  patchesOf(st).some((p) => p.agents.some((a) => a.workno === workno && a.status === status));
 let base: string;
 
 beforeAll(async () => {
@@ -31,7 +43,7 @@ describe('sessions', () => {
     const b = new Browser(base);
     const r = await b.req('POST', '/api/v1/session', { token: WALL_TOKEN });
     expect(r.status).toBe(200);
-    expect(r.json.role).toBe('wallboard');
+    expect(me.parse(r.json).role).toBe('wallboard');
     expect((await b.req('GET', '/api/v1/snapshot')).status).toBe(200);
     const bad = await new Browser(base).req('POST', '/api/v1/session', {
       token: 'x'.repeat(30),
@@ -89,24 +101,17 @@ describe('queue scope', () => {
     for (const w of outsiders.slice(0, 3))
       await s.control('POST', `/agents/${w}/state`, { status: 8 });
     await s.control('POST', `/agents/${mine.workno}/state`, { status: mineStatus });
-    await waitFor(
-      () =>
-        stream
-          .of('patch')
-          .some((e) =>
-            e.data.agents.some(
-              (a: { workno: string; status: number }) =>
-                a.workno === mine.workno && a.status === mineStatus,
-            ),
-          ),
-      "a patch with the lead's agent",
-      8000,
-    );
+    await waitFor(() => hasAgent(stream, mine.workno, mineStatus), "the lead's agent", 8000);
     stream.close();
     const ids = new Set<string>();
     for (const e of stream.events) {
-      if (e.event === 'snapshot') for (const a of e.data.agents) ids.add(a.workno);
-      if (e.event === 'patch') for (const a of e.data.agents) ids.add(a.workno);
+      const agents =
+        e.event === 'snapshot'
+          ? snapshot.parse(e.data).agents
+          : e.event === 'patch'
+            ? patch.parse(e.data).agents
+            : [];
+      for (const a of agents) ids.add(a.workno);
     }
     for (const w of outsiders) expect(ids.has(w), `outsider ${w}`).toBe(false);
     // Every byte of the lead's session, not just the parsed agents, is free of outsiders' rows.
@@ -131,37 +136,27 @@ describe('live stream', () => {
     const target = first.agents[0]!.workno;
     const newStatus = first.agents[0]!.status === 8 ? 3 : 8;
     await s.control('POST', `/agents/${target}/state`, { status: newStatus });
-    const changed = await waitFor(
-      () =>
-        st
-          .of('patch')
-          .find((e) =>
-            e.data.agents.some(
-              (a: { workno: string; status: number }) =>
-                a.workno === target && a.status === newStatus,
-            ),
-          ),
-      'patch with the changed agent',
-    );
-    expect(patch.parse(changed.data).version).toBe(Number(changed.id));
+    await waitFor(() => hasAgent(st, target, newStatus), 'patch with the changed agent');
+    for (const e of st.of('patch')) expect(e.id).toBe(String(patch.parse(e.data).version));
     // The chain has no holes: each patch starts where the previous event ended.
     let v = first.version;
     for (const e of st.events.slice(1)) {
       if (e.event === 'patch') {
-        expect(e.data.baseVersion).toBe(v);
-        v = e.data.version;
-      } else if (e.event === 'snapshot') v = e.data.version;
+        const p = patch.parse(e.data);
+        expect(p.baseVersion).toBe(v);
+        v = p.version;
+      } else if (e.event === 'snapshot') v = snapshot.parse(e.data).version;
     }
     await waitFor(() => st.of('heartbeat').length > 0, 'a heartbeat');
     st.close();
 
     // Reconnect from an id a few patches back: only the missed patches, no snapshot.
-    const patches = st.of('patch');
-    const from = patches.length >= 2 ? patches.at(-2)!.data.baseVersion : first.version;
+    const patches = patchesOf(st);
+    const from = patches.length >= 2 ? patches.at(-2)!.baseVersion : first.version;
     const again = b.stream(String(from));
     await waitFor(() => again.events.length > 0, 'resumed event');
     expect(again.events[0]!.event).toBe('patch');
-    expect(again.events[0]!.data.baseVersion).toBe(from);
+    expect(patch.parse(again.events[0]!.data).baseVersion).toBe(from);
     again.close();
 
     const stale = b.stream('987654321');
@@ -190,11 +185,11 @@ describe('the Guid never reaches a browser or a log', () => {
     st.close();
     await b.req('DELETE', '/api/v1/session');
 
-    const { guidsIssued } = await s.control('GET', '/counters');
+    const { guidsIssued } = await s.counters();
     expect(guidsIssued.length).toBeGreaterThan(0);
     const everything = b.received.join('\n');
     const logs = s.logs.join('');
-    for (const guid of guidsIssued as string[]) {
+    for (const guid of guidsIssued) {
       const core = guid.split('.')[0]!;
       expect(everything).not.toContain(core);
       expect(logs).not.toContain(core);
@@ -206,13 +201,13 @@ describe('the Guid never reaches a browser or a log', () => {
 describe('read-only gateway proxy', () => {
   it('passes allowed GETs for supervisors only, strips Set-GUID and spends the budget', async () => {
     const sup = await new Browser(base).signIn('sup');
-    const before = (await s.control('GET', '/counters')).routes.queryAgentInfoBySkillId ?? 0;
+    const before = (await s.counters()).routes.queryAgentInfoBySkillId ?? 0;
     const r = await sup.req('GET', '/api/v1/gateway/agentgroup/agentbyskill/1');
     expect(r.status).toBe(200);
-    expect(r.json.retcode).toBe('0');
+    expect(r.json).toMatchObject({ retcode: '0' });
     expect(r.headers.get('set-guid')).toBeNull();
     expect(r.headers.get('set-cookie')).toBeNull();
-    const after = (await s.control('GET', '/counters')).routes.queryAgentInfoBySkillId ?? 0;
+    const after = (await s.counters()).routes.queryAgentInfoBySkillId ?? 0;
     expect(after).toBe(before + 1);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(

@@ -42,10 +42,16 @@ export async function writeUsersFile(): Promise<string> {
   return file;
 }
 
+export interface SimCounters {
+  routes: Record<string, number | undefined>;
+  guidsIssued: string[];
+}
+
 export interface Started {
   fw: RunningFloorwatch;
   logs: string[];
-  control(method: string, p: string, body?: unknown): Promise<any>;
+  control(method: string, p: string, body?: unknown): Promise<unknown>;
+  counters(): Promise<SimCounters>;
 }
 
 export async function start(
@@ -81,9 +87,10 @@ export async function start(
       headers: { 'content-type': 'application/json' },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return r.json();
+    return (await r.json());
   };
-  return { fw, logs, control };
+  const counters = async () => (await control('GET', '/counters')) as SimCounters;
+  return { fw, logs, control, counters };
 }
 
 /** Polls until `check` returns a truthy value; fails after `timeoutMs` (no fixed sleeps). */
@@ -97,12 +104,14 @@ export async function waitFor<T>(
   for (;;) {
     try {
       const v = await check();
-      if (v) return v as NonNullable<T>;
+      if (v) return v;
     } catch (err) {
       last = err;
     }
     if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -127,7 +136,7 @@ export class Browser {
     this.received.push(JSON.stringify([...r.headers]), text);
     const set = r.headers.getSetCookie().find((c) => c.startsWith('fw_session='));
     if (set) this.cookie = set.split(';')[0]!;
-    let json: any = undefined;
+    let json: unknown = undefined;
     try {
       json = JSON.parse(text);
     } catch {
@@ -154,7 +163,7 @@ export class Browser {
 export interface SseEvent {
   id: string | undefined;
   event: string;
-  data: any;
+  data: unknown;
 }
 
 export class SseStream {

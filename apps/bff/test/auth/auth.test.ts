@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createAuthService } from '../../src/auth/auth-service';
+import { hashPassword, isPasswordHash, verifyPassword } from '../../src/auth/password-hash';
+import { createSessionStore } from '../../src/auth/session-store';
+import { parseUsers, UsersFileError, type User } from '../../src/auth/users-file';
+import { AppError } from '../../src/http/app-error';
+
+describe('password hashes', () => {
+  it('round-trips, rejects wrong secrets and malformed hashes', async () => {
+    const h = await hashPassword('correct horse');
+    expect(h).toMatch(/^scrypt\$16384\$8\$1\$[^$]+\$[^$]+$/);
+    expect(isPasswordHash(h)).toBe(true);
+    expect(await verifyPassword('correct horse', h)).toBe(true);
+    expect(await verifyPassword('correct horsE', h)).toBe(false);
+    expect(await verifyPassword('x', 'plaintext')).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$3$8$1$AAAA$AAAA')).toBe(false);
+    expect(await hashPassword('same')).not.toBe(await hashPassword('same'));
+  });
+});
+
+describe('users file', () => {
+  it('accepts valid entries and names the file and entry on errors', async () => {
+    const h = await hashPassword('pw');
+    const users = parseUsers(
+      [
+        { username: 'a', passwordHash: h, role: 'supervisor', queues: '*' },
+        { username: 'tv', linkToken: h, role: 'wallboard', queues: [1, 1, 2] },
+      ],
+      'users.json',
+    );
+    expect(users[1]!.queues).toEqual([1, 2]);
+    const bad = (data: unknown) => () => parseUsers(data, '/etc/fw/users.json');
+    expect(bad({})).toThrow(/users.json: must be a JSON array/);
+    expect(bad([{ username: 'x', passwordHash: 'nope', role: 'supervisor', queues: '*' }])).toThrow(
+      /\/etc\/fw\/users.json: entry 0 \(username "x"\): passwordHash/,
+    );
+    expect(bad([{ username: 'x', passwordHash: h, role: 'boss', queues: '*' }])).toThrow(/role/);
+    expect(bad([{ username: 'x', role: 'supervisor', queues: '*' }])).toThrow(
+      /passwordHash or linkToken/,
+    );
+    expect(
+      bad([
+        { username: 'x', passwordHash: h, role: 'supervisor', queues: '*' },
+        { username: 'X', passwordHash: h, role: 'supervisor', queues: '*' },
+      ]),
+    ).toThrow(/entry 1 .*duplicate/);
+    expect(bad([{ username: 'x', linkToken: h, role: 'teamlead', queues: [1] }])).toThrow(
+      UsersFileError,
+    );
+  });
+});
+
+describe('auth service', () => {
+  const mk = async () => {
+    let t = 0;
+    const users: User[] = [
+      {
+        username: 'Sup',
+        role: 'supervisor',
+        queues: '*',
+        passwordHash: await hashPassword('pw'),
+        linkToken: null,
+      },
+      {
+        username: 'tv',
+        role: 'wallboard',
+        queues: '*',
+        passwordHash: null,
+        linkToken: await hashPassword('tok-0123456789abcdef'),
+      },
+    ];
+    const svc = createAuthService({ users, now: () => t });
+    return { svc, advance: (ms: number) => (t += ms) };
+  };
+
+  it('signs in by password (username case-insensitive) and by link token', async () => {
+    const { svc } = await mk();
+    expect((await svc.authenticate({ username: 'sup', password: 'pw' }, '1.1.1.1')).username).toBe(
+      'Sup',
+    );
+    expect((await svc.authenticate({ token: 'tok-0123456789abcdef' }, '1.1.1.1')).role).toBe(
+      'wallboard',
+    );
+    await expect(svc.authenticate({ username: 'tv', password: 'x' }, '1.1.1.1')).rejects.toThrow(
+      AppError,
+    );
+  });
+
+  it('limits failures per username across IPs and per IP, then forgets after the window', async () => {
+    const { svc, advance } = await mk();
+    for (let i = 0; i < 5; i++)
+      await expect(
+        svc.authenticate({ username: 'sup', password: 'bad' }, `10.0.0.${i}`),
+      ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      svc.authenticate({ username: 'sup', password: 'pw' }, '10.0.0.99'),
+    ).rejects.toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+    });
+    advance(61_000);
+    expect(
+      (await svc.authenticate({ username: 'sup', password: 'pw' }, '10.0.0.99')).username,
+    ).toBe('Sup');
+    for (let i = 0; i < 5; i++)
+      await expect(svc.authenticate({ token: 'x'.repeat(20) }, '9.9.9.9')).rejects.toMatchObject({
+        status: 401,
+      });
+    await expect(
+      svc.authenticate({ token: 'tok-0123456789abcdef' }, '9.9.9.9'),
+    ).rejects.toMatchObject({ status: 429 });
+  });
+});
+
+describe('session store', () => {
+  it('expires human sessions and slides wallboard sessions', () => {
+    let t = 0;
+    const store = createSessionStore({ ttlHours: 1, now: () => t });
+    const sup: User = {
+      username: 's',
+      role: 'supervisor',
+      queues: '*',
+      passwordHash: 'x',
+      linkToken: null,
+    };
+    const tv: User = { ...sup, username: 'tv', role: 'wallboard' };
+    const a = store.create(sup);
+    const w = store.create(tv);
+    t += 59 * 60_000;
+    expect(store.get(a.id)).not.toBeNull();
+    t += 2 * 60_000;
+    expect(store.get(a.id)).toBeNull();
+    for (let day = 0; day < 60; day++) {
+      t += 24 * 3600_000;
+      expect(store.get(w.id)).not.toBeNull();
+    }
+    expect(store.get(undefined)).toBeNull();
+    store.close();
+  });
+});

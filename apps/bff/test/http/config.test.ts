@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, ConfigError, parseConfig } from '../../src/config';
+
+const problems = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message;
+    throw err;
+  }
+  return '';
+};
+
+describe('parseConfig', () => {
+  it('defaults to the embedded simulator on 127.0.0.1:8080', () => {
+    const c = parseConfig({});
+    expect(c.gateway.mode).toBe('embedded');
+    expect(c.gateway.agentId).toBe('101');
+    expect(c.gateway.password).toBe('floorwatch');
+    expect(c.gateway.forceLogin).toBe(true);
+    expect(c.gateway.pollMs).toBe(2000);
+    expect(c.gateway.budget).toEqual({ max: 5, windowMs: 2000 });
+    expect(c.http).toMatchObject({ port: 8080, host: '127.0.0.1' });
+    expect(c.thresholds.idle).toBeUndefined();
+    expect(c.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
+  });
+
+  it('names each bad key', () => {
+    const msg = problems({ CCGW_POLL_MS: '10', PORT: 'eighty', CCGW_BUDGET: 'lots' });
+    expect(msg).toMatch(/^Invalid configuration: /);
+    expect(msg).toContain('CCGW_POLL_MS: must be an integer ≥ 250');
+    expect(msg).toContain('PORT:');
+    expect(msg).toContain('CCGW_BUDGET:');
+  });
+
+  it('requires credentials and a users file with a real gateway, and reads the CA file', () => {
+    const msg = problems({ CCGW_URL: 'https://10.1.2.3:8043' });
+    expect(msg).toContain('CCGW_AGENT_ID');
+    expect(msg).toContain('CCGW_PASSWORD');
+    expect(msg).toContain('FLOORWATCH_USERS');
+    expect(problems({ CCGW_URL: 'ftp://x' })).toContain('CCGW_URL');
+    expect(problems({ CCGW_CA_FILE: '/does/not/exist.pem' })).toContain(
+      'CCGW_CA_FILE: cannot read',
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'fw-cfg-'));
+    const ca = path.join(dir, 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+    const c = parseConfig({
+      CCGW_URL: 'https://10.1.2.3:8043/',
+      CCGW_AGENT_ID: '2001',
+      CCGW_PASSWORD: 'secret',
+      CCGW_CA_FILE: ca,
+      CCGW_FORCE_LOGIN: 'false',
+      FLOORWATCH_USERS: '/etc/users.json',
+    });
+    expect(c.gateway).toMatchObject({
+      mode: 'remote',
+      url: 'https://10.1.2.3:8043',
+      forceLogin: false,
+    });
+    expect(c.gateway.ca).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('merges a thresholds file over the defaults and validates it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fw-cfg-'));
+    const f = path.join(dir, 't.json');
+    writeFileSync(f, JSON.stringify({ wrapup: { warnSec: 60, critSec: 90 } }));
+    const c = parseConfig({ FLOORWATCH_THRESHOLDS: f });
+    expect(c.thresholds.wrapup).toEqual({ warnSec: 60, critSec: 90 });
+    expect(c.thresholds.rest).toEqual({ warnSec: 900, critSec: 1800 });
+    writeFileSync(f, JSON.stringify({ wrapup: { warnSec: 90, critSec: 60 } }));
+    expect(problems({ FLOORWATCH_THRESHOLDS: f })).toContain('FLOORWATCH_THRESHOLDS');
+    writeFileSync(f, '{');
+    expect(problems({ FLOORWATCH_THRESHOLDS: f })).toContain('not valid JSON');
+  });
+
+  it('lists every key it reads', () => {
+    expect(CONFIG_KEYS).toContain('CCGW_URL');
+    expect(new Set(CONFIG_KEYS).size).toBe(CONFIG_KEYS.length);
+  });
+});
