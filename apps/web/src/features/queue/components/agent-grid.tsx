@@ -45,6 +45,8 @@ export function AgentGrid({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Until measured (first paint, or no layout at all), assume a typical viewport.
+    initialRect: { width: 1200, height: 800 },
     getItemKey: (i) => rows[i]?.workno ?? i,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];

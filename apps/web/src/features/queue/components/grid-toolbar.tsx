@@ -109,31 +109,40 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
             <ColumnsIcon className="h-4 w-4" />
             Columns
           </summary>
-          <fieldset className="card absolute right-0 z-20 mt-1 flex w-56 flex-col gap-1 p-3 shadow-lg">
-            <legend className="sr-only">Visible columns</legend>
+          <div
+            role="group"
+            aria-label="Visible columns"
+            className="card absolute right-0 z-20 mt-1 flex w-56 flex-col gap-0.5 p-2 shadow-lg"
+          >
             {COLUMN_IDS.map((c) => {
               const on = state.cols.includes(c);
               return (
-                <label
+                <button
                   key={c}
-                  className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-surface-2"
+                  type="button"
+                  aria-pressed={on}
+                  disabled={on && state.cols.length === 1}
+                  className="flex items-center gap-2 rounded px-2 py-1 text-left text-sm hover:bg-surface-2 disabled:opacity-50"
+                  onClick={() => {
+                    const cols: ColumnId[] = on
+                      ? state.cols.filter((x) => x !== c)
+                      : COLUMN_IDS.filter((x) => x === c || state.cols.includes(x));
+                    update({ cols });
+                  }}
                 >
-                  <input
-                    type="checkbox"
-                    checked={on}
-                    disabled={on && state.cols.length === 1}
-                    onChange={() => {
-                      const cols: ColumnId[] = on
-                        ? state.cols.filter((x) => x !== c)
-                        : COLUMN_IDS.filter((x) => x === c || state.cols.includes(x));
-                      update({ cols });
-                    }}
-                  />
+                  <span
+                    aria-hidden="true"
+                    className={`inline-flex h-4 w-4 items-center justify-center rounded border text-[0.7rem] leading-none ${
+                      on ? 'border-accent bg-accent text-accent-fg' : 'border-line'
+                    }`}
+                  >
+                    {on ? '✓' : ''}
+                  </span>
                   {COLUMN_LABELS[c]}
-                </label>
+                </button>
               );
             })}
-          </fieldset>
+          </div>
         </details>
         <button type="button" className="btn" onClick={onExport} disabled={shown === 0}>
           <DownloadIcon className="h-4 w-4" />

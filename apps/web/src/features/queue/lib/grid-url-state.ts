@@ -27,7 +27,7 @@ export const DEFAULT_GRID_STATE: GridState = {
 
 export function parseGridState(params: URLSearchParams): GridState {
   const sort = parseEnum(params.get('sort'), COLUMN_IDS, DEFAULT_GRID_STATE.sort);
-  const defaultDir: SortDir = params.get('sort') === null ? DEFAULT_GRID_STATE.dir : 'asc';
+  const defaultDir = naturalDir(sort);
   const dir = parseEnum<SortDir>(params.get('dir'), ['asc', 'desc'], defaultDir);
   const cols = parseEnumList(params.get('cols'), COLUMN_IDS);
   return {
@@ -60,8 +60,13 @@ export function serializeGridState(
   return p;
 }
 
+/** Durations and counts read best largest first; names and numbers A→Z. */
+export function naturalDir(col: ColumnId): SortDir {
+  return col === 'timeInState' || col === 'queues' ? 'desc' : 'asc';
+}
+
 /** Clicking a header: same column flips direction; a new column starts in its natural order. */
 export function nextSort(state: GridState, col: ColumnId): Pick<GridState, 'sort' | 'dir'> {
   if (state.sort === col) return { sort: col, dir: state.dir === 'asc' ? 'desc' : 'asc' };
-  return { sort: col, dir: col === 'timeInState' || col === 'queues' ? 'desc' : 'asc' };
+  return { sort: col, dir: naturalDir(col) };
 }

@@ -1,0 +1,80 @@
+// Contract-shaped fixtures: every builder's output is parsed with the real schema, so a
+// fixture can never drift from what the BFF is allowed to send.
+import {
+  agent as agentSchema,
+  patch as patchSchema,
+  queue as queueSchema,
+  snapshot as snapshotSchema,
+  type Agent,
+  type GatewayHealth,
+  type Patch,
+  type Queue,
+  type Snapshot,
+} from '@floorwatch/contracts/api';
+import { AGENT_STATES } from '@floorwatch/contracts/gateway';
+
+export const T0 = Date.UTC(2026, 10, 25, 14, 0, 0);
+
+export function makeAgent(over: Partial<Agent> = {}): Agent {
+  return agentSchema.parse({
+    workno: '1001',
+    name: 'Ada Lovelace',
+    state: 'idle',
+    status: 4,
+    ctiStatus: 1,
+    stateSince: T0 - 65_000,
+    loginAt: T0 - 3 * 3600_000,
+    media: { voice: true, chat: false, email: true },
+    vdnId: 1,
+    groupId: 7,
+    phone: '70001',
+    reason: 0,
+    skills: [1],
+    ...over,
+  });
+}
+
+const ZERO_COUNTS = Object.fromEntries(AGENT_STATES.map((s) => [s, 0]));
+
+/** `counts` may be given partially; the contract requires every state, so zeros fill in. */
+export function makeQueue(
+  over: Partial<Omit<Queue, 'counts'>> & { counts?: Partial<Queue['counts']> } = {},
+): Queue {
+  return queueSchema.parse({
+    skillId: 1,
+    name: 'Billing',
+    mediaType: 5,
+    agents: ['1001'],
+    waiting: 3,
+    longestWaitSec: 42,
+    ...over,
+    counts: { ...ZERO_COUNTS, idle: 1, ...over.counts },
+  });
+}
+
+export const healthy: GatewayHealth = { status: 'ok', lastSuccessAt: T0 - 2000, error: null };
+
+export function makeSnapshot(over: Partial<Snapshot> = {}): Snapshot {
+  return snapshotSchema.parse({
+    version: 10,
+    serverTime: T0,
+    gateway: healthy,
+    queues: [makeQueue()],
+    agents: [makeAgent()],
+    ...over,
+  });
+}
+
+export function makePatch(over: Partial<Patch> = {}): Patch {
+  return patchSchema.parse({
+    baseVersion: 10,
+    version: 11,
+    serverTime: T0 + 1000,
+    gateway: healthy,
+    agents: [],
+    queues: [],
+    removedAgents: [],
+    removedQueues: [],
+    ...over,
+  });
+}
