@@ -1,0 +1,5 @@
+import { removeTestUsers } from './fixtures/users';
+
+export default function globalTeardown(): void {
+  removeTestUsers();
+}
