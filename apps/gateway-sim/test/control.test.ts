@@ -62,3 +62,42 @@ describe('control API', () => {
     expect((await sim.control('PUT', 'accounts/x', {})).status).toBe(400);
   });
 });
+
+describe('wire switches and edge payloads', () => {
+  it('PUT wire {numericStatus} sends status/ctiStatus as numbers (CMS style), still contract-valid', async () => {
+    const { allOnlineAgentsResponse } = await import('@floorwatch/contracts');
+    const sim = await testSim({ scenario: 'seed' });
+    const { guid } = await sim.signIn('101');
+    expect((await sim.control('PUT', 'wire', { numericStatus: true })).json).toEqual({
+      numericStatus: true,
+    });
+    const numeric = await sim.get<AllOnline>('agentgroup/101/allonlineagents', guid);
+    expect(numeric.json.result[0]!.agent[0]).toMatchObject({ status: 4, ctiStatus: 1 });
+    expect(allOnlineAgentsResponse.parse(numeric.json).result?.[0]?.agent[0]?.status).toBe(4);
+    await sim.control('PUT', 'wire', { numericStatus: false });
+    const strings = await sim.get<AllOnline>('agentgroup/101/allonlineagents', guid);
+    expect(strings.json.result[0]!.agent[0]).toMatchObject({ status: '4', ctiStatus: '1' });
+  });
+
+  it('agentvdnskill answers 600-005 when the VDN has no skill queue', async () => {
+    const { ContactCentreEngine } = await import('../src/index');
+    const sim = await testSim();
+    const { guid } = await sim.signIn('101');
+    sim.context.engine = new ContactCentreEngine(
+      { name: 'empty', vdnid: 214, skills: [], agents: [] },
+      1,
+      sim.clock.now(),
+    );
+    const r = await sim.get('queuedevice/101/agentvdnskill', guid);
+    expect(r.json).toEqual({
+      message: 'No skill queue configured in the agent VDN',
+      retcode: '600-005',
+      result: null,
+    });
+    expect((await sim.get('agentgroup/101/allonlineagents', guid)).json).toEqual({
+      result: [],
+      message: 'success',
+      retcode: '0',
+    });
+  });
+});

@@ -1,6 +1,6 @@
 // Everything a request handler needs, behind one object the server owns.
 import { ContactCentreEngine } from '../engine/engine';
-import { AllOnlineAgentsSerializer } from '../engine/payloads';
+import { AllOnlineAgentsSerializer, type WireOptions } from '../engine/payloads';
 import { buildScenario, type ScenarioName } from '../scenarios/index';
 import { AccountStore } from './accounts';
 import { Counters } from './counters';
@@ -31,6 +31,7 @@ export class SimContext {
   readonly sessions: SessionStore;
   readonly accounts: AccountStore;
   readonly serializer = new AllOnlineAgentsSerializer();
+  readonly wire: WireOptions = { numericStatus: false };
   engine: ContactCentreEngine;
   scenarioName: ScenarioName;
   seed: number;

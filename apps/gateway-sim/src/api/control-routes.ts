@@ -17,6 +17,7 @@ const stateRequest = z.object({
   reason: z.number().int().min(0).max(65535).optional(),
 });
 const churnRequest = z.object({ fraction: z.number().min(0).max(1) });
+const wireRequest = z.object({ numericStatus: z.boolean().optional() });
 const accountRequest = z.object({
   canQuery: z.boolean().optional(),
   forceLoginAllowed: z.boolean().optional(),
@@ -41,7 +42,7 @@ const badRequest = (error: z.ZodError | string): Json => ({
 function agentState(ctx: SimContext, workno: string): unknown {
   const { engine, now } = ctx.engineNow();
   const a = engine.agent(workno);
-  return a ? { agent: { ...agentWire(engine, a, now), signedIn: a.signedIn } } : null;
+  return a ? { agent: { ...agentWire(engine, a, now, ctx.wire), signedIn: a.signedIn } } : null;
 }
 
 async function route(
@@ -70,6 +71,7 @@ async function route(
         signedInAgents: engine.agents().filter((a) => a.signedIn).length,
         authMode: ctx.opts.authMode,
         rateLimit: ctx.opts.rateLimit,
+        wire: { ...ctx.wire },
       },
     };
   }
@@ -100,6 +102,12 @@ async function route(
     else if (third === 'release') ctx.engine.release(second, now);
     else return notFound(`/sim-control/${segments.join('/')}`);
     return { status: 200, body: agentState(ctx, second) };
+  }
+  if (key === 'PUT wire' && segments.length === 1) {
+    const p = wireRequest.safeParse(json);
+    if (!p.success) return badRequest(p.error);
+    if (p.data.numericStatus !== undefined) ctx.wire.numericStatus = p.data.numericStatus;
+    return { status: 200, body: { ...ctx.wire } };
   }
   if (key === 'POST churn' && segments.length === 1) {
     const p = churnRequest.safeParse(json);

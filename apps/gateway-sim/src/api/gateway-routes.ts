@@ -170,7 +170,7 @@ function poll(g: GatewayRequest, s: Session): void {
 
 function allOnlineAgents(g: GatewayRequest): void {
   const { engine, now } = g.ctx.engineNow();
-  sendRaw(g.res, 200, g.ctx.serializer.serialize(engine, now));
+  sendRaw(g.res, 200, g.ctx.serializer.serialize(engine, now, g.ctx.wire));
 }
 
 function agentBySkill(g: GatewayRequest): void {
@@ -191,7 +191,7 @@ function agentBySkill(g: GatewayRequest): void {
     .filter((a) => a.signedIn && (statuses === null || statuses.includes(a.status)))
     .sort((x, y) => compareWorkno(x.def.workno, y.def.workno))
     .slice(0, limit)
-    .map((a) => agentWire(engine, a, now));
+    .map((a) => agentWire(engine, a, now, g.ctx.wire));
   ok(g, agents);
 }
 
@@ -199,7 +199,7 @@ function agentByWorkno(g: GatewayRequest): void {
   const { engine, now } = g.ctx.engineNow();
   const a = engine.agent(g.params.workno ?? '');
   if (!a) return fail(g, '300-002', 'other');
-  ok(g, agentWire(engine, a, now));
+  ok(g, agentWire(engine, a, now, g.ctx.wire));
 }
 
 function queryAcdStat(g: GatewayRequest): void {

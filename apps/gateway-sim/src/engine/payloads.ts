@@ -7,13 +7,25 @@ export function currentStateTime(a: AgentRuntime, now: number): number {
   return Math.max(0, Math.floor((now - a.stateSince) / 1000));
 }
 
+export interface WireOptions {
+  /** The gateway sends status/ctiStatus as strings; CMS-style numbers test a client's tolerance. */
+  numericStatus: boolean;
+}
+
+export const DEFAULT_WIRE: WireOptions = { numericStatus: false };
+
 /** One agent object, keys in the order of the documented example. */
-export function agentWire(engine: ContactCentreEngine, a: AgentRuntime, now: number) {
+export function agentWire(
+  engine: ContactCentreEngine,
+  a: AgentRuntime,
+  now: number,
+  wire: WireOptions = DEFAULT_WIRE,
+) {
   return {
     workno: a.def.workno,
     name: a.def.name,
-    status: String(a.status),
-    ctiStatus: String(a.ctiStatus),
+    status: wire.numericStatus ? a.status : String(a.status),
+    ctiStatus: wire.numericStatus ? a.ctiStatus : String(a.ctiStatus),
     groupid: a.def.groupid,
     groupname: null,
     skilllist: [],
@@ -30,6 +42,7 @@ export function agentWire(engine: ContactCentreEngine, a: AgentRuntime, now: num
 
 interface CachedAgent {
   rev: number;
+  numeric: boolean;
   prefix: string;
   suffix: string;
 }
@@ -43,7 +56,7 @@ export class AllOnlineAgentsSerializer {
   private cache = new Map<number, CachedAgent>();
   private engineRef: ContactCentreEngine | null = null;
 
-  serialize(engine: ContactCentreEngine, now: number): string {
+  serialize(engine: ContactCentreEngine, now: number, wire: WireOptions = DEFAULT_WIRE): string {
     if (this.engineRef !== engine) {
       this.cache = new Map();
       this.engineRef = engine;
@@ -53,12 +66,17 @@ export class AllOnlineAgentsSerializer {
       const done = perAgent.get(a.index);
       if (done !== undefined) return done;
       let c = this.cache.get(a.index);
-      if (!c || c.rev !== a.rev) {
-        const full = JSON.stringify(agentWire(engine, a, now));
+      if (!c || c.rev !== a.rev || c.numeric !== wire.numericStatus) {
+        const full = JSON.stringify(agentWire(engine, a, now, wire));
         const marker = '"currentstatetime":';
         const at = full.indexOf(marker) + marker.length;
         const end = full.indexOf(',', at);
-        c = { rev: a.rev, prefix: full.slice(0, at), suffix: full.slice(end) };
+        c = {
+          rev: a.rev,
+          numeric: wire.numericStatus,
+          prefix: full.slice(0, at),
+          suffix: full.slice(end),
+        };
         this.cache.set(a.index, c);
       }
       const s = c.prefix + String(currentStateTime(a, now)) + c.suffix;
