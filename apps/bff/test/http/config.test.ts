@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +80,21 @@ describe('parseConfig', () => {
   it('lists every key it reads', () => {
     expect(CONFIG_KEYS).toContain('CCGW_URL');
     expect(new Set(CONFIG_KEYS).size).toBe(CONFIG_KEYS.length);
+  });
+});
+
+describe('documentation of the configuration', () => {
+  const root = path.resolve(__dirname, '../../../..');
+  it('documents every key in docs/configuration.md and .env.example, and nothing else', () => {
+    const doc = readFileSync(path.join(root, 'docs/configuration.md'), 'utf8');
+    const example = readFileSync(path.join(root, '.env.example'), 'utf8');
+    const exampleKeys = [...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    for (const k of CONFIG_KEYS) {
+      expect(doc, k).toContain(`| \`${k}\` |`);
+      expect(exampleKeys, k).toContain(k);
+    }
+    // FLOORWATCH_USERS_FILE is read by docker compose, not by the BFF.
+    for (const k of exampleKeys)
+      if (k !== 'FLOORWATCH_USERS_FILE') expect(CONFIG_KEYS as readonly string[], k).toContain(k);
   });
 });
