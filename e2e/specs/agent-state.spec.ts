@@ -1,0 +1,29 @@
+import { STATUS } from '../fixtures/sim-control';
+import { expect, test } from '../fixtures/test';
+
+test.describe('live agent state', () => {
+  test('a state set on the gateway appears within two poll intervals and its time restarts', async ({
+    app,
+  }) => {
+    const { sim, pollMs } = app.stack;
+    await app.signInAs('supervisor');
+    // Start from a known state that has been held for a while.
+    await sim.setAgentState('2003', STATUS.rest);
+    await app.queue.open(1);
+    await app.queue.expectLoaded('Billing');
+    const state = await app.queue.cell('2003', 'State');
+    const time = await app.queue.cell('2003', 'Time in state');
+    await expect(state).toHaveText('Rest');
+    await expect(time).toHaveText(/^0:0[2-9]$/, { timeout: 12_000 });
+
+    await sim.setAgentState('2003', STATUS.talking);
+    const changedAt = Date.now();
+    // Two poll intervals, plus a fixed allowance for the stream hop and rendering on a busy host.
+    await expect(state).toHaveText('Talking', { timeout: 2 * pollMs + 1500 });
+    const seenAfterMs = Date.now() - changedAt;
+    test.info().annotations.push({ type: 'latency', description: `${seenAfterMs} ms` });
+    await expect(time).toHaveText(/^0:0[0-2]$/);
+    // …and keeps ticking on the shared clock.
+    await expect(time).toHaveText(/^0:0[2-9]$/, { timeout: 8_000 });
+  });
+});

@@ -1,0 +1,69 @@
+import { SIGN_IN_ROUTES } from '../fixtures/sim-control';
+import { expect, test } from '../fixtures/test';
+
+// A fresh stack per test: faults must not leak into other journeys. The seed floor is static, so
+// the rows that must stay on screen are known.
+test.use({ stackOptions: { scenario: 'seed', users: 'demo' } });
+
+test.describe('gateway faults', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.signInAs('supervisor');
+    await app.queue.open(1);
+    await app.queue.expectLoaded('voice_liukai');
+    await app.shell.expectLive();
+  });
+
+  test('5xx answers: stale banner, rows kept, then live again', async ({ app }) => {
+    await app.stack.sim.addFault({
+      kind: 'http-error',
+      route: 'queryAllOnlineAgents',
+      status: 503,
+    });
+    await app.shell.expectStale();
+    await expect(app.queue.rows).toHaveCount(2);
+    await expect(app.queue.row('2007')).toBeVisible();
+
+    await app.stack.sim.clearFaults();
+    await app.shell.expectLive();
+    await expect(app.shell.main).toHaveAttribute('data-stale', 'false');
+    await expect(app.queue.rows).toHaveCount(2);
+  });
+
+  test('a hung gateway: stale banner, rows kept, then live again', async ({ app }) => {
+    await app.stack.sim.addFault({ kind: 'hang', route: 'queryAllOnlineAgents' });
+    await app.shell.expectStale();
+    await expect(app.queue.rows).toHaveCount(2);
+
+    await app.stack.sim.clearFaults();
+    await app.shell.expectLive();
+    await expect(app.queue.rows).toHaveCount(2);
+  });
+
+  test('expired gateway sessions that cannot be renewed yet: stale, then live after re-sign-in', async ({
+    app,
+  }) => {
+    // Hold the BFF's re-sign-in off so the gap is visible, then let it through.
+    for (const route of SIGN_IN_ROUTES)
+      await app.stack.sim.addFault({ kind: 'http-error', route, status: 503 });
+    await app.stack.sim.expireSessions();
+    await app.shell.expectStale();
+    await expect(app.queue.rows).toHaveCount(2);
+
+    await app.stack.sim.clearFaults();
+    await app.shell.expectLive(20_000);
+    await expect(app.queue.rows).toHaveCount(2);
+  });
+
+  test('expired gateway sessions alone never blank the grid', async ({ app }) => {
+    await app.stack.sim.expireSessions();
+    // The BFF signs in again on its own; whatever the banner did meanwhile, rows never left.
+    await expect(app.queue.rows).toHaveCount(2);
+    await expect
+      .poll(async () => (await app.stack.sim.counters()).routes.loginEx ?? 0, {
+        message: 'the BFF signed in again',
+      })
+      .toBeGreaterThan(1);
+    await app.shell.expectLive();
+    await expect(app.queue.rows).toHaveCount(2);
+  });
+});
