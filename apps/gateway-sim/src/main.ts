@@ -1,16 +1,19 @@
 // `pnpm sim`: runs the simulator as a process until SIGINT/SIGTERM.
 import { SUPERVISOR_FIRST, SUPERVISOR_LAST } from './api/accounts';
 import { startSimulator } from './api/server';
-import { loadConfig } from './config';
+import { loadConfig, type SimConfig } from './config';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): SimConfig {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(2);
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   const sim = await startSimulator({
     host: config.SIM_HOST,
     port: config.SIM_PORT,
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
     https: config.SIM_HTTPS,
     pollHoldMs: config.SIM_POLL_HOLD_MS,
   });
-  const status = sim.context.engine;
+  const engine = sim.context.engine;
   const hint =
     config.SIM_PASSWORD === 'floorwatch'
       ? '"floorwatch" (the default)'
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
       `gateway-sim listening on ${sim.url}`,
       `  gateway API: ${sim.url}/agentgateway/resource`,
       `  control API: ${sim.controlUrl}`,
-      `  scenario ${config.SIM_SCENARIO} (seed ${config.SIM_SEED}): ${status.agents().length} agents, ${status.queues().length} queues`,
+      `  scenario ${config.SIM_SCENARIO} (seed ${config.SIM_SEED}): ${engine.agents().length} agents, ${engine.queues().length} queues`,
       `  supervisor accounts: ${SUPERVISOR_FIRST}-${SUPERVISOR_LAST}, password ${hint}`,
       ...(sim.ca
         ? ['  HTTPS with a self-signed certificate generated at start (CA below)', sim.ca]

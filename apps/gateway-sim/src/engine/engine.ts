@@ -279,7 +279,8 @@ export class ContactCentreEngine {
     const online = this.agentList.filter((a) => a.signedIn);
     let count = Math.round(online.length * fraction);
     if (fraction > 0 && count === 0 && online.length > 0) count = 1;
-    // Partial Fisher-Yates on the control stream: the engine's own stream is left untouched.
+    // Which agents change comes from the control stream, so a churn does not reshuffle the
+    // engine's own draws for everyone else.
     const pool = [...online];
     const chosen: AgentRuntime[] = [];
     for (let i = 0; i < count && pool.length > 0; i += 1) {
