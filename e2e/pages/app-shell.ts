@@ -31,10 +31,18 @@ export class AppShell {
     await expect(this.main).toHaveAttribute('data-stale', 'true');
   }
 
-  async setTheme(theme: 'light' | 'dark'): Promise<void> {
-    const dark = theme === 'dark';
-    if ((await this.themeToggle.getAttribute('aria-pressed')) !== String(dark))
+  /**
+   * Chooses a theme with the header toggle, so the choice is saved for this browser (the wall
+   * display follows a saved choice, and is dark otherwise). When the page already shows that
+   * theme it toggles away and back, as a user would, to save the choice explicitly.
+   */
+  async chooseTheme(theme: 'light' | 'dark'): Promise<void> {
+    const dark = String(theme === 'dark');
+    if ((await this.themeToggle.getAttribute('aria-pressed')) === dark) {
       await this.themeToggle.click();
-    await expect(this.themeToggle).toHaveAttribute('aria-pressed', String(dark));
+      await expect(this.themeToggle).not.toHaveAttribute('aria-pressed', dark);
+    }
+    await this.themeToggle.click();
+    await expect(this.themeToggle).toHaveAttribute('aria-pressed', dark);
   }
 }

@@ -72,6 +72,15 @@ export class QueuePage {
     );
   }
 
+  /** Column labels as the product names them (the CSV header uses the same). */
+  async columnLabels(): Promise<Column[]> {
+    return (await this.columns()).map((c) => {
+      const label = COLUMN_BY_LOWER.get(c);
+      if (!label) throw new Error(`unknown column ${c}`);
+      return label;
+    });
+  }
+
   async columnIndex(column: Column): Promise<number> {
     const i = (await this.columns()).indexOf(column.toLowerCase());
     if (i < 0) throw new Error(`column ${column} is not shown`);
