@@ -1,0 +1,141 @@
+// A raw node:http SSE client. eventsource would hide the bytes on the wire, and 1,000 of them in
+// one process should cost the harness as little as possible, so this one only frames events.
+import http from 'node:http';
+
+export interface SseEvent {
+  event: string;
+  id: string;
+  data: string;
+  /** Bytes of the whole frame on the wire (id/event/data lines and the blank line). */
+  bytes: number;
+  at: number;
+}
+
+export interface SseClient {
+  /** Total bytes received (body only, after HTTP chunking). */
+  readonly bytes: number;
+  readonly counts: Record<string, number>;
+  /** Resolves once the first snapshot has fully arrived. */
+  readonly firstSnapshot: Promise<void>;
+  /** Waits for the next event of this kind (full mode only). */
+  next(event: string, timeoutMs: number): Promise<SseEvent>;
+  close(): void;
+}
+
+/**
+ * `keepFrames` parses every frame (a few clients, stream-size); without it the client only counts
+ * events by scanning for `event:` lines, which is enough for load benchmarks with 1,000 clients.
+ */
+export function openSse(
+  url: string,
+  cookie: string,
+  opts: { keepFrames?: boolean; onEvent?: (e: SseEvent) => void } = {},
+): SseClient {
+  const counts: Record<string, number> = {};
+  let bytes = 0;
+  let closed = false;
+  let resolveSnap: () => void = () => undefined;
+  let rejectSnap: (e: Error) => void = () => undefined;
+  const firstSnapshot = new Promise<void>((res, rej) => {
+    resolveSnap = res;
+    rejectSnap = rej;
+  });
+  firstSnapshot.catch(() => undefined);
+  const waiters: { event: string; resolve: (e: SseEvent) => void }[] = [];
+  const queue: SseEvent[] = [];
+
+  const bump = (event: string) => {
+    counts[event] = (counts[event] ?? 0) + 1;
+    if (event === 'snapshot' && counts[event] === 1) resolveSnap();
+  };
+
+  const deliver = (e: SseEvent) => {
+    opts.onEvent?.(e);
+    const i = waiters.findIndex((w) => w.event === e.event);
+    if (i >= 0) waiters.splice(i, 1)[0]!.resolve(e);
+    else if (opts.keepFrames && e.event !== 'heartbeat') queue.push(e);
+  };
+
+  let text = '';
+  let tail = '';
+  const req = http.get(
+    url,
+    { headers: { cookie, accept: 'text/event-stream' }, agent: false },
+    (res) => {
+      if (res.statusCode !== 200) {
+        rejectSnap(new Error(`stream answered ${res.statusCode}`));
+        res.resume();
+        return;
+      }
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (!opts.keepFrames) {
+          // Count `event: x` lines; keep a short tail so a line split across chunks still counts.
+          const s = tail + chunk.toString('latin1');
+          for (const m of s.matchAll(/\nevent: (\w+)\n/g)) bump(m[1]!);
+          tail = s.slice(-24);
+          const cut = tail.lastIndexOf('\n');
+          // Never count the same match twice: keep only what follows the last complete line.
+          tail = cut >= 0 ? tail.slice(cut) : tail;
+          return;
+        }
+        text += chunk.toString('utf8');
+        let end: number;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const frame = text.slice(0, end);
+          text = text.slice(end + 2);
+          const e: SseEvent = {
+            event: 'message',
+            id: '',
+            data: '',
+            bytes: Buffer.byteLength(frame) + 2,
+            at: Date.now(),
+          };
+          for (const line of frame.split('\n')) {
+            if (line.startsWith('event: ')) e.event = line.slice(7);
+            else if (line.startsWith('id: ')) e.id = line.slice(4);
+            else if (line.startsWith('data: ')) e.data += line.slice(6);
+          }
+          if (!frame.includes('event: ') && !frame.includes('data: ')) continue; // retry: line
+          bump(e.event);
+          deliver(e);
+        }
+      });
+      res.on('error', () => undefined);
+    },
+  );
+  req.on('error', (err) => {
+    if (!closed) rejectSnap(err);
+  });
+
+  return {
+    get bytes() {
+      return bytes;
+    },
+    counts,
+    firstSnapshot,
+    next(event, timeoutMs) {
+      const i = queue.findIndex((e) => e.event === event);
+      if (i >= 0) return Promise.resolve(queue.splice(i, 1)[0]!);
+      return new Promise<SseEvent>((resolve, reject) => {
+        const w = {
+          event,
+          resolve: (e: SseEvent) => {
+            clearTimeout(t);
+            resolve(e);
+          },
+        };
+        const t = setTimeout(() => {
+          const k = waiters.indexOf(w);
+          if (k >= 0) waiters.splice(k, 1);
+          reject(new Error(`no ${event} event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(w);
+      });
+    },
+    close() {
+      closed = true;
+      req.destroy();
+    },
+  };
+}
