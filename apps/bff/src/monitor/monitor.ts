@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
 import {
   agentVdnSkillResponse,
-  allOnlineAgentsResponse,
   isFatalCategory,
   queryAcdStatResponse,
   retcodeCategory,
@@ -17,6 +16,7 @@ import type { Metrics } from '../metrics';
 import type { GatewayAnswer, GatewaySessionPort } from '../gateway/types';
 import { isGatewayCallError } from '../gateway/gateway-call-error';
 import type { LiveData } from './types';
+import { parseAllOnlineAgents } from './fast-parse';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore } from './normalise';
 import { createPoller } from './poller';
@@ -241,7 +241,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
         caller: 'agents',
       });
       const fetchedAt = now();
-      const data = check(ROUTE_AGENTS, ans, (b) => allOnlineAgentsResponse.safeParse(b));
+      const data = check(ROUTE_AGENTS, ans, parseAllOnlineAgents);
       const result = normalise(data?.result ?? [], fetchedAt, store.agents());
       cores = result.queues;
       lastSuccessAt = fetchedAt;

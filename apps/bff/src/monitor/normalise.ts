@@ -105,20 +105,61 @@ export function stateSinceFor(
   return computed;
 }
 
+const T_UPPER = 84; // 'T'
+const T_LOWER = 116; // 't'
+
+function flag(triple: string, i: number): boolean {
+  const c = triple.charCodeAt(i);
+  return c === T_UPPER || c === T_LOWER;
+}
+
+/** parseMediaTriple semantics without allocating (this runs for every agent every poll). */
+function sameMedia(media: Agent['media'], triple: string): boolean {
+  return (
+    media.voice === flag(triple, 0) &&
+    media.chat === flag(triple, 1) &&
+    media.email === flag(triple, 2)
+  );
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}
+
 function toAgent(
   raw: GatewayAgent,
   skills: number[],
   fetchedAt: number,
   prev: Agent | undefined,
 ): Agent {
-  const next: Agent = {
+  const stateSince = stateSinceFor(raw, fetchedAt, prev);
+  const loginAt = epochMsOrNull(raw.logindate);
+  // Most agents are unchanged from one poll to the next: check against the previous object
+  // field by field and hand it back, so no allocation and the diff is a reference comparison.
+  if (
+    prev &&
+    prev.stateSince === stateSince &&
+    prev.status === raw.status &&
+    prev.ctiStatus === raw.ctiStatus &&
+    prev.reason === raw.currentStateReason &&
+    prev.name === raw.name &&
+    prev.loginAt === loginAt &&
+    prev.vdnId === raw.vdnid &&
+    prev.groupId === raw.groupid &&
+    prev.phone === raw.phonenumber &&
+    sameMedia(prev.media, raw.mediatype) &&
+    sameNumbers(prev.skills, skills)
+  ) {
+    return prev;
+  }
+  return {
     workno: raw.workno,
     name: raw.name,
     state: stateFromStatus(raw.status),
     status: raw.status,
     ctiStatus: raw.ctiStatus,
-    stateSince: stateSinceFor(raw, fetchedAt, prev),
-    loginAt: epochMsOrNull(raw.logindate),
+    stateSince,
+    loginAt,
     media: parseMediaTriple(raw.mediatype),
     vdnId: raw.vdnid,
     groupId: raw.groupid,
@@ -126,7 +167,6 @@ function toAgent(
     reason: raw.currentStateReason,
     skills,
   };
-  return prev && sameAgent(prev, next) ? prev : next;
 }
 
 /**
@@ -139,40 +179,50 @@ export function normalise(
   fetchedAt: number,
   prevAgents: ReadonlyMap<string, Agent>,
 ): NormaliseResult {
-  const firstSeen = new Map<string, { raw: GatewayAgent; skills: number[] }>();
-  const members = new Map<number, { mediaType: number; worknos: Set<string> }>();
+  interface Draft {
+    raw: GatewayAgent;
+    skills: number[];
+    agent: Agent | null;
+  }
+  const drafts = new Map<string, Draft>();
+  const members = new Map<number, { mediaType: number; drafts: Draft[] }>();
   for (const skill of skills) {
     let m = members.get(skill.skillId);
     if (!m) {
-      m = { mediaType: skill.skillMediaType, worknos: new Set() };
+      m = { mediaType: skill.skillMediaType, drafts: [] };
       members.set(skill.skillId, m);
     }
     for (const raw of skill.agent) {
-      m.worknos.add(raw.workno);
-      const seen = firstSeen.get(raw.workno);
-      if (seen) {
-        if (!seen.skills.includes(skill.skillId)) seen.skills.push(skill.skillId);
+      let d = drafts.get(raw.workno);
+      if (d) {
+        // A workno twice under the same skill is counted once.
+        if (d.skills.includes(skill.skillId)) continue;
+        d.skills.push(skill.skillId);
       } else {
-        firstSeen.set(raw.workno, { raw, skills: [skill.skillId] });
+        d = { raw, skills: [skill.skillId], agent: null };
+        drafts.set(raw.workno, d);
       }
+      m.drafts.push(d);
     }
   }
 
   const agents = new Map<string, Agent>();
-  for (const [workno, seen] of firstSeen) {
-    seen.skills.sort((a, b) => a - b);
-    agents.set(workno, toAgent(seen.raw, seen.skills, fetchedAt, prevAgents.get(workno)));
+  for (const [workno, d] of drafts) {
+    if (d.skills.length > 1) d.skills.sort(byNumber);
+    d.agent = toAgent(d.raw, d.skills, fetchedAt, prevAgents.get(workno));
+    agents.set(workno, d.agent);
   }
 
   const queues = new Map<number, QueueCore>();
   for (const [skillId, m] of members) {
-    const worknos = [...m.worknos].sort();
     const counts = emptyCounts();
-    for (const w of worknos) {
-      const a = agents.get(w);
-      if (a) counts[a.state] += 1;
+    const worknos = new Array<string>(m.drafts.length);
+    for (let i = 0; i < m.drafts.length; i++) {
+      const d = m.drafts[i] as Draft;
+      worknos[i] = d.raw.workno;
+      if (d.agent) counts[d.agent.state] += 1;
     }
-    queues.set(skillId, { skillId, mediaType: m.mediaType, agents: worknos, counts });
+    queues.set(skillId, { skillId, mediaType: m.mediaType, agents: worknos.sort(), counts });
   }
   return { agents, queues };
 }

@@ -1,0 +1,92 @@
+// The large scenario's size (10,000 agents, 500 queues): one poll cycle after the fetch
+// (validate, normalise, build queues, diff) must stay well under 50 ms.
+import { describe, expect, it } from 'vitest';
+import type { GatewayAgentWire } from '@floorwatch/contracts/gateway';
+import type { Queue } from '@floorwatch/contracts/api';
+import { parseAllOnlineAgents } from '../../src/monitor/fast-parse';
+import { normalise, toQueue } from '../../src/monitor/normalise';
+import { createSnapshotStore } from '../../src/monitor/snapshot-store';
+
+const AGENTS = 10_000;
+const SKILLS = 500;
+
+function floor(t: number, changed: Set<number>): unknown {
+  const bySkill: GatewayAgentWire[][] = Array.from({ length: SKILLS }, () => []);
+  for (let i = 0; i < AGENTS; i++) {
+    const talking = changed.has(i);
+    const wire: GatewayAgentWire = {
+      workno: String(10_000 + i),
+      name: `Agent ${i}`,
+      status: talking ? '7' : '4',
+      ctiStatus: talking ? '5' : '1',
+      groupid: i % 40,
+      groupname: null,
+      skilllist: [],
+      mediatype: i % 3 === 0 ? 'TTF' : 'TFF',
+      vdnid: 1,
+      phonenumber: String(80_000 + i),
+      currentstatetime: talking ? 1 : Math.floor((t - 1_799_990_000_000) / 1000) + (i % 7),
+      logindate: 1_799_000_000_000 + i,
+      callids: [],
+      inMultimediaConf: 0,
+      currentStateReason: 0,
+    };
+    // Two skills for most agents, like the large scenario.
+    bySkill[i % SKILLS]!.push(wire);
+    if (i % 4 !== 0) bySkill[(i * 7 + 3) % SKILLS]!.push(wire);
+  }
+  return {
+    message: 'success',
+    retcode: '0',
+    result: bySkill.map((agent, s) => ({ skillId: s + 1, skillMediaType: 5, agent })),
+  };
+}
+
+describe('poll cycle cost at 10,000 agents / 500 queues', () => {
+  it('validates, normalises and diffs in well under 50 ms', () => {
+    const store = createSnapshotStore();
+    const health = { status: 'ok' as const, lastSuccessAt: 1, error: null };
+    const t0 = 1_800_000_000_000;
+    const cycle = (t: number, body: unknown) => {
+      // CPU time of this process, not wall time: other test files run beside this one.
+      const start = process.cpuUsage();
+      const parsed = parseAllOnlineAgents(body);
+      if (!parsed.success) throw parsed.error;
+      const { agents, queues: cores } = normalise(parsed.data.result ?? [], t, store.agents());
+      const queues = new Map<number, Queue>();
+      const none = {
+        name: undefined,
+        vdnMediaType: undefined,
+        waiting: null,
+        longestWaitSec: null,
+      };
+      for (const [id, core] of cores)
+        queues.set(id, toQueue(id, core, none, store.queues().get(id)));
+      const patch = store.commit({ agents, queues, health, serverTime: t });
+      const used = process.cpuUsage(start);
+      return { ms: (used.user + used.system) / 1000, patch };
+    };
+    // Build payloads outside the timed part; JSON.parse is the fetch's cost, not the cycle's.
+    const bodies = Array.from({ length: 12 }, (_, k) => {
+      const changed = new Set<number>();
+      for (let i = 0; i < 200; i++) changed.add((k * 997 + i * 53) % AGENTS);
+      return floor(t0 + k * 2000, k === 0 ? new Set() : changed);
+    });
+    const first = cycle(t0, bodies[0]);
+    expect(first.patch!.agents).toHaveLength(AGENTS);
+    const times: number[] = [];
+    for (let k = 1; k < bodies.length; k++) {
+      const { ms, patch } = cycle(t0 + k * 2000, bodies[k]);
+      times.push(ms);
+      // Only the agents that changed state (this round or back from the last) are patched.
+      expect(patch!.agents.length).toBeGreaterThan(0);
+      expect(patch!.agents.length).toBeLessThanOrEqual(400);
+    }
+    // The best of several runs: a shared CI core adds noise, never speed.
+    const best = Math.min(...times);
+    console.info(
+      `poll cycle at 10k agents (CPU): best ${best.toFixed(1)} ms, all ${times.map((t) => t.toFixed(1)).join(' ')}`,
+    );
+    expect(best).toBeLessThan(50);
+  });
+});
