@@ -87,7 +87,7 @@ export async function start(
       headers: { 'content-type': 'application/json' },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return (await r.json());
+    return await r.json();
   };
   const counters = async () => (await control('GET', '/counters')) as SimCounters;
   return { fw, logs, control, counters };
@@ -171,6 +171,8 @@ export class SseStream {
   status = 0;
   headers: http.IncomingHttpHeaders = {};
   raw = '';
+  /** True once the server ended the stream. */
+  ended = false;
   private req: http.ClientRequest;
   private buffer = '';
 
@@ -190,6 +192,8 @@ export class SseStream {
         this.headers = res.headers;
         browser.received.push(JSON.stringify(res.headers));
         res.setEncoding('utf8');
+        res.on('end', () => (this.ended = true));
+        res.on('close', () => (this.ended = true));
         res.on('data', (chunk: string) => {
           browser.received.push(chunk);
           this.raw += chunk;
