@@ -405,7 +405,7 @@ export async function handleGateway(
   if (fault) {
     switch (fault.kind) {
       case 'delay':
-        await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+        await new Promise((r) => setTimeout(r, fault.ms ?? 1000).unref());
         if (res.destroyed) return;
         break;
       case 'hang':

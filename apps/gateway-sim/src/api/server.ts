@@ -129,8 +129,13 @@ export async function startSimulator(
   server.headersTimeout = 60_000;
 
   // Idle sign-out and Guid expiry are lazy on each request; this sweep makes them visible to a
-  // session nobody talks to any more (counters, a poll left hanging by a dead client).
-  const sweep = setInterval(() => ctx.sessions.expireIdle(ctx.now()), 1000);
+  // session nobody talks to any more (counters, a poll left hanging by a dead client). It also
+  // keeps the engine caught up, so a request after a long quiet spell does not replay hours of
+  // steps at once; the state is the same however often the engine is advanced.
+  const sweep = setInterval(() => {
+    ctx.sessions.expireIdle(ctx.now());
+    ctx.engineNow();
+  }, 1000);
   sweep.unref();
 
   await new Promise<void>((resolve, reject) => {
