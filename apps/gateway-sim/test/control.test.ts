@@ -101,3 +101,21 @@ describe('wire switches and edge payloads', () => {
     });
   });
 });
+
+describe('agent listing', () => {
+  it('GET agents lists the roster with state; GET agents/:workno one agent; 404 for unknown', async () => {
+    const sim = await testSim();
+    await sim.control('POST', 'agents/2002/state', { status: 3, reason: 1 });
+    const list = await sim.control<{ agents: Record<string, unknown>[] }>('GET', 'agents');
+    expect(list.json.agents).toHaveLength(40);
+    expect(list.json.agents[1]).toMatchObject({
+      workno: '2002',
+      status: 3,
+      ctiStatus: 7,
+      pinned: true,
+    });
+    const one = await sim.control('GET', 'agents/2002');
+    expect(one.json.agent).toMatchObject({ workno: '2002', status: '3', currentStateReason: 1 });
+    expect((await sim.control('GET', 'agents/1')).status).toBe(404);
+  });
+});

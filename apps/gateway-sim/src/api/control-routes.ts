@@ -90,6 +90,30 @@ async function route(
       },
     };
   }
+  if (first === 'agents' && method === 'GET' && segments.length <= 2) {
+    if (second !== undefined) {
+      const one = agentState(ctx, second);
+      return one ? { status: 200, body: one } : notFound(`agent ${second}`);
+    }
+    const { engine, now } = ctx.engineNow();
+    return {
+      status: 200,
+      body: {
+        agents: engine.agents().map((x) => ({
+          workno: x.def.workno,
+          name: x.def.name,
+          skills: x.def.skills,
+          mediatype: x.def.mediatype,
+          signedIn: x.signedIn,
+          status: x.status,
+          ctiStatus: x.ctiStatus,
+          reason: x.reason,
+          currentstatetime: Math.max(0, Math.floor((now - x.stateSince) / 1000)),
+          pinned: x.phase === 'held',
+        })),
+      },
+    };
+  }
   if (first === 'agents' && second !== undefined && segments.length === 3 && method === 'POST') {
     const now = ctx.now();
     if (!ctx.engine.agent(second)) return notFound(`agent ${second}`);
