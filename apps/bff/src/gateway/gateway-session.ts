@@ -26,7 +26,7 @@ import type {
 } from './types';
 import { GatewayCallError, isGatewayCallError } from './gateway-call-error';
 import { createGatewayClient, type RawAnswer } from './gateway-client';
-import { createRateBudget } from './rate-budget';
+import { createRateBudget, type BudgetRelease } from './rate-budget';
 
 export { GatewayCallError } from './gateway-call-error';
 
@@ -55,6 +55,11 @@ export interface GatewaySession extends GatewaySessionPort {
   /** Stops polling, signs out (100-006/100-008 count as already out), releases everything. */
   stop(): Promise<void>;
 }
+
+/** A call whose answer we do not wait for before anchoring its budget slot (the long poll is
+ *  answered ~10 s after the gateway counted it; the proxy reports nothing back) is counted as
+ *  handled at most this long after we sent it. */
+const LATE_HANDLING_MS = 1000;
 
 const SESSION_STATES: SessionState[] = [
   'signed-out',
@@ -86,6 +91,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
   const budget = createRateBudget({
     max: opts.budget.max,
     windowMs: opts.budget.windowMs,
+    // Slots are anchored at the answer (see rate-budget.ts); this only covers clock drift.
     headroomMs: 100,
     now,
     onWait: (caller) => metrics.upstreamBudgetWaits.inc({ caller }),
@@ -280,8 +286,11 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       loginex: '/loginex',
       forceloginexwithoutphone: '/forceloginexwithoutphone',
     };
-    await budget.acquire('session');
-    if (stopped()) throw new GatewayCallError('STOPPED', 'gateway session stopped');
+    const release = await budget.acquire('session');
+    if (stopped()) {
+      release();
+      throw new GatewayCallError('STOPPED', 'gateway session stopped');
+    }
     try {
       const { ans, retcode } = await exchange(
         'PUT',
@@ -301,6 +310,8 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     } catch (e) {
       if (isGatewayCallError(e)) metrics.signIns.inc({ kind, retcode: e.code });
       throw e;
+    } finally {
+      release();
     }
   }
 
@@ -415,12 +426,17 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
   async function pollLoop(gen: number): Promise<void> {
     let failures = 0;
     while (phase === 'active' && gen === generation) {
+      let release: BudgetRelease;
       try {
-        await budget.acquire('keepalive');
+        release = await budget.acquire('keepalive');
       } catch {
         return;
       }
-      if (phase !== 'active' || gen !== generation) return;
+      const sentAt = now();
+      if (phase !== 'active' || gen !== generation) {
+        release();
+        return;
+      }
       const abort = new AbortController();
       pollAbort = abort;
       let delay = 200 + Math.random() * 300;
@@ -473,6 +489,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
         log.warn({ code: err.code, msg: err.message, delay }, 'event poll failed');
       } finally {
         if (pollAbort === abort) pollAbort = null;
+        release(Math.min(now(), sentAt + LATE_HANDLING_MS));
       }
       await sleep(delay);
     }
@@ -503,18 +520,26 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       if (now() < nextProbeAt) throw new GatewayCallError('FATAL', dataFatal?.message ?? 'fatal');
       nextProbeAt = now() + opts.fatalRetryMs;
     }
-    await budget.acquire(req.caller);
-    if (!guid || phase !== 'active')
+    const release = await budget.acquire(req.caller);
+    if (!guid || phase !== 'active') {
+      release();
       throw new GatewayCallError('SIGNED_OUT', 'not signed in to the gateway');
+    }
     const gen = generation;
-    const { ans, retcode } = await exchange(
-      req.method,
-      fillPath(req.path),
-      req.route,
-      req.body,
-      req.timeoutMs ?? opts.requestTimeoutMs,
-      guid,
-    );
+    let exchanged: Awaited<ReturnType<typeof exchange>>;
+    try {
+      exchanged = await exchange(
+        req.method,
+        fillPath(req.path),
+        req.route,
+        req.body,
+        req.timeoutMs ?? opts.requestTimeoutMs,
+        guid,
+      );
+    } finally {
+      release();
+    }
+    const { ans, retcode } = exchanged;
     adoptGuid(ans.setGuid, gen, req.route);
     if (retcode === '0') {
       if (gen === generation) lastSuccessAt = now();
@@ -541,8 +566,9 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
   // ---- lifecycle -----------------------------------------------------------------------
 
   async function logout(held: string): Promise<void> {
+    let release: BudgetRelease | null = null;
     try {
-      await budget.acquire('session');
+      release = await budget.acquire('session');
       const { retcode } = await exchange(
         'DELETE',
         `/onlineagent/${encodeURIComponent(agentId)}/logout`,
@@ -558,6 +584,8 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       }
     } catch (e) {
       log.warn({ code: isGatewayCallError(e) ? e.code : 'ERROR' }, 'sign-out call failed');
+    } finally {
+      release?.();
     }
   }
 
@@ -610,7 +638,11 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     offerSetGuid(header) {
       adoptGuid(guidFromSetGuid(header), generation, 'proxy');
     },
-    acquireBudget: (caller: BudgetCaller) => budget.acquire(caller),
+    // The proxy cannot tell us when its call was answered.
+    acquireBudget: async (caller: BudgetCaller) => {
+      const release = await budget.acquire(caller);
+      release(now() + LATE_HANDLING_MS);
+    },
     onStatusChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -42,7 +42,7 @@ function floor(t: number, changed: Set<number>): unknown {
   };
 }
 
-describe('poll cycle cost at 10,000 agents / 500 queues', () => {
+describe('poll cycle cost at 10,000 agents / 500 queues', { timeout: 30_000 }, () => {
   it('validates, normalises and diffs in well under 50 ms', () => {
     const store = createSnapshotStore();
     const health = { status: 'ok' as const, lastSuccessAt: 1, error: null };
