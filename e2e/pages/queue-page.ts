@@ -97,12 +97,12 @@ export class QueuePage {
     const out: GridRow[] = [];
     for (const row of await this.rows.all()) {
       const texts = await this.cellsOf(row).allInnerTexts();
-      const rec: Record<string, string> = {};
+      const rec: GridRow = {};
       cols.forEach((c, i) => {
         const label = COLUMN_BY_LOWER.get(c);
         if (label) rec[label] = (texts[i] ?? '').replace(/\s+/g, ' ').trim();
       });
-      out.push(rec as GridRow);
+      out.push(rec);
     }
     return out;
   }
