@@ -97,7 +97,8 @@ export function gatewayProxy(deps: {
     ...(agent ? { agent } : {}),
     proxyTimeout: deps.timeoutMs ?? 10_000,
     timeout: deps.timeoutMs ?? 10_000,
-    pathRewrite: (_path, req) => pending.get(req)?.path,
+    // Only allow-listed paths prepared above ever reach the gateway; anything else is a dead end.
+    pathRewrite: (_path, req) => pending.get(req)?.path ?? '/agentgateway/resource/__refused__',
     // The default plugins log target URLs and answer errors as text; ours answer ErrorBody.
     ejectPlugins: true,
     plugins: [

@@ -19,8 +19,8 @@ const historyQuery = z
     to: z.coerce.number().int().nonnegative().optional(),
     skillIds: z
       .string()
-      .regex(/^\d+(,\d+)*$/, 'a comma-separated list of skill ids')
-      .transform((v) => v.split(',').map(Number))
+      .regex(/^(\d+(,\d+)*)?$/, 'a comma-separated list of skill ids')
+      .transform((v) => (v === '' ? undefined : v.split(',').map(Number)))
       .optional(),
   })
   .strict();
