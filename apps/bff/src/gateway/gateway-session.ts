@@ -224,6 +224,8 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     useGuid: string | null,
     signal?: AbortSignal,
   ): Promise<{ ans: RawAnswer; retcode: string | null }> {
+    // Taken before the call: a re-sign-in while it is on the wire makes its Set-GUID stale.
+    const gen = generation;
     const end = metrics.upstreamLatency.startTimer({ route });
     try {
       const ans = await client.send({
@@ -235,6 +237,9 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
         ...(signal ? { signal } : {}),
       });
       end();
+      // Any answer may carry a new Guid (REFERENCE §1.4), even one we go on to reject. A sign-in
+      // answer's Guid is taken by the sign-in itself (no session to replace yet).
+      if (useGuid) adoptGuid(ans.setGuid, gen, route);
       const retcode = readRetcode(ans);
       if (ans.httpStatus < 200 || ans.httpStatus >= 300) {
         metrics.upstreamRequests.inc({ route, retcode: `HTTP_${ans.httpStatus}` });
@@ -451,7 +456,6 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
           abort.signal,
         );
         if (gen !== generation) return;
-        adoptGuid(ans.setGuid, gen, 'poll');
         failures = 0;
         if (retcode === '0') {
           lastSuccessAt = now();
@@ -540,7 +544,6 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       release();
     }
     const { ans, retcode } = exchanged;
-    adoptGuid(ans.setGuid, gen, req.route);
     if (retcode === '0') {
       if (gen === generation) lastSuccessAt = now();
       if (dataFatal && req.caller !== 'proxy') {

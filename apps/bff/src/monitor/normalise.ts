@@ -180,16 +180,17 @@ export function normalise(
   prevAgents: ReadonlyMap<string, Agent>,
 ): NormaliseResult {
   interface Draft {
+    workno: string;
     raw: GatewayAgent;
     skills: number[];
     agent: Agent | null;
   }
   const drafts = new Map<string, Draft>();
-  const members = new Map<number, { mediaType: number; drafts: Draft[] }>();
+  const members = new Map<number, { skillId: number; mediaType: number; drafts: Draft[] }>();
   for (const skill of skills) {
     let m = members.get(skill.skillId);
     if (!m) {
-      m = { mediaType: skill.skillMediaType, drafts: [] };
+      m = { skillId: skill.skillId, mediaType: skill.skillMediaType, drafts: [] };
       members.set(skill.skillId, m);
     }
     for (const raw of skill.agent) {
@@ -199,7 +200,7 @@ export function normalise(
         if (d.skills.includes(skill.skillId)) continue;
         d.skills.push(skill.skillId);
       } else {
-        d = { raw, skills: [skill.skillId], agent: null };
+        d = { workno: raw.workno, raw, skills: [skill.skillId], agent: null };
         drafts.set(raw.workno, d);
       }
       m.drafts.push(d);
@@ -207,14 +208,15 @@ export function normalise(
   }
 
   const agents = new Map<string, Agent>();
-  for (const [workno, d] of drafts) {
+  for (const d of drafts.values()) {
     if (d.skills.length > 1) d.skills.sort(byNumber);
-    d.agent = toAgent(d.raw, d.skills, fetchedAt, prevAgents.get(workno));
-    agents.set(workno, d.agent);
+    d.agent = toAgent(d.raw, d.skills, fetchedAt, prevAgents.get(d.workno));
+    agents.set(d.workno, d.agent);
   }
 
   const queues = new Map<number, QueueCore>();
-  for (const [skillId, m] of members) {
+  for (const m of members.values()) {
+    const skillId = m.skillId;
     const counts = emptyCounts();
     const worknos = new Array<string>(m.drafts.length);
     for (let i = 0; i < m.drafts.length; i++) {

@@ -228,3 +228,28 @@ describe('fatal answers', () => {
     expect((await counters(gw)).routes.queryAllOnlineAgents).toBe(2);
   });
 });
+
+describe('TLS', () => {
+  it('trusts the gateway through the configured CA, and refuses it without', async () => {
+    const gw = await sim({ https: true });
+    expect(gw.url.startsWith('https://')).toBe(true);
+    const trusted = openSession(gw, cleanup, { ca: gw.ca ?? undefined });
+    await trusted.start();
+    expect(trusted.status().state).toBe('signed-in');
+    await trusted.stop();
+
+    const untrusted = openSession(gw, cleanup, { agentId: '102', phone: '70102' });
+    await untrusted.start();
+    expect(untrusted.status()).toMatchObject({ state: 'backing-off', error: { code: 'NETWORK' } });
+    await untrusted.stop();
+
+    // Only the explicit switch turns certificate checks off.
+    const insecure = openSession(gw, cleanup, {
+      agentId: '103',
+      phone: '70103',
+      insecureTls: true,
+    });
+    await insecure.start();
+    expect(insecure.status().state).toBe('signed-in');
+  });
+});
