@@ -190,17 +190,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError([...bad, ...problems]);
   }
   const e = parsed.data;
+  // `npm start` runs the BFF from apps/bff; relative file paths mean the directory the operator
+  // ran the command in, which npm and pnpm pass as INIT_CWD.
+  const baseDir = env.INIT_CWD ?? process.cwd();
+  const file = (p: string) => path.resolve(baseDir, p);
   if (e.CCGW_CA_FILE !== undefined && e.CCGW_INSECURE_TLS === true)
     problems.push('CCGW_INSECURE_TLS: cannot be combined with CCGW_CA_FILE; choose one');
 
-  const ca =
-    e.CCGW_CA_FILE !== undefined ? readTextFile('CCGW_CA_FILE', e.CCGW_CA_FILE, problems) : null;
+  const caFile = e.CCGW_CA_FILE !== undefined ? file(e.CCGW_CA_FILE) : null;
+  const ca = caFile !== null ? readTextFile('CCGW_CA_FILE', caFile, problems) : null;
   if (ca !== null && !ca.includes('-----BEGIN CERTIFICATE-----'))
     problems.push(`CCGW_CA_FILE: ${e.CCGW_CA_FILE} holds no PEM certificate`);
 
   let thresholds: Thresholds = DEFAULT_THRESHOLDS;
   if (e.FLOORWATCH_THRESHOLDS !== undefined) {
-    const text = readTextFile('FLOORWATCH_THRESHOLDS', e.FLOORWATCH_THRESHOLDS, problems);
+    const text = readTextFile('FLOORWATCH_THRESHOLDS', file(e.FLOORWATCH_THRESHOLDS), problems);
     if (text !== null) {
       try {
         const t = thresholdsSchema.safeParse(JSON.parse(text));
@@ -235,7 +239,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       password: e.CCGW_PASSWORD ?? 'floorwatch',
       phone: e.CCGW_PHONE ?? null,
       ca,
-      caFile: e.CCGW_CA_FILE ?? null,
+      caFile,
       insecureTls: e.CCGW_INSECURE_TLS ?? false,
       forceLogin: e.CCGW_FORCE_LOGIN ?? true,
       pollMs,
@@ -249,7 +253,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       trustProxy: parseTrustProxy(e.FLOORWATCH_TRUST_PROXY),
     },
     auth: {
-      usersFile: e.FLOORWATCH_USERS ?? null,
+      usersFile: e.FLOORWATCH_USERS !== undefined ? file(e.FLOORWATCH_USERS) : null,
       sessionTtlHours: e.FLOORWATCH_SESSION_TTL_HOURS ?? 12,
       cookieSecure: e.FLOORWATCH_COOKIE_SECURE ?? 'auto',
     },

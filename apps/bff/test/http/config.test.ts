@@ -77,6 +77,11 @@ describe('parseConfig', () => {
     expect(problems({ FLOORWATCH_THRESHOLDS: f })).toContain('not valid JSON');
   });
 
+  it('resolves relative file paths from the directory the command ran in (INIT_CWD)', () => {
+    const c = parseConfig({ FLOORWATCH_USERS: 'conf/users.json', INIT_CWD: '/srv/fw' });
+    expect(c.auth.usersFile).toBe(path.resolve('/srv/fw', 'conf/users.json'));
+  });
+
   it('lists every key it reads', () => {
     expect(CONFIG_KEYS).toContain('CCGW_URL');
     expect(new Set(CONFIG_KEYS).size).toBe(CONFIG_KEYS.length);
