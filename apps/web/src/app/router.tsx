@@ -1,22 +1,26 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layouts/app-layout';
 import { RouteError } from './routes/route-error';
+import { RouteLoading } from './routes/route-loading';
 
 export const routes: RouteObject[] = [
   {
     path: '/login',
     lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }),
     ErrorBoundary: RouteError,
+    HydrateFallback: RouteLoading,
   },
   {
     // The wall display has its own full-screen layout and its own session handling.
     path: '/wall',
     lazy: async () => ({ Component: (await import('./routes/wall')).WallRoute }),
     ErrorBoundary: RouteError,
+    HydrateFallback: RouteLoading,
   },
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
+    HydrateFallback: RouteLoading,
     children: [
       {
         index: true,

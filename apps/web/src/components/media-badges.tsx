@@ -24,13 +24,13 @@ export function MediaBadges({ media }: { media: Agent['media'] }) {
             title={`${label}: ${on ? 'signed in' : 'not signed in'}`}
             data-signed-in={on}
             className={
-              'inline-flex items-center gap-1 rounded-md border px-1.5 py-0.5 text-xs font-medium ' +
+              'inline-flex items-center gap-0.5 rounded-md border px-1 py-0.5 text-xs font-medium ' +
               (on
                 ? 'border-accent/40 bg-accent/10 text-fg'
                 : 'border-dashed border-line text-muted line-through decoration-[1.5px]')
             }
           >
-            <Icon className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />
+            <Icon className="h-3 w-3 shrink-0" aria-hidden="true" />
             <span aria-hidden="true">{short}</span>
           </span>
         );

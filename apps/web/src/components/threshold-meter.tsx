@@ -7,9 +7,12 @@ const LEVEL_TEXT = { ok: 'within limit', warn: 'past warning limit', crit: 'past
 export function ThresholdMeter({
   result,
   className = '',
+  showIcon = true,
 }: {
   result: ThresholdResult;
   className?: string;
+  /** Off where the level icon is already shown next to the time. */
+  showIcon?: boolean;
 }) {
   const pct = Math.round(Math.min(1, result.share) * 100);
   const color =
@@ -33,8 +36,12 @@ export function ThresholdMeter({
           style={{ width: `${pct}%`, background: color }}
         />
       </span>
-      {result.level === 'crit' && <CritIcon className="h-4 w-4 text-crit" title="Critical" />}
-      {result.level === 'warn' && <WarnIcon className="h-4 w-4 text-warn" title="Warning" />}
+      {showIcon && result.level === 'crit' && (
+        <CritIcon className="h-4 w-4 text-crit" title="Critical" />
+      )}
+      {showIcon && result.level === 'warn' && (
+        <WarnIcon className="h-4 w-4 text-warn" title="Warning" />
+      )}
     </span>
   );
 }

@@ -17,7 +17,7 @@ export function getHistory(
   return apiGet(`/api/v1/history?${qs.toString()}`, history, { signal });
 }
 
-export function historyQueryOptions(skillIds: readonly number[]) {
+export function historyQueryOptions(skillIds: readonly number[], enabled = true) {
   const ids = [...skillIds].sort((a, b) => a - b);
   return queryOptions({
     queryKey: ['history', ids.join(',')],
@@ -25,13 +25,13 @@ export function historyQueryOptions(skillIds: readonly number[]) {
       const to = Date.now();
       return getHistory({ from: to - HISTORY_WINDOW_MS, to, skillIds: ids }, signal);
     },
-    enabled: ids.length > 0,
+    enabled: enabled && ids.length > 0,
     refetchInterval: 60_000,
     staleTime: 30_000,
     placeholderData: keepPreviousData,
   });
 }
 
-export function useHistory(skillIds: readonly number[]) {
-  return useQuery(historyQueryOptions(skillIds));
+export function useHistory(skillIds: readonly number[], enabled = true) {
+  return useQuery(historyQueryOptions(skillIds, enabled));
 }

@@ -1,6 +1,6 @@
-import type { HistoryPoint, Queue } from '@floorwatch/contracts/api';
+import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
-import { useMemo } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { SearchIcon } from '@/components/icons';
@@ -8,7 +8,6 @@ import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
 import { useLiveStore } from '@/stores/live-store';
-import { useHistory } from '../api/get-history';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
@@ -30,7 +29,6 @@ export function OverviewPage() {
   );
   const agents = useLiveStore((s) => s.agents);
   const loaded = useLiveStore((s) => s.version !== null);
-  const offset = useLiveStore((s) => s.clockOffsetMs ?? 0);
   const thresholds = useThresholds();
 
   const visible = useMemo(() => filterQueues(queues, filters), [queues, filters]);
@@ -39,14 +37,6 @@ export function OverviewPage() {
     () => [...new Set(queues.map((q) => q.mediaType))].sort((a, b) => a - b),
     [queues],
   );
-
-  const ids = useMemo(() => queues.map((q) => q.skillId), [queues]);
-  const history = useHistory(ids);
-  const pointsById = useMemo(() => {
-    const m = new Map<number, HistoryPoint[]>();
-    for (const q of history.data?.queues ?? []) m.set(q.skillId, q.points);
-    return m;
-  }, [history.data]);
 
   const filtered = filters.q !== '' || filters.media.length > 0 || filters.states.length > 0;
 
@@ -141,21 +131,65 @@ export function OverviewPage() {
             : 'No queue matches these filters.'}
         </div>
       ) : (
-        <div className="live-data grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4">
-          {visible.map((q: Queue) => (
+        <TileList queues={visible}>
+          {(q: Queue) => (
             <QueueTile
               key={q.skillId}
               queue={q}
               thresholds={thresholds}
-              points={pointsById.get(q.skillId)}
-              historyError={history.isError}
-              offset={offset}
               to={`/queues/${q.skillId}`}
             />
-          ))}
-        </div>
+          )}
+        </TileList>
       )}
     </div>
+  );
+}
+
+const PAGE = 48;
+
+/**
+ * Renders tiles a page at a time: a centre with 500 queues should not pay for 500 tiles before
+ * the first is visible. More load as the end comes into view, or with the button (keyboard).
+ */
+function TileList({
+  queues,
+  children,
+}: {
+  queues: readonly Queue[];
+  children: (q: Queue) => ReactNode;
+}) {
+  const [limit, setLimit] = useState(PAGE);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const more = queues.length - limit;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    // Re-observed after each page: if the end is still near, the next page follows.
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE);
+      },
+      { rootMargin: '600px' },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [limit]);
+  return (
+    <>
+      <div className="live-data grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4">
+        {queues.slice(0, limit).map((q) => (
+          <Fragment key={q.skillId}>{children(q)}</Fragment>
+        ))}
+      </div>
+      {more > 0 && (
+        <div ref={sentinel} className="flex justify-center py-4">
+          <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>
+            Show more queues ({more} not shown)
+          </button>
+        </div>
+      )}
+    </>
   );
 }
 

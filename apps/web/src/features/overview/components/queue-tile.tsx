@@ -1,4 +1,4 @@
-import type { HistoryPoint, Queue, Thresholds } from '@floorwatch/contracts/api';
+import type { Queue, Thresholds } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
 import { lazy, memo, Suspense, useId } from 'react';
 import { Link } from 'react-router';
@@ -6,11 +6,13 @@ import { ErrorBoundary, PanelError } from '@/components/error-boundary';
 import { CritIcon, WarnIcon } from '@/components/icons';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
+import { useInView } from '@/hooks/use-in-view';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatSeconds } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
 import { evaluateThreshold } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
+import { useHistory } from '../api/get-history';
 
 const TrendChart = lazy(() => import('./trend-chart'));
 
@@ -61,28 +63,22 @@ function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresho
 interface QueueTileProps {
   queue: Queue;
   thresholds: Thresholds;
-  points: readonly HistoryPoint[] | undefined;
-  historyError: boolean;
-  offset: number;
   to: string;
 }
 
-export const QueueTile = memo(function QueueTile({
-  queue,
-  thresholds,
-  points,
-  historyError,
-  offset,
-  to,
-}: QueueTileProps) {
+export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: QueueTileProps) {
   const titleId = useId();
+  const [ref, inView] = useInView<HTMLElement>();
+  const history = useHistory([queue.skillId], inView);
+  const points = history.data?.queues.find((h) => h.skillId === queue.skillId)?.points;
   const shown = STATE_ORDER.filter(
     (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
   );
   return (
     <article
+      ref={ref}
       aria-labelledby={titleId}
-      className="card group relative flex flex-col gap-3 p-4 transition-shadow focus-within:ring-2 focus-within:ring-accent hover:shadow-md"
+      className="card group relative flex flex-col gap-3 p-4 transition-shadow [contain-intrinsic-size:auto_24rem] [content-visibility:auto] focus-within:ring-2 focus-within:ring-accent hover:shadow-md"
     >
       <header className="flex items-start justify-between gap-3">
         <div className="min-w-0">
@@ -131,7 +127,12 @@ export const QueueTile = memo(function QueueTile({
         ))}
       </ul>
 
-      <LimitSummary queue={queue} thresholds={thresholds} />
+      {/* Off-screen tiles do not tick: hundreds of queues cost nothing until scrolled to. */}
+      {inView ? (
+        <LimitSummary queue={queue} thresholds={thresholds} />
+      ) : (
+        <p className="h-4" aria-hidden="true" />
+      )}
 
       <div className="mt-auto">
         <p className="mb-1 flex items-center justify-between text-xs text-muted">
@@ -150,16 +151,18 @@ export const QueueTile = memo(function QueueTile({
           </span>
         </p>
         <div className="h-14" aria-hidden="true">
-          {historyError ? (
+          {history.isError ? (
             <p className="text-xs text-muted">Trend unavailable</p>
-          ) : points && points.length > 1 ? (
+          ) : points && points.length > 1 && inView ? (
             <ErrorBoundary fallback={(_e, reset) => <PanelError what="Trend" reset={reset} />}>
               <Suspense fallback={<div className="h-full animate-pulse rounded bg-surface-2" />}>
-                <TrendChart points={points} offset={offset} />
+                <TrendChart points={points} />
               </Suspense>
             </ErrorBoundary>
           ) : (
-            <div className="h-full rounded bg-surface-2/60" />
+            <div className="flex h-full items-center justify-center rounded bg-surface-2/60 text-xs text-muted">
+              {history.isPending ? '' : 'Collecting history…'}
+            </div>
           )}
         </div>
       </div>

@@ -2,14 +2,15 @@
 import type { HistoryPoint } from '@floorwatch/contracts/api';
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock } from '@/lib/format';
+import { useLiveStore } from '@/stores/live-store';
 
 interface TrendChartProps {
   points: readonly HistoryPoint[];
-  /** Server → client clock shift for the axis labels. */
-  offset: number;
 }
 
-export default function TrendChart({ points, offset }: TrendChartProps) {
+export default function TrendChart({ points }: TrendChartProps) {
+  // Server → client clock shift for the tooltip times; whole seconds so it does not churn.
+  const offset = useLiveStore((s) => Math.round((s.clockOffsetMs ?? 0) / 1000) * 1000);
   const data = points.map((p) => ({
     t: p.t - offset,
     idle: p.counts.idle ?? 0,

@@ -87,12 +87,12 @@ export function AgentGrid({
                   key={c}
                   scope="col"
                   aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                  className="border-b border-line px-1 text-xs font-semibold tracking-wide text-muted uppercase"
+                  className="border-b border-line px-1 text-xs font-semibold whitespace-nowrap text-muted uppercase"
                 >
                   <button
                     type="button"
                     onClick={() => onSort(c)}
-                    className={`inline-flex w-full items-center gap-1 rounded px-2 py-1 text-left uppercase hover:bg-surface ${
+                    className={`inline-flex w-full items-center gap-1 overflow-hidden rounded px-2 py-1 text-left uppercase hover:bg-surface ${
                       active ? 'text-fg' : ''
                     }`}
                   >

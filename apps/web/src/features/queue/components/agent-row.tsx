@@ -40,8 +40,8 @@ function SignInCell({ agent }: { agent: Agent }) {
   if (agent.loginAt === null) return <td className={`${cell} text-muted`}>—</td>;
   return (
     <td className={cell}>
-      <span className="tabular">{formatSignIn(agent.loginAt - offset, serverNow - offset)}</span>{' '}
-      <span className="text-muted text-xs">{formatAgo(serverNow - agent.loginAt)} ago</span>
+      <span className="tabular">{formatSignIn(agent.loginAt - offset, serverNow - offset)}</span>
+      <span className="text-xs text-muted"> · {formatAgo(serverNow - agent.loginAt)} ago</span>
     </td>
   );
 }

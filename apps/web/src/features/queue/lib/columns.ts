@@ -34,17 +34,17 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
 
 /** Column widths (CSS grid-free table: fixed layout keeps virtualised rows aligned). */
 export const COLUMN_WIDTHS: Record<ColumnId, string> = {
-  name: '14rem',
+  name: '10.5rem',
   workno: '6.5rem',
-  state: '8.5rem',
-  timeInState: '9.5rem',
-  signIn: '11rem',
-  media: '13.5rem',
-  phone: '8rem',
-  group: '5rem',
-  vdn: '4.5rem',
-  reason: '13rem',
-  queues: '8rem',
+  state: '7.5rem',
+  timeInState: '9rem',
+  signIn: '10.5rem',
+  media: '13rem',
+  phone: '7rem',
+  group: '4.75rem',
+  vdn: '4rem',
+  reason: '8rem',
+  queues: '9rem',
 };
 
 export const DEFAULT_COLUMNS: readonly ColumnId[] = [

@@ -89,7 +89,13 @@ const WallAgentCard = memo(function WallAgentCard({
           {formatDuration(ms)}
         </span>
       </span>
-      {r.share > 0 && <ThresholdMeter result={r} className="[&>[role=meter]]:w-full" />}
+      {r.share > 0 && (
+        <ThresholdMeter
+          result={r}
+          showIcon={false}
+          className="[&>[role=meter]]:h-2 [&>[role=meter]]:w-full"
+        />
+      )}
     </li>
   );
 });
@@ -135,12 +141,15 @@ function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Threshold
       <StateBar counts={queue.counts} className="h-[clamp(0.6rem,1.2vh,1.2rem)]" />
       <ul
         aria-label={`Agents in ${queue.name}, longest in state first`}
-        className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(clamp(13rem,17vw,22rem),1fr))] gap-[clamp(0.4rem,0.8vw,1rem)] overflow-hidden"
+        className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(clamp(13rem,17vw,22rem),1fr))] gap-[clamp(0.4rem,0.8vw,1rem)] overflow-hidden [mask-image:linear-gradient(to_bottom,black_calc(100%-3rem),transparent)]"
       >
         {sorted.map((a) => (
           <WallAgentCard key={a.workno} agent={a} thresholds={thresholds} />
         ))}
       </ul>
+      <p className="text-[clamp(0.85rem,1.1vw,1.3rem)] text-muted">
+        Longest in state first{sorted.length > 0 ? ` · ${sorted.length} agents` : ''}
+      </p>
     </section>
   );
 }
@@ -269,7 +278,7 @@ export function WallScreen({ params, freshness, banner }: WallScreenProps) {
             <QueueFocus queue={current} thresholds={thresholds} />
           </div>
         ) : (
-          <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(clamp(18rem,28vw,36rem),1fr))] gap-[clamp(0.75rem,1.5vw,2rem)] overflow-hidden">
+          <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fit,minmax(clamp(18rem,28vw,36rem),1fr))] gap-[clamp(0.75rem,1.5vw,2rem)] overflow-hidden">
             {queues.map((q) => (
               <WallTile key={q.skillId} queue={q} thresholds={thresholds} />
             ))}
