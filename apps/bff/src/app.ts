@@ -9,6 +9,7 @@ import type { User } from './auth/users-file';
 import type { Config } from './config';
 import type { GatewaySessionPort } from './gateway/types';
 import { AppError } from './http/app-error';
+import { refreshWallboardCookie } from './http/auth-middleware';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import { gatewayProxy } from './http/gateway-proxy';
 import { liveRouter } from './http/live-router';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.
   app.use('/api/v1/gateway', proxy.router);
   app.use('/api', express.json({ limit: '16kb' }));
+  app.use('/api/v1', refreshWallboardCookie(sessions, secureCookie));
   app.use(
     '/api/v1',
     sessionRouter({

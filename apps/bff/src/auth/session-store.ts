@@ -8,6 +8,8 @@ export interface AuthSession {
   user: User;
   createdAt: number;
   expiresAt: number;
+  /** When the browser last got a fresh cookie (wallboards get one again as they slide). */
+  cookieAt: number;
 }
 
 const WALLBOARD_TTL_MS = 30 * 24 * 3600_000;
@@ -19,6 +21,7 @@ export interface SessionStore {
   delete(id: string): void;
   ttlMs(user: User): number;
   size(): number;
+  now(): number;
   close(): void;
 }
 
@@ -42,7 +45,7 @@ export function createSessionStore(opts: {
     create(user) {
       const id = randomBytes(32).toString('base64url');
       const t = now();
-      const s = { id, user, createdAt: t, expiresAt: t + ttlMs(user) };
+      const s = { id, user, createdAt: t, expiresAt: t + ttlMs(user), cookieAt: t };
       sessions.set(id, s);
       return s;
     },
@@ -63,6 +66,7 @@ export function createSessionStore(opts: {
     },
     ttlMs,
     size: () => sessions.size,
+    now,
     close() {
       clearInterval(sweep);
       sessions.clear();

@@ -3,7 +3,7 @@ import type { Role } from '@floorwatch/contracts/api';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthSession, SessionStore } from '../auth/session-store';
 import { AppError } from './app-error';
-import { readCookie, SESSION_COOKIE } from './cookies';
+import { readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -42,4 +42,27 @@ export function authOf(res: Response): AuthSession {
   const s = res.locals.auth;
   if (!s) throw AppError.unauthenticated();
   return s;
+}
+
+const COOKIE_REFRESH_MS = 3600_000;
+
+/**
+ * A wallboard's server-side session slides, so its cookie must slide too or the browser would
+ * drop it after the first TTL even though the display never stopped. Re-issued at most hourly.
+ */
+export function refreshWallboardCookie(
+  store: SessionStore,
+  secureCookie: (req: Request) => boolean,
+): RequestHandler {
+  return (req, res, next) => {
+    const session = store.get(readCookie(req, SESSION_COOKIE));
+    if (session?.user.role === 'wallboard' && store.now() - session.cookieAt > COOKIE_REFRESH_MS) {
+      session.cookieAt = store.now();
+      setSessionCookie(res, session.id, {
+        maxAgeMs: store.ttlMs(session.user),
+        secure: secureCookie(req),
+      });
+    }
+    next();
+  };
 }

@@ -138,3 +138,31 @@ describe('session store', () => {
     store.close();
   });
 });
+
+describe('wallboard cookie', () => {
+  it('is re-issued as the session slides, at most hourly', async () => {
+    const express = (await import('express')).default;
+    const request = (await import('supertest')).default;
+    const { refreshWallboardCookie } = await import('../../src/http/auth-middleware');
+    let t = 0;
+    const store = createSessionStore({ ttlHours: 1, now: () => t });
+    const tv: User = {
+      username: 'tv',
+      role: 'wallboard',
+      queues: '*',
+      passwordHash: null,
+      linkToken: 'x',
+    };
+    const s = store.create(tv);
+    const app = express();
+    app.use(refreshWallboardCookie(store, () => false));
+    app.get('/', (_req, res) => res.end('ok'));
+    const get = () => request(app).get('/').set('Cookie', `fw_session=${s.id}`);
+    expect((await get()).headers['set-cookie']).toBeUndefined();
+    t += 2 * 3600_000;
+    const r = await get();
+    expect(String(r.headers['set-cookie'])).toContain(`fw_session=${s.id}`);
+    expect((await get()).headers['set-cookie']).toBeUndefined();
+    store.close();
+  });
+});
