@@ -1,5 +1,5 @@
-import { removeTestUsers } from './fixtures/users';
+import { removeRunDir } from './fixtures/run-dir';
 
 export default function globalTeardown(): void {
-  removeTestUsers();
+  removeRunDir();
 }

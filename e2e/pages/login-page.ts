@@ -6,6 +6,7 @@ export class LoginPage {
   readonly password: Locator;
   readonly submit: Locator;
   readonly error: Locator;
+  readonly sessionEnded: Locator;
 
   constructor(
     private readonly page: Page,
@@ -15,6 +16,7 @@ export class LoginPage {
     this.password = page.getByLabel('Password');
     this.submit = page.getByRole('button', { name: 'Sign in' });
     this.error = page.getByRole('alert');
+    this.sessionEnded = page.getByRole('status').filter({ hasText: 'Your session ended' });
   }
 
   /** Opens `path`; a signed-out browser is sent to the sign-in screen. */
@@ -28,5 +30,13 @@ export class LoginPage {
     await this.username.fill(creds.username);
     await this.password.fill(creds.password);
     await this.submit.click();
+  }
+
+  /** Submits credentials that will be refused and returns the message shown for them. */
+  async failedAttempt(creds: Credentials): Promise<string> {
+    await this.signIn(creds);
+    // Submitting clears the previous message, so the one awaited here is this attempt's.
+    await expect(this.error).toBeVisible();
+    return this.error.innerText();
   }
 }

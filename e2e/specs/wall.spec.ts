@@ -26,4 +26,19 @@ test.describe('wall display', () => {
     await expect(app.login.password).toHaveCount(0);
     expect(await app.api.me()).toMatchObject({ role: 'wallboard' });
   });
+
+  test('a display whose session ends signs itself back in with its link', async ({ app, page }) => {
+    await app.wall.open({ token: app.stack.accounts.wallToken, queues: [1] });
+    await expect(app.wall.focusHeading).toHaveText('Billing');
+    await app.wall.expectLive();
+    const before = await app.api.me();
+    expect(before).toMatchObject({ role: 'wallboard' });
+
+    await app.api.signOut();
+    // Nobody is there to type a password: the display must come back by itself.
+    await expect.poll(() => app.api.me(), { timeout: 20_000 }).toMatchObject({ role: 'wallboard' });
+    await app.wall.expectLive(20_000);
+    await expect(app.wall.focusHeading).toHaveText('Billing');
+    await expect(page).toHaveURL(/\/wall\?/);
+  });
 });
