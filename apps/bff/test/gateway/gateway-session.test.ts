@@ -83,6 +83,45 @@ describe('gateway session against the simulator', () => {
     expect(c.routes.login).toBeGreaterThanOrEqual(2);
   });
 
+  it('assumes the session dead after deadAfterMs without a successful call', async () => {
+    const gw = await sim();
+    const session = openSession(gw, cleanup, { deadAfterMs: 800, pollTimeoutMs: 10_000 });
+    await session.start();
+    const first = session.currentGuid();
+    // The keep-alive hangs: no answer, no error, just silence.
+    await control(gw, 'POST', '/faults', { kind: 'hang', route: 'getAgentEvent', times: 1 });
+    await waitFor(() => session.status().state === 'signed-in' && session.currentGuid() !== first, {
+      what: 're-sign-in after silence',
+    });
+    // The silent session was still open on the gateway: the way back in was a forced sign-in.
+    expect((await counters(gw)).routes.forceLogin).toBe(1);
+  });
+
+  it('notices AgentOther_ShutdownService for its own work number', async () => {
+    const gw = await sim({ pollHoldMs: 2000 });
+    const session = openSession(gw, cleanup);
+    await session.start();
+    await waitFor(async () => (await counters(gw)).sessions.some((s) => s.pollWaiting), {
+      what: 'a held poll',
+    });
+    const states: string[] = [];
+    const codes: string[] = [];
+    session.onStatusChange((s) => {
+      states.push(s.state);
+      if (s.error) codes.push(s.error.code);
+    });
+    // Someone else takes the account over: our held poll gets ShutdownService.
+    await fetch(`${gw.url}/agentgateway/resource/onlineagent/101/forcelogin`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: PASSWORD, phonenum: '70101' }),
+    });
+    await waitFor(() => states.includes('backing-off') || states.includes('signing-in'), {
+      what: 'loss noticed',
+    });
+    expect(codes).toContain('SHUTDOWN');
+  });
+
   it('forces the sign-in over a session left behind (a BFF restart)', async () => {
     const gw = await sim();
     // The "previous process": signed in and never signed out.
