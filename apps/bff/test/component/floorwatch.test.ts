@@ -3,6 +3,7 @@ import { errorBody, me, patch, queueDetail, settings, snapshot } from '@floorwat
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Browser,
+  PASSWORDS,
   start,
   waitFor,
   WALL_TOKEN,
@@ -169,6 +170,7 @@ describe('live stream', () => {
 describe('the Guid never reaches a browser or a log', () => {
   it('is absent from every byte of a supervisor session (REST, SSE, proxy) and from the logs', async () => {
     const b = await new Browser(base).signIn('sup');
+    const sessionId = b.cookie.split('=')[1]!;
     const st = b.stream();
     await b.req('GET', '/api/v1/me');
     await b.req('GET', '/api/v1/settings');
@@ -195,6 +197,10 @@ describe('the Guid never reaches a browser or a log', () => {
       expect(logs).not.toContain(core);
     }
     expect(everything.toLowerCase()).not.toContain('set-guid');
+    // Nor do the browser's own secrets reach the logs.
+    expect(logs).not.toContain(sessionId);
+    expect(logs).not.toContain(PASSWORDS.sup);
+    expect(logs).not.toContain('floorwatch"'); // the gateway password of the simulator account
   }, 15_000);
 });
 
