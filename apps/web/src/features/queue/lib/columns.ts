@@ -34,11 +34,11 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
 
 /** Column widths (CSS grid-free table: fixed layout keeps virtualised rows aligned). */
 export const COLUMN_WIDTHS: Record<ColumnId, string> = {
-  name: '10.5rem',
+  name: '10rem',
   workno: '6.5rem',
   state: '7.5rem',
   timeInState: '9rem',
-  signIn: '10.5rem',
+  signIn: '11.5rem',
   media: '13rem',
   phone: '7rem',
   group: '4.75rem',
