@@ -131,7 +131,9 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       case 'stopped':
         return 'signed-out';
       case 'signing-in':
-        return 'signing-in';
+        // A slow retry after a fatal answer stays 'fatal' until it succeeds: screens keep the
+        // cause instead of flickering to "connecting" every fatalRetryMs.
+        return signInFatal ? 'fatal' : 'signing-in';
       case 'active':
         return dataFatal ? 'fatal' : 'signed-in';
       case 'waiting':

@@ -272,7 +272,12 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     if (ids.length === 0) return;
     // One batch per cycle, round-robin: queue depth of a large centre refreshes over several
     // cycles, and the agents poll keeps its place in the budget.
-    if (acdCursor >= ids.length) acdCursor = 0;
+    if (acdCursor >= ids.length) {
+      acdCursor = 0;
+      // A full round is done: forget the depth of skills that no longer exist.
+      const known = new Set(ids);
+      for (const id of acd.keys()) if (!known.has(id)) acd.delete(id);
+    }
     const batch = ids.slice(acdCursor, acdCursor + ACD_BATCH);
     acdCursor += ACD_BATCH;
     const end = metrics.pollDuration.startTimer({ poller: 'queues' });

@@ -216,11 +216,15 @@ describe('fatal answers', () => {
       expect(st.error).toMatchObject({ code: c.retcode, fatal: true });
       const attempts = (r: Record<string, number>) => (r.login ?? 0) + (r.forceLogin ?? 0);
       const first = attempts((await counters(gw)).routes);
+      const seen: string[] = [];
+      session.onStatusChange((s) => seen.push(s.state));
       // Slow retry: one more attempt after fatalRetryMs, not a burst.
       await waitFor(async () => attempts((await counters(gw)).routes) > first, {
         what: 'slow retry',
       });
       expect(attempts((await counters(gw)).routes)).toBeLessThanOrEqual(first * 2 + 2);
+      // The retry does not flicker the state: screens keep showing the cause.
+      expect(seen.filter((st) => st !== 'fatal')).toEqual([]);
       // The operator fixes the account: the next slow retry signs in.
       await control(gw, 'PUT', '/accounts/101', {
         locked: false,
