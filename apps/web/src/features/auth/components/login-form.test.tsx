@@ -39,7 +39,7 @@ describe('LoginForm', () => {
     await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalled());
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/session');
-    expect(JSON.parse(String(init.body))).toEqual({ username: 'sup', password: 'secret' });
+    expect(JSON.parse(init.body as string)).toEqual({ username: 'sup', password: 'secret' });
   });
 
   it('says clearly when the credentials are wrong', async () => {
