@@ -93,7 +93,7 @@ export function sessionOptions(
     phone: '70101',
     forceLogin: true,
     budget: { max: 5, windowMs: 2000 },
-    requestTimeoutMs: 2000,
+    requestTimeoutMs: 5000,
     pollTimeoutMs: 5000,
     deadAfterMs: 20_000,
     backoff: { initialMs: 50, maxMs: 400 },

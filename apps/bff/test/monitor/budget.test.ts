@@ -49,7 +49,7 @@ describe('upstream budget', { timeout: 30_000 }, () => {
       what: 'polls',
     });
     await control(gw, 'POST', '/sessions/expire');
-    await waitFor(async () => ((await counters(gw)).routes.queryAllOnlineAgents ?? 0) >= base + 9, {
+    await waitFor(async () => ((await counters(gw)).routes.queryAllOnlineAgents ?? 0) >= base + 7, {
       timeoutMs: 15_000,
       what: 'polls after the re-sign-in',
     });

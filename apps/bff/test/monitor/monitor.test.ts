@@ -54,7 +54,8 @@ async function rig(
   const monitor = createMonitor({
     session: port,
     pollMs: 200,
-    staleAfterMs: 800,
+    // Generous: a stall of this busy test host must not look like stale data (and a patch).
+    staleAfterMs: 3000,
     acdEveryMs: 200,
     skillsEveryMs: 60_000,
     logger: log.logger,
@@ -188,7 +189,7 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
   });
 
   it('turns stale while a slow poll is still pending, and ok when it lands', async () => {
-    const r = await rig({}, { requestTimeoutMs: 5000 });
+    const r = await rig({}, { requestTimeoutMs: 5000 }, { staleAfterMs: 800 });
     await ready(r);
     await control(r.gw, 'POST', '/faults', {
       kind: 'delay',
