@@ -3,10 +3,13 @@
 import { defineConfig } from '@playwright/test';
 
 const CI = process.env.CI === 'true';
+// Playwright empties outputDir when a run starts; a run id keeps two runs on this shared machine
+// (a developer's and `npm test`) from deleting each other's traces. Workers inherit the id.
+process.env.FLOORWATCH_E2E_RUN_ID ??= new Date().toISOString().replace(/[:.]/g, '-');
 
 export default defineConfig({
   testDir: './specs',
-  outputDir: './.artifacts/test-results',
+  outputDir: `./.artifacts/test-results/${process.env.FLOORWATCH_E2E_RUN_ID}`,
   globalSetup: './global-setup.ts',
   globalTeardown: './global-teardown.ts',
   // Two shared cores: one browser at a time keeps timings honest.

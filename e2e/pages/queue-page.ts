@@ -129,6 +129,34 @@ export class QueuePage {
   async searchFor(text: string): Promise<void> {
     await this.search.fill(text);
   }
+
+  async filterByState(
+    label: 'All states' | 'Idle' | 'Talking' | 'Wrap-up' | 'Busy' | 'Rest',
+  ): Promise<void> {
+    await this.stateFilter.selectOption({ label });
+  }
+
+  columnHeader(column: Column): Locator {
+    return this.grid.getByRole('columnheader', { name: column });
+  }
+
+  /** Clicks a column's header button (again to flip the direction). */
+  async sortBy(column: Column): Promise<void> {
+    await this.columnHeader(column).getByRole('button').click();
+  }
+
+  /** Shows or hides a column through the "Columns" menu (toggle buttons). */
+  async toggleColumn(column: Column): Promise<void> {
+    const menu = this.page.getByText('Columns', { exact: true });
+    await menu.click();
+    const toggle = this.page
+      .getByRole('group', { name: 'Visible columns' })
+      .getByRole('button', { name: column, exact: true });
+    const was = await toggle.getAttribute('aria-pressed');
+    await toggle.click();
+    await expect(toggle).not.toHaveAttribute('aria-pressed', was ?? '');
+    await menu.click();
+  }
 }
 
 const COLUMN_BY_LOWER = new Map<string, Column>(
