@@ -67,20 +67,26 @@ async function floorwatchSide(
   const clients: SseClient[] = [];
   ctx.defer(() => clients.forEach((c) => c.close()));
   const out: Window[] = [];
-  for (const n of counts) {
-    if (Date.now() > ctx.deadline) break;
-    // One browser session shared by all streams: the hub fans out per stream, not per session,
-    // and 1,000 scrypt sign-ins would only measure the password hash.
-    while (clients.length < n) {
-      const batch = Math.min(100, n - clients.length);
-      const opened = Array.from({ length: batch }, () =>
-        openSse(`${fw.url}/api/v1/stream`, cookie),
-      );
-      clients.push(...opened);
-      await Promise.all(opened.map((c) => c.firstSnapshot));
+  try {
+    for (const n of counts) {
+      if (Date.now() > ctx.deadline) break;
+      // One browser session shared by all streams: the hub fans out per stream, not per session,
+      // and 1,000 scrypt sign-ins would only measure the password hash.
+      while (clients.length < n) {
+        const batch = Math.min(100, n - clients.length);
+        const opened = Array.from({ length: batch }, () =>
+          openSse(`${fw.url}/api/v1/stream`, cookie),
+        );
+        clients.push(...opened);
+        await Promise.all(opened.map((c) => c.firstSnapshot));
+      }
+      ctx.log(`floorwatch: ${n} stream clients connected`);
+      out.push(await measureWindow(fw.controlUrl, BFF_AGENT, n, pollMs, windowMs));
     }
-    ctx.log(`floorwatch: ${n} stream clients connected`);
-    out.push(await measureWindow(fw.controlUrl, BFF_AGENT, n, pollMs, windowMs));
+  } finally {
+    // Stopped before the baseline starts, so 1,000 idle streams do not load the baseline's run.
+    clients.forEach((c) => c.close());
+    await fw.close();
   }
   return out;
 }

@@ -21,6 +21,8 @@ export interface SseClient {
   readonly firstSnapshot: Promise<void>;
   /** Waits for the next event of this kind (full mode only). */
   next(event: string, timeoutMs: number): Promise<SseEvent>;
+  /** Drops frames received but not yet taken with next() (full mode). */
+  clear(): void;
   close(): void;
 }
 
@@ -145,6 +147,9 @@ export function openSse(
         }, timeoutMs);
         waiters.push(w);
       });
+    },
+    clear() {
+      queue.length = 0;
     },
     close() {
       closed = true;
