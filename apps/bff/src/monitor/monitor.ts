@@ -111,6 +111,20 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     return gatewayError('ERROR', e instanceof Error ? e.message : String(e), 'other');
   }
 
+  // A gateway that is down fails every poll; one warning per route and error, not one per poll.
+  const lastProblem = new Map<string, string>();
+  function report(route: string, code: string, fields: Record<string, unknown>, msg: string): void {
+    if (lastProblem.get(route) === code) {
+      log.debug({ route, code, ...fields }, msg);
+      return;
+    }
+    lastProblem.set(route, code);
+    log.warn({ route, code, ...fields }, msg);
+  }
+  function recovered(route: string): void {
+    if (lastProblem.delete(route)) log.info({ route }, 'gateway answers again');
+  }
+
   /** A non-zero retcode or a body the contract rejects: counted, logged, never applied. */
   function check<T>(
     route: string,
@@ -123,7 +137,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       metrics.invalidAnswers.inc({ route });
       const code = retcode ?? 'NO_RETCODE';
       const known = retcode ? RETCODES[retcode] : undefined;
-      log.warn({ route, retcode: code }, 'gateway refused the query');
+      report(route, code, {}, 'gateway refused the query');
       throw new PollFailure(
         gatewayError(
           code,
@@ -136,8 +150,10 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     if (!parsed.success) {
       metrics.invalidAnswers.inc({ route });
       const detail = zodSummary(parsed.error);
-      log.warn(
-        { route, detail },
+      report(
+        route,
+        'INVALID_ANSWER',
+        { detail },
         'gateway answer does not match the contract; keeping the last good data',
       );
       throw new PollFailure(
@@ -246,15 +262,13 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       cores = result.queues;
       lastSuccessAt = fetchedAt;
       lastPollError = null;
+      recovered(ROUTE_AGENTS);
       commit(result.agents, true);
       history.record(fetchedAt, store.queues().values());
     } catch (e) {
       const err = errorFromCall(e, ROUTE_AGENTS);
       if (!(e instanceof PollFailure)) {
-        log.warn(
-          { route: ROUTE_AGENTS, code: err.code },
-          'agents poll failed; keeping the last good data',
-        );
+        report(ROUTE_AGENTS, err.code, {}, 'agents poll failed; keeping the last good data');
       }
       lastPollError = err;
       checkHealth();
@@ -290,6 +304,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
         caller: 'queues',
       });
       const data = check(ROUTE_ACD, ans, (b) => queryAcdStatResponse.safeParse(b));
+      recovered(ROUTE_ACD);
       for (const stat of data?.result ?? []) {
         acd.set(stat.deviceNo, {
           waiting: Math.max(0, stat.queueSize),
@@ -320,6 +335,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
         caller: 'skills',
       });
       const data = check(ROUTE_SKILLS, ans, (b) => agentVdnSkillResponse.safeParse(b));
+      recovered(ROUTE_SKILLS);
       vdnSkills.clear();
       for (const s of data?.result ?? [])
         vdnSkills.set(s.id, { name: s.name, mediaType: s.mediatype });
