@@ -104,7 +104,16 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
         {shown === total ? `${total} agents` : `${shown} of ${total} agents`}
       </p>
       <div className="ml-auto flex items-end gap-2">
-        <details className="relative">
+        <details
+          className="relative"
+          onKeyDown={(e) => {
+            // Escape closes the column chooser and returns focus to its button.
+            if (e.key === 'Escape' && e.currentTarget.open) {
+              e.currentTarget.open = false;
+              e.currentTarget.querySelector('summary')?.focus();
+            }
+          }}
+        >
           <summary className="btn list-none [&::-webkit-details-marker]:hidden">
             <ColumnsIcon className="h-4 w-4" />
             Columns

@@ -261,7 +261,10 @@ export function WallScreen({ params, freshness, banner }: WallScreenProps) {
         </span>
       </header>
       {banner}
-      <main className="live-data flex min-h-0 flex-1 flex-col p-[clamp(0.75rem,2vw,2.5rem)]">
+      <main
+        className="live-data flex min-h-0 flex-1 flex-col p-[clamp(0.75rem,2vw,2.5rem)]"
+        data-stale={stale}
+      >
         {!loaded ? (
           <p className="m-auto text-[clamp(1.5rem,3vw,3rem)] text-muted" role="status">
             Waiting for live data…
