@@ -246,6 +246,7 @@ describe('monitor keeps the last good data through faults', { timeout: 15_000 },
     { kind: 'wrong-shape', code: 'INVALID_ANSWER', invalid: true },
     { kind: 'http-error', status: 503, code: 'HTTP_503', invalid: false },
     { kind: 'hang', code: 'TIMEOUT', invalid: false },
+    { kind: 'drop', code: 'NETWORK', invalid: false },
     { kind: 'retcode', retcode: '100-007', code: '100-007', invalid: true },
   ] as const;
   for (const f of faults) {
