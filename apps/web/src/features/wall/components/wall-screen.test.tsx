@@ -42,17 +42,17 @@ describe('WallScreen', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('rotates through the chosen queues every `rotate` seconds', () => {
+  it('rotates through the chosen queues every `rotate` seconds', async () => {
     renderWall([1, 2], 20);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Billing');
     expect(screen.getByLabelText('Queue 1 of 2')).toBeInTheDocument();
     expect(
       screen.getByRole('list', { name: 'Agents in Billing, longest in state first' }),
     ).toHaveTextContent('Ada');
-    act(() => vi.advanceTimersByTime(20_000));
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Sales');
     expect(screen.getByLabelText('Queue 2 of 2')).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(20_000));
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Billing');
   });
 
