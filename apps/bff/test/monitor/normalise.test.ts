@@ -191,3 +191,22 @@ describe('normalise', () => {
     expect(empty).toMatchObject({ mediaType: 6, agents: [], counts: { idle: 0, unknown: 0 } });
   });
 });
+
+describe('normalise ordering', () => {
+  it('sorts skills numerically whatever order the gateway lists them in', () => {
+    const a = wireAgent();
+    const { agents, queues } = normalise(
+      skills([
+        { skillId: 30, agents: [a] },
+        { skillId: 4, agents: [a, wireAgent({ workno: '2999' })] },
+        { skillId: 12, agents: [a, a] },
+      ]),
+      T0,
+      new Map(),
+    );
+    expect(agents.get('3001')!.skills).toEqual([4, 12, 30]);
+    expect(queues.get(4)!.agents).toEqual(['2999', '3001']);
+    expect(queues.get(12)!.agents).toEqual(['3001']);
+    expect(queues.get(12)!.counts.idle).toBe(1);
+  });
+});
