@@ -66,7 +66,7 @@ export const browserFrames: Bench = {
   async run(ctx) {
     const dist = requireWebDist();
     const size = ctx.smoke ? 300 : 2000;
-    const durationMs = ctx.smoke ? 5000 : 300_000;
+    const durationMs = ctx.smoke ? 2000 : 300_000;
     const fw = await startProduct({ scenario: oneQueueScenario(size), webDist: dist });
     ctx.defer(() => fw.close());
     await waitForData(fw.url, await fw.signIn(), 30_000);
@@ -122,7 +122,7 @@ export const browserFrames: Bench = {
       await cdp.send('HeapProfiler.collectGarbage');
       return heap();
     };
-    await sleep(ctx.smoke ? 1000 : 5000); // first patches and the first clock ticks settle
+    await sleep(ctx.smoke ? 500 : 5000); // first patches and the first clock ticks settle
     const heapStart = await gcHeap();
     const longTasksBefore = await page.evaluate(() => window.__fw!.longTasks.length);
     const startPerf = await page.evaluate(() => {
@@ -225,7 +225,7 @@ export const browserFrames: Bench = {
     return {
       figures,
       notes: [
-        `${smokeOr(ctx.smoke, 'Smoke: 300 agents for 5 s.', `One queue of ${size} agents, all signed in, states frozen except for the churn (POST /sim-control/churn 0.01 every second, ${churns} times over ${round(seconds, 0)} s); /queues/${ONE_QUEUE_SKILL} with its default sort (time in state), 1280×900 viewport; the grid is virtualised.`)} BFF poll interval 2 s.`,
+        `${smokeOr(ctx.smoke, 'Smoke: 300 agents for 2 s.', `One queue of ${size} agents, all signed in, states frozen except for the churn (POST /sim-control/churn 0.01 every second, ${churns} times over ${round(seconds, 0)} s); /queues/${ONE_QUEUE_SKILL} with its default sort (time in state), 1280×900 viewport; the grid is virtualised.`)} BFF poll interval 2 s.`,
         `Frames: ${frames.length} requestAnimationFrame deltas in headless Chromium (--disable-gpu, software compositing); a delta of ~33 ms is one missed frame. Long tasks counted from the start of the churn phase.`,
         `Heap: JSHeapUsedSize every ${ctx.smoke ? 1 : 10} s (${samples.length} samples) for the trend, and after HeapProfiler.collectGarbage at both ends for the growth figure.`,
         `First screen scripts: ${jsFirst.map((s) => `${s.path} ${round(s.gzip / KiB, 1)} KiB${s.beforeTiles ? '' : ' (after tiles)'}`).join(', ')}. The BFF serves them uncompressed (gzip figures are what a compressing proxy would send). Overview first render on this one-queue floor: ${firsts.map((f) => round(f, 0)).join(', ')} ms.`,

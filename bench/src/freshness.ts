@@ -57,8 +57,8 @@ export const freshness: Bench = {
   budgetMs: { full: 180_000, smoke: 25_000 },
   async run(ctx) {
     const dist = requireWebDist();
-    const pollMs = 2000;
-    const changes = ctx.smoke ? 8 : 120;
+    const pollMs = ctx.smoke ? 1000 : 2000;
+    const changes = ctx.smoke ? 5 : 120;
     const fw = await startProduct({
       scenario: oneQueueScenario(ctx.smoke ? 300 : 2000),
       webDist: dist,

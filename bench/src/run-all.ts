@@ -50,6 +50,7 @@ async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {
     };
   } finally {
     clearTimeout(timer);
+    const cleanupStart = Date.now();
     for (const fn of cleanups.reverse()) {
       try {
         await Promise.race([fn(), new Promise((r) => setTimeout(r, 10_000))]);
@@ -57,6 +58,7 @@ async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {
         process.stderr.write(`  [${b.name}] cleanup failed: ${String(err)}\n`);
       }
     }
+    ctx.log(`cleaned up in ${((Date.now() - cleanupStart) / 1000).toFixed(1)} s`);
   }
 }
 
