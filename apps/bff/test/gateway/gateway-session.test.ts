@@ -139,14 +139,52 @@ describe('gateway session against the simulator', () => {
     expect(await metricValue(metrics, 'signIns', { kind: 'forcelogin', retcode: '0' })).toBe(1);
   });
 
+  it('without forceLogin waits for the other session to end instead of taking it over', async () => {
+    const gw = await sim();
+    const res = await fetch(`${gw.url}/agentgateway/resource/onlineagent/101`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: PASSWORD, phonenum: '70101', status: 4 }),
+    });
+    const other = (res.headers.get('set-guid') ?? '').replace('JSESSIONID=', '');
+    const session = openSession(gw, cleanup, { forceLogin: false });
+    await session.start();
+    expect(session.status()).toMatchObject({
+      state: 'backing-off',
+      error: { code: '100-002', fatal: false, category: 'already-signed-in' },
+    });
+    await fetch(`${gw.url}/agentgateway/resource/onlineagent/101/logout`, {
+      method: 'DELETE',
+      headers: { guid: other },
+    });
+    await waitFor(() => session.status().state === 'signed-in', { what: 'sign-in once free' });
+    expect((await counters(gw)).routes.forceLogin ?? 0).toBe(0);
+  });
+
   it('a second session object (restart without sign-out) takes over with forcelogin', async () => {
     const gw = await sim();
-    const a = openSession(gw, cleanup);
+    // The "old process": its re-sign-in is far away, as if it had died.
+    const a = openSession(gw, cleanup, { backoff: { initialMs: 30_000, maxMs: 60_000 } });
     await a.start();
-    await a.stop(); // frees nothing on the gateway side beyond logout; the next start is clean
-    const b = openSession(gw, cleanup);
+    const metrics = createMetrics({ defaultMetrics: false });
+    const b = openSession(gw, cleanup, { metrics });
     await b.start();
     expect(b.status().state).toBe('signed-in');
+    expect(await metricValue(metrics, 'signIns', { kind: 'login', retcode: '100-002' })).toBe(1);
+    expect(await metricValue(metrics, 'signIns', { kind: 'forcelogin', retcode: '0' })).toBe(1);
+    // The old one learns it was forced out (ShutdownService on a held poll, or its Guid refused
+    // on the next one) and holds no Guid.
+    await waitFor(() => a.status().state === 'backing-off', { what: 'old session noticed' });
+    expect(['SHUTDOWN', '000-003', '100-006']).toContain(a.status().error?.code);
+    expect(a.currentGuid()).toBeNull();
+    await a.stop();
+    const ans = await b.call({
+      method: 'GET',
+      path: '/agentgroup/{agentId}/allonlineagents',
+      route: 'queryAllOnlineAgents',
+      caller: 'agents',
+    });
+    expect(ans.retcode).toBe('0');
   });
 
   it('signs in without a phone through loginex', async () => {
