@@ -56,7 +56,7 @@ test.describe('sign in', () => {
 
 test.describe('sign-in rate limit', () => {
   // Its own stack: the lock-out applies to every sign-in from this address for a minute.
-  test.use({ stackOptions: { scenario: 'seed', users: 'demo' } });
+  test.use({ stackOptions: { scenario: 'seed', users: 'demo', perTest: true } });
 
   test('repeated wrong passwords lock sign-in for a while and say for how long', async ({
     app,
