@@ -37,14 +37,14 @@ export const COLUMN_WIDTHS: Record<ColumnId, string> = {
   name: '10rem',
   workno: '6.5rem',
   state: '7.5rem',
-  timeInState: '9rem',
-  signIn: '11.5rem',
-  media: '13rem',
-  phone: '7rem',
+  timeInState: '8.5rem',
+  signIn: '11rem',
+  media: '12.5rem',
+  phone: '6.5rem',
   group: '4.75rem',
   vdn: '4rem',
   reason: '8rem',
-  queues: '9rem',
+  queues: '8.5rem',
 };
 
 export const DEFAULT_COLUMNS: readonly ColumnId[] = [
