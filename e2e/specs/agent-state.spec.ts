@@ -26,4 +26,19 @@ test.describe('live agent state', () => {
     // …and keeps ticking on the shared clock.
     await expect(time).toHaveText(/^0:0[2-9]$/, { timeout: 8_000 });
   });
+
+  test('a browser whose clock is wrong still shows the right time in state', async ({
+    app,
+    page,
+  }) => {
+    // Two hours and a bit fast: durations must come from the server's clock, not this one.
+    await page.clock.install({ time: Date.now() + 2 * 3600_000 + 17_000 });
+    await app.stack.sim.setAgentState('2009', STATUS.busy);
+    await app.signInAs('supervisor');
+    await app.queue.open(1);
+    await app.queue.expectLoaded('Billing');
+    await expect(await app.queue.cell('2009', 'State')).toHaveText('Busy');
+    await expect(await app.queue.cell('2009', 'Time in state')).toHaveText(/^0:[0-2]\d$/);
+    await expect(app.shell.freshness).toContainText(/^Live · updated \d+ s ago/);
+  });
 });
