@@ -27,9 +27,13 @@ describe('gateway session against the simulator', () => {
   it('signs in, keeps the long poll going and follows Guid rotation', async () => {
     const gw = await sim({ guidIntervalMs: 300, guidTimeoutMs: 900, pollHoldMs: 100 });
     const log = captureLogger();
-    const session = openSession(gw, cleanup, { logger: log.logger });
+    const metrics = createMetrics({ defaultMetrics: false });
+    const session = openSession(gw, cleanup, { logger: log.logger, metrics });
     await session.start();
     expect(session.status()).toMatchObject({ state: 'signed-in', agentId: '101', error: null });
+    expect(await metricValue(metrics, 'sessionState', { state: 'signed-in' })).toBe(1);
+    expect(await metricValue(metrics, 'sessionState', { state: 'signing-in' })).toBe(0);
+    expect(await metricValue(metrics, 'signIns', { kind: 'login', retcode: '0' })).toBe(1);
     const first = session.currentGuid();
     expect(first).toMatch(/AgentGateway/);
 
@@ -56,6 +60,15 @@ describe('gateway session against the simulator', () => {
       caller: 'agents',
     });
     expect(ans.retcode).toBe('0');
+    expect(
+      await metricValue(metrics, 'upstreamRequests', {
+        route: 'queryAllOnlineAgents',
+        retcode: '0',
+      }),
+    ).toBe(1);
+    expect(
+      await metricValue(metrics, 'upstreamRequests', { route: 'getAgentEvent', retcode: '0' }),
+    ).toBeGreaterThan(3);
     // Never two polls at a time: the simulator answers an overlapping poll with 000-007.
     expect((await counters(gw)).rejected).toMatchObject({ rateLimited: 0, other: 0, auth: 0 });
 
