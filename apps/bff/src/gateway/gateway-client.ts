@@ -101,7 +101,9 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
           finish(() => reject(new GatewayCallError('NETWORK', err.message, { cause: err }))),
         );
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          let text = Buffer.concat(chunks).toString('utf8');
+          // Some Java stacks prefix a byte-order mark, which JSON.parse refuses.
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
           let json: unknown = undefined;
           let isJson = false;
           if (text.length > 0) {
