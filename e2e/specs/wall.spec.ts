@@ -1,3 +1,4 @@
+import { publishNewRelease } from '../fixtures/run-dir';
 import { expect, test } from '../fixtures/test';
 
 test.describe('wall display', () => {
@@ -40,5 +41,23 @@ test.describe('wall display', () => {
     await app.wall.expectLive(20_000);
     await expect(app.wall.focusHeading).toHaveText('Billing');
     await expect(page).toHaveURL(/\/wall\?/);
+  });
+
+  test('a display reloads itself when a new release is served', async ({ app, page }) => {
+    await page.clock.install();
+    await app.wall.open({ token: app.stack.accounts.wallToken, queues: [1] });
+    await expect(app.wall.focusHeading).toHaveText('Billing');
+    await app.wall.expectLive();
+
+    const restore = publishNewRelease(test.info().testId);
+    try {
+      const reloaded = page.waitForEvent('load');
+      // The display checks the served release every few minutes; jump ahead instead of waiting.
+      await page.clock.fastForward('05:00');
+      await reloaded;
+      await expect(app.wall.focusHeading).toHaveText('Billing');
+    } finally {
+      restore();
+    }
   });
 });
