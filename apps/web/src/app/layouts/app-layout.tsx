@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { MonitorIcon, SlidersIcon } from '@/components/icons';
@@ -33,10 +33,13 @@ export function AppLayout() {
 
   useEffect(() => applyTheme(), []);
 
+  // Set together with dropping "me", so the redirect below says the session ended (rather than
+  // a plain "please sign in") whichever noticed first: the stream or a request.
+  const [ended, setEnded] = useState(false);
   const onUnauthorized = useCallback(() => {
+    setEnded(true);
     qc.setQueryData(meQueryKey, null);
-    void navigate(loginPath(location.pathname, location.search, true), { replace: true });
-  }, [qc, navigate, location.pathname, location.search]);
+  }, [qc]);
 
   useEffect(() => setUnauthorizedHandler(onUnauthorized), [onUnauthorized]);
   useLiveConnection(onUnauthorized, signedIn);
@@ -64,7 +67,7 @@ export function AppLayout() {
     );
   }
   if (!me.data)
-    return <Navigate to={loginPath(location.pathname, location.search, false)} replace />;
+    return <Navigate to={loginPath(location.pathname, location.search, ended)} replace />;
 
   return (
     <div className="flex h-full flex-col">
