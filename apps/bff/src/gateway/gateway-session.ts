@@ -105,10 +105,15 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
   let lastSuccessAt: number | null = null;
   let signedInAt: number | null = null;
   let error: GatewayError | null = null;
-  // A fatal answer to a data query (300-001): the session itself is fine, so it stays signed in
-  // and keeps polling, but data calls are refused except one probe per fatalRetryMs.
-  let dataFatal: GatewayError | null = null;
-  let nextProbeAt = 0;
+  // Fatal answers to data queries (300-001), per route: the session itself is fine, so it stays
+  // signed in and keeps polling, but that route is refused except one probe per fatalRetryMs.
+  // Per route, because a right can cover one query and not another: a success elsewhere must
+  // neither clear the state nor unthrottle the refused query.
+  const fatalRoutes = new Map<string, { error: GatewayError; nextProbeAt: number }>();
+  function dataFatal(): GatewayError | null {
+    for (const f of fatalRoutes.values()) return f.error;
+    return null;
+  }
   let signInFatal = false;
   let attempt = 0;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -135,7 +140,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
         // cause instead of flickering to "connecting" every fatalRetryMs.
         return signInFatal ? 'fatal' : 'signing-in';
       case 'active':
-        return dataFatal ? 'fatal' : 'signed-in';
+        return fatalRoutes.size > 0 ? 'fatal' : 'signed-in';
       case 'waiting':
         return signInFatal ? 'fatal' : 'backing-off';
     }
@@ -146,7 +151,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       state: state(),
       agentId,
       lastSuccessAt,
-      error: dataFatal ?? error,
+      error: dataFatal() ?? error,
       signedInAt,
     };
   }
@@ -411,7 +416,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     generation++;
     guid = null;
     error = err;
-    dataFatal = null;
+    fatalRoutes.clear();
     pollAbort?.abort();
     const delay = backoffDelay(attempt++);
     log.warn({ why, code: err.code, delay }, 'gateway session lost; signing in again');
@@ -519,12 +524,12 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     if (phase === 'stopped') throw new GatewayCallError('STOPPED', 'gateway session stopped');
     if (!guid || phase !== 'active')
       throw new GatewayCallError('SIGNED_OUT', 'not signed in to the gateway');
-    const probing = dataFatal !== null && req.caller !== 'proxy';
-    if (probing) {
-      // After a fatal data answer only one probe per fatalRetryMs: an operator has to grant the
+    const refused = req.caller !== 'proxy' ? fatalRoutes.get(req.route) : undefined;
+    if (refused) {
+      // After a fatal answer only one probe per fatalRetryMs: an operator has to grant the
       // right, hammering the gateway will not.
-      if (now() < nextProbeAt) throw new GatewayCallError('FATAL', dataFatal?.message ?? 'fatal');
-      nextProbeAt = now() + opts.fatalRetryMs;
+      if (now() < refused.nextProbeAt) throw new GatewayCallError('FATAL', refused.error.message);
+      refused.nextProbeAt = now() + opts.fatalRetryMs;
     }
     const release = await budget.acquire(req.caller);
     if (!guid || phase !== 'active') {
@@ -548,9 +553,8 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     const { ans, retcode } = exchanged;
     if (retcode === '0') {
       if (gen === generation) lastSuccessAt = now();
-      if (dataFatal && req.caller !== 'proxy') {
+      if (req.caller !== 'proxy' && fatalRoutes.delete(req.route)) {
         log.info({ route: req.route }, 'data query allowed again');
-        dataFatal = null;
         emit();
       }
     } else if (retcode) {
@@ -558,10 +562,12 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       if (category === 'session-lost' || category === 'guid-expired') {
         sessionLost(gen, errorFromRetcode(retcode), `${req.route} answered ${retcode}`);
       } else if (isFatalCategory(category) && req.caller !== 'proxy' && gen === generation) {
-        if (!dataFatal)
+        if (!fatalRoutes.has(req.route))
           log.error({ route: req.route, retcode }, 'data query refused; an operator must act');
-        dataFatal = errorFromRetcode(retcode);
-        nextProbeAt = now() + opts.fatalRetryMs;
+        fatalRoutes.set(req.route, {
+          error: errorFromRetcode(retcode),
+          nextProbeAt: now() + opts.fatalRetryMs,
+        });
         emit();
       }
     }

@@ -288,6 +288,34 @@ describe('fatal answers', () => {
     });
   }
 
+  it('a right missing for one query only: success elsewhere neither clears nor unthrottles it', async () => {
+    const gw = await sim();
+    await control(gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: '300-001',
+      route: 'queryAllOnlineAgents',
+    });
+    const session = openSession(gw, cleanup, { fatalRetryMs: 60_000 });
+    await session.start();
+    const agents = {
+      method: 'GET',
+      path: '/agentgroup/{agentId}/allonlineagents',
+      route: 'queryAllOnlineAgents',
+      caller: 'agents',
+    } as const;
+    const skills = {
+      method: 'GET',
+      path: '/queuedevice/{agentId}/agentvdnskill',
+      route: 'querySkillQueueOnAgentVDN',
+      caller: 'skills',
+    } as const;
+    expect((await session.call(agents)).retcode).toBe('300-001');
+    expect((await session.call(skills)).retcode).toBe('0');
+    expect(session.status()).toMatchObject({ state: 'fatal', error: { code: '300-001' } });
+    await expect(session.call(agents)).rejects.toMatchObject({ code: 'FATAL' });
+    expect((await counters(gw)).routes.queryAllOnlineAgents).toBe(1);
+  });
+
   it('300-001 on a data query → fatal with the session kept, one probe per fatalRetryMs', async () => {
     const gw = await sim();
     await control(gw, 'PUT', '/accounts/101', { canQuery: false });
