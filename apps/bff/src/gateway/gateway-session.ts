@@ -109,9 +109,14 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
   // signed in and keeps polling, but that route is refused except one probe per fatalRetryMs.
   // Per route, because a right can cover one query and not another: a success elsewhere must
   // neither clear the state nor unthrottle the refused query.
-  const fatalRoutes = new Map<string, { error: GatewayError; nextProbeAt: number }>();
+  // Only the agents query makes the whole session 'fatal' (nothing to show without it); a
+  // refused queue-depth or skill-name query is throttled the same way but leaves the state alone.
+  const fatalRoutes = new Map<
+    string,
+    { error: GatewayError; nextProbeAt: number; critical: boolean }
+  >();
   function dataFatal(): GatewayError | null {
-    for (const f of fatalRoutes.values()) return f.error;
+    for (const f of fatalRoutes.values()) if (f.critical) return f.error;
     return null;
   }
   let signInFatal = false;
@@ -140,7 +145,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
         // cause instead of flickering to "connecting" every fatalRetryMs.
         return signInFatal ? 'fatal' : 'signing-in';
       case 'active':
-        return fatalRoutes.size > 0 ? 'fatal' : 'signed-in';
+        return dataFatal() ? 'fatal' : 'signed-in';
       case 'waiting':
         return signInFatal ? 'fatal' : 'backing-off';
     }
@@ -567,6 +572,7 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
         fatalRoutes.set(req.route, {
           error: errorFromRetcode(retcode),
           nextProbeAt: now() + opts.fatalRetryMs,
+          critical: req.caller === 'agents',
         });
         emit();
       }

@@ -316,6 +316,27 @@ describe('fatal answers', () => {
     expect((await counters(gw)).routes.queryAllOnlineAgents).toBe(1);
   });
 
+  it('a refused skill-name query is throttled but does not make the session fatal', async () => {
+    const gw = await sim();
+    await control(gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: '300-001',
+      route: 'querySkillQueueOnAgentVDN',
+    });
+    const session = openSession(gw, cleanup, { fatalRetryMs: 60_000 });
+    await session.start();
+    const skills = {
+      method: 'GET',
+      path: '/queuedevice/{agentId}/agentvdnskill',
+      route: 'querySkillQueueOnAgentVDN',
+      caller: 'skills',
+    } as const;
+    expect((await session.call(skills)).retcode).toBe('300-001');
+    expect(session.status()).toMatchObject({ state: 'signed-in', error: null });
+    await expect(session.call(skills)).rejects.toMatchObject({ code: 'FATAL' });
+    expect((await counters(gw)).routes.querySkillQueueOnAgentVDN).toBe(1);
+  });
+
   it('300-001 on a data query → fatal with the session kept, one probe per fatalRetryMs', async () => {
     const gw = await sim();
     await control(gw, 'PUT', '/accounts/101', { canQuery: false });
