@@ -58,7 +58,7 @@ export const freshness: Bench = {
   async run(ctx) {
     const dist = requireWebDist();
     const pollMs = ctx.smoke ? 1000 : 2000;
-    const changes = ctx.smoke ? 5 : 120;
+    const changes = ctx.smoke ? 5 : 110;
     const fw = await startProduct({
       scenario: oneQueueScenario(ctx.smoke ? 300 : 2000),
       webDist: dist,

@@ -65,6 +65,16 @@ async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const smoke = args.includes('--smoke');
+  const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  if (args.includes('--report')) {
+    // Rebuilds bench/RESULTS.md from bench/results/*.json without running anything.
+    await writeResultsMarkdown(
+      path.join(benchDir, 'results'),
+      path.join(benchDir, 'RESULTS.md'),
+      ORDER,
+    );
+    return 0;
+  }
   const names = args.filter((a) => !a.startsWith('--'));
   const unknown = names.filter((n) => !ORDER.includes(n));
   if (unknown.length > 0) {
@@ -74,7 +84,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const selected = names.length > 0 ? BENCHES.filter((b) => names.includes(b.name)) : BENCHES;
-  const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const outDir = smoke
     ? mkdtempSync(path.join(os.tmpdir(), 'floorwatch-bench-smoke-'))
     : path.join(benchDir, 'results');

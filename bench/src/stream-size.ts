@@ -23,7 +23,7 @@ export const streamSize: Bench = {
   budgetMs: { full: 150_000, smoke: 20_000 },
   async run(ctx) {
     const scenario = ctx.smoke ? oneQueueScenario(300) : frozenLargeScenario();
-    const rounds = ctx.smoke ? 1 : 5;
+    const rounds = ctx.smoke ? 1 : 4;
     // Smoke polls every second: it checks the harness, and a 1-queue floor fits 5 calls per 2 s.
     const fw = await startProduct({ scenario, pollMs: ctx.smoke ? 1000 : 2000 });
     ctx.defer(() => fw.close());

@@ -28,5 +28,6 @@ export function machineInfo(): MachineInfo {
 }
 
 export function machineLine(m: MachineInfo): string {
-  return `${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}, ${m.date} (load avg ${m.loadAverage1m} at start; shared machine)`;
+  const when = m.date ? `, ${m.date} (load avg ${m.loadAverage1m} at start; shared machine)` : '';
+  return `${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}${when}`;
 }

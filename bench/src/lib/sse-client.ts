@@ -3,6 +3,7 @@
 import http from 'node:http';
 
 const EVENT = Buffer.from('\nevent: ');
+const FRAME_END = Buffer.from('\n\n');
 
 export interface SseEvent {
   event: string;
@@ -17,7 +18,7 @@ export interface SseClient {
   /** Total bytes received (body only, after HTTP chunking). */
   readonly bytes: number;
   readonly counts: Record<string, number>;
-  /** Resolves once the first snapshot has fully arrived. */
+  /** Resolves once the first snapshot has fully arrived (its whole frame). */
   readonly firstSnapshot: Promise<void>;
   /** Waits for the next event of this kind (full mode only). */
   next(event: string, timeoutMs: number): Promise<SseEvent>;
@@ -48,9 +49,15 @@ export function openSse(
   const waiters: { event: string; resolve: (e: SseEvent) => void }[] = [];
   const queue: SseEvent[] = [];
 
+  // Light mode: the first snapshot counts as arrived at the blank line that ends its frame, not at
+  // its `event:` line, so a caller pacing joins on it waits for the megabytes of data too.
+  let snapshotOpen = false;
   const bump = (event: string) => {
     counts[event] = (counts[event] ?? 0) + 1;
-    if (event === 'snapshot' && counts[event] === 1) resolveSnap();
+    if (event === 'snapshot' && counts[event] === 1) {
+      if (opts.keepFrames) resolveSnap();
+      else snapshotOpen = true;
+    }
   };
 
   const deliver = (e: SseEvent) => {
@@ -90,6 +97,16 @@ export function openSse(
             bump(buf.toString('latin1', at + EVENT.length, eol));
             from = eol;
             keepFrom = Math.max(keepFrom, eol);
+            if (snapshotOpen) break; // look for the end of its frame first
+          }
+          if (snapshotOpen) {
+            // SSE data lines hold JSON without raw newlines: the first blank line ends the frame.
+            const end = buf.indexOf(FRAME_END, from);
+            if (end >= 0) {
+              snapshotOpen = false;
+              resolveSnap();
+              keepFrom = Math.max(keepFrom, end + 1);
+            }
           }
           tail = Buffer.from(buf.subarray(keepFrom));
           return;
