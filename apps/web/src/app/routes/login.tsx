@@ -25,6 +25,7 @@ export function LoginRoute() {
 
   return (
     <main className="flex min-h-full items-center justify-center bg-bg p-4">
+      <title>Sign in · Floorwatch</title>
       <div className="card w-full max-w-sm p-8 shadow-sm">
         <div className="mb-6 flex items-center gap-3">
           <img src="/favicon.svg" alt="" className="h-10 w-10" />

@@ -44,6 +44,7 @@ export function OverviewPage() {
     <div className="flex flex-col gap-4 p-4 lg:p-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
+          <title>Queues · Floorwatch</title>
           <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
           <p className="live-data text-sm text-muted tabular" aria-live="off">
             <strong className="text-fg">{plural(totals.agents, 'agent')}</strong>

@@ -10,6 +10,7 @@ export function QueueSummary({ queue }: { queue: Queue }) {
   return (
     <section aria-label="Queue summary" className="card live-data flex flex-col gap-3 p-4">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <title>{`${queue.name} · Floorwatch`}</title>
         <h1 className="text-2xl font-semibold tracking-tight">{queue.name}</h1>
         <span className="text-sm text-muted">
           Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)} · {total} agent

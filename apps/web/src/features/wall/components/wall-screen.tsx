@@ -14,7 +14,6 @@ import { useThresholds } from '@/hooks/use-thresholds';
 import { formatClock, formatDuration, formatSeconds } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
 import { evaluateThreshold } from '@/lib/thresholds';
-import { useNow } from '@/stores/clock-store';
 import { useLiveStore } from '@/stores/live-store';
 import { useRotation } from '../hooks/use-rotation';
 import type { WallParams } from '../lib/wall-params';
@@ -28,9 +27,10 @@ interface WallScreenProps {
 
 const NO_AGENTS: Agent[] = [];
 
+/** The time on the server clock, so a display whose PC clock drifted still shows the right time. */
 function WallClock() {
-  const now = useNow();
-  return <span className="font-semibold tabular">{formatClock(now)}</span>;
+  const serverNow = useServerNow();
+  return <span className="font-semibold tabular">{formatClock(serverNow)}</span>;
 }
 
 /** Big number with a label, readable from across the room. */
@@ -115,6 +115,7 @@ function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Threshold
       className="flex min-h-0 flex-1 flex-col gap-[clamp(0.5rem,1.5vh,1.5rem)]"
     >
       <header className="flex flex-wrap items-baseline gap-x-6">
+        <title>{`${queue.name} · Floorwatch wall`}</title>
         <h1
           id={`wall-q-${queue.skillId}`}
           className="text-[clamp(2rem,4vw,4.5rem)] leading-tight font-bold"
