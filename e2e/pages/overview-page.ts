@@ -3,9 +3,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class OverviewPage {
   readonly heading: Locator;
   readonly tiles: Locator;
+  /** The queue name of each tile, in screen order. */
+  readonly tileHeadings: Locator;
   /** "N agents · M queue memberships · K queues — each agent counted once across queues" */
   readonly totals: Locator;
   readonly search: Locator;
+  readonly mediaFilter: Locator;
 
   constructor(
     private readonly page: Page,
@@ -13,8 +16,10 @@ export class OverviewPage {
   ) {
     this.heading = page.getByRole('heading', { name: 'Queues', level: 1 });
     this.tiles = page.getByRole('main').getByRole('article');
+    this.tileHeadings = this.tiles.getByRole('heading', { level: 2 });
     this.totals = page.getByText(/queue membership/);
     this.search = page.getByLabel('Search queues');
+    this.mediaFilter = page.getByLabel('Media type');
   }
 
   async open(query = ''): Promise<void> {
@@ -31,11 +36,8 @@ export class OverviewPage {
     return this.page.getByRole('article', { name: queueName, exact: true });
   }
 
-  /** Names of the queue tiles on screen, in order. */
-  async tileNames(): Promise<string[]> {
-    return (await this.tiles.getByRole('heading', { level: 2 }).allInnerTexts()).map((t) =>
-      t.trim(),
-    );
+  async filterByMedia(label: string): Promise<void> {
+    await this.mediaFilter.selectOption({ label });
   }
 
   async openQueue(queueName: string): Promise<void> {

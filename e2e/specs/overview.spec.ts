@@ -59,4 +59,22 @@ test.describe('overview', () => {
     await app.queue.backToOverview.click();
     await app.overview.expectLoaded();
   });
+
+  test('search and media filters narrow the tiles and live in the URL', async ({ app, page }) => {
+    await app.signInAs('supervisor');
+    await app.overview.open();
+    await expect(app.overview.tiles).toHaveCount(6);
+
+    await app.overview.filterByMedia('Social chat');
+    await expect(app.overview.tileHeadings).toHaveText(['Web Chat']);
+    await app.overview.filterByMedia('All media');
+    await app.overview.search.fill('sup');
+    await expect(app.overview.tileHeadings).toHaveText(['Technical Support']);
+    await expect(app.overview.totals).toContainText('(of 6)');
+
+    await page.reload();
+    await app.overview.expectLoaded();
+    await expect(app.overview.search).toHaveValue('sup');
+    await expect(app.overview.tileHeadings).toHaveText(['Technical Support']);
+  });
 });

@@ -7,7 +7,7 @@ test.describe('seed scenario (the documented allonlineagents example)', () => {
     await app.signInAs('supervisor');
     await app.overview.open();
     await app.shell.expectLive();
-    expect(await app.overview.tileNames()).toEqual(['voice_liukai', 'chat_jinsitao']);
+    await expect(app.overview.tileHeadings).toHaveText(['voice_liukai', 'chat_jinsitao']);
     // Two agents, three memberships: 2007 is counted once.
     await expect(app.overview.totals).toContainText('2 agents · 3 queue memberships · 2 queues');
 

@@ -19,7 +19,9 @@ test.describe('team lead scope', () => {
 
     await app.overview.open();
     await app.shell.expectLive();
-    expect((await app.overview.tileNames()).sort()).toEqual(['Email Care', 'Web Chat']);
+    await expect(app.overview.tiles).toHaveCount(2);
+    await expect(app.overview.tile('Web Chat')).toBeVisible();
+    await expect(app.overview.tile('Email Care')).toBeVisible();
     await expect(app.overview.tile('Billing')).toHaveCount(0);
 
     await app.overview.openQueue('Web Chat');
