@@ -246,7 +246,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       budget: e.CCGW_BUDGET ?? { max: 5, windowMs: 2000 },
       staleAfterMs,
     },
-    sim: { scenario: e.SIM_SCENARIO ?? 'seed' },
+    sim: { scenario: e.SIM_SCENARIO ?? 'small' },
     http: {
       port: e.PORT ?? 8080,
       host: e.HOST ?? '127.0.0.1',
