@@ -90,13 +90,15 @@ describe('parseConfig', () => {
 
 describe('documentation of the configuration', () => {
   const root = path.resolve(__dirname, '../../../..');
-  it('documents every key in docs/configuration.md and .env.example, and nothing else', () => {
+  it('documents every key in docs/configuration.md, the README and .env.example, and nothing else', () => {
     const doc = readFileSync(path.join(root, 'docs/configuration.md'), 'utf8');
     const example = readFileSync(path.join(root, '.env.example'), 'utf8');
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const exampleKeys = [...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
     for (const k of CONFIG_KEYS) {
       expect(doc, k).toMatch(new RegExp(`\\|\\s*\`${k}\`\\s*\\|`));
       expect(exampleKeys, k).toContain(k);
+      expect(readme, `README configuration table: ${k}`).toContain(`\`${k}\``);
     }
     // FLOORWATCH_USERS_FILE is read by docker compose, not by the BFF.
     for (const k of exampleKeys)
