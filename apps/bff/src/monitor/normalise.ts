@@ -190,52 +190,103 @@ export function normalise(
   fetchedAt: number,
   prevAgents: ReadonlyMap<string, Agent>,
 ): NormaliseResult {
-  interface Draft {
-    workno: string;
-    raw: GatewayAgent;
-    skills: number[];
-    agent: Agent | null;
-  }
-  const drafts = new Map<string, Draft>();
-  const members = new Map<number, { skillId: number; mediaType: number; drafts: Draft[] }>();
+  // One slot per distinct workno. Skill memberships are a linked list in flat arrays instead of
+  // one array per agent: at 10,000 agents per poll the garbage, not the arithmetic, is the cost.
+  const index = new Map<string, number>();
+  const raws: GatewayAgent[] = [];
+  const firstLink: number[] = []; // per agent: its first membership link
+  const lastLink: number[] = [];
+  const linkCount: number[] = [];
+  const linkSkill: number[] = []; // per link: the skill id
+  const linkNext: number[] = []; // per link: the next link of the same agent, or -1
+  const members = new Map<number, { skillId: number; mediaType: number; agents: number[] }>();
+
   for (const skill of skills) {
-    let m = members.get(skill.skillId);
+    const skillId = skill.skillId;
+    let m = members.get(skillId);
     if (!m) {
-      m = { skillId: skill.skillId, mediaType: skill.skillMediaType, drafts: [] };
-      members.set(skill.skillId, m);
+      m = { skillId, mediaType: skill.skillMediaType, agents: [] };
+      members.set(skillId, m);
     }
     for (const raw of skill.agent) {
-      let d = drafts.get(raw.workno);
-      if (d) {
-        // A workno twice under the same skill is counted once.
-        if (d.skills.includes(skill.skillId)) continue;
-        d.skills.push(skill.skillId);
+      let a = index.get(raw.workno);
+      if (a === undefined) {
+        a = raws.length;
+        index.set(raw.workno, a);
+        raws.push(raw);
+        firstLink.push(linkSkill.length);
+        lastLink.push(linkSkill.length);
+        linkCount.push(1);
+        linkSkill.push(skillId);
+        linkNext.push(-1);
       } else {
-        d = { workno: raw.workno, raw, skills: [skill.skillId], agent: null };
-        drafts.set(raw.workno, d);
+        // A workno twice under the same skill is counted once.
+        let seen = false;
+        for (let l = firstLink[a] as number; l !== -1; l = linkNext[l] as number) {
+          if (linkSkill[l] === skillId) {
+            seen = true;
+            break;
+          }
+        }
+        if (seen) continue;
+        const l = linkSkill.length;
+        linkSkill.push(skillId);
+        linkNext.push(-1);
+        linkNext[lastLink[a] as number] = l;
+        lastLink[a] = l;
+        linkCount[a] = (linkCount[a] as number) + 1;
       }
-      m.drafts.push(d);
+      m.agents.push(a);
     }
   }
 
   const agents = new Map<string, Agent>();
-  for (const d of drafts.values()) {
-    if (d.skills.length > 1) sortSmall(d.skills);
-    d.agent = toAgent(d.raw, d.skills, fetchedAt, prevAgents.get(d.workno));
-    agents.set(d.workno, d.agent);
+  const byIndex = new Array<Agent>(raws.length);
+  for (let a = 0; a < raws.length; a++) {
+    const raw = raws[a] as GatewayAgent;
+    const prev = prevAgents.get(raw.workno);
+    const count = linkCount[a] as number;
+    // The previous skill array is kept when the set is the same (it is sorted and has no
+    // duplicates, so same length + every skill found = same set).
+    let skillIds: number[] | null = null;
+    if (prev && prev.skills.length === count) {
+      let same = true;
+      for (let l = firstLink[a] as number; l !== -1; l = linkNext[l] as number) {
+        if (!prev.skills.includes(linkSkill[l] as number)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) skillIds = prev.skills;
+    }
+    if (!skillIds) {
+      skillIds = new Array<number>(count);
+      let k = 0;
+      for (let l = firstLink[a] as number; l !== -1; l = linkNext[l] as number) {
+        skillIds[k++] = linkSkill[l] as number;
+      }
+      sortSmall(skillIds);
+    }
+    const agent = toAgent(raw, skillIds, fetchedAt, prev);
+    byIndex[a] = agent;
+    agents.set(raw.workno, agent);
   }
 
   const queues = new Map<number, QueueCore>();
   for (const m of members.values()) {
-    const skillId = m.skillId;
     const counts = emptyCounts();
-    const worknos = new Array<string>(m.drafts.length);
-    for (let i = 0; i < m.drafts.length; i++) {
-      const d = m.drafts[i] as Draft;
-      worknos[i] = d.raw.workno;
-      if (d.agent) counts[d.agent.state] += 1;
+    const worknos = new Array<string>(m.agents.length);
+    for (let i = 0; i < m.agents.length; i++) {
+      const agent = byIndex[m.agents[i] as number] as Agent;
+      worknos[i] = agent.workno;
+      counts[agent.state] += 1;
     }
-    queues.set(skillId, { skillId, mediaType: m.mediaType, agents: worknos.sort(), counts });
+    queues.set(m.skillId, {
+      skillId: m.skillId,
+      mediaType: m.mediaType,
+      agents: worknos.sort(),
+      counts,
+    });
   }
   return { agents, queues };
 }
