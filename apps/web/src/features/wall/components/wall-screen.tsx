@@ -51,7 +51,7 @@ function Kpi({
         {icon && <span style={{ color }}>{icon}</span>}
         {label}
       </dt>
-      <dd className="text-[clamp(2rem,4.5vw,5.5rem)] leading-none font-bold tabular">{value}</dd>
+      <dd className="text-[clamp(1.75rem,4.2vw,5.5rem)] leading-none font-bold tabular">{value}</dd>
     </div>
   );
 }
@@ -126,7 +126,7 @@ function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Threshold
           Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)} · {agents.length} agents
         </p>
       </header>
-      <dl className="grid grid-cols-[repeat(auto-fit,minmax(clamp(9rem,13vw,16rem),1fr))] gap-[clamp(0.5rem,1vw,1.25rem)]">
+      <dl className="grid auto-cols-fr grid-flow-col gap-[clamp(0.5rem,1vw,1.25rem)]">
         <Kpi label="Calls waiting" value={queue.waiting ?? '—'} />
         <Kpi label="Longest wait" value={formatSeconds(queue.longestWaitSec)} />
         {states.map((s) => (
