@@ -151,21 +151,16 @@ describe('every scenario speaks the contract schemas', () => {
       await testSim({ scenario: 'small', rateLimit: { max: 100, windowMs: 2000 } }),
     );
   });
-  it('large (and allonlineagents answers fast)', async () => {
+  it('large: allonlineagents covers the whole floor', async () => {
     const sim = await testSim({ scenario: 'large', rateLimit: { max: 100, windowMs: 2000 } });
     await checkPayloads(sim);
     const guid = (await sim.signIn('102')).guid;
     sim.clock.advance(5000);
-    const started = performance.now();
+    // How fast it answers is a benchmark figure (bench/), not an assertion on a shared machine.
     const r = await sim.get<AllOnline>('agentgroup/102/allonlineagents', guid);
-    const ms = performance.now() - started;
     const agents = new Set(r.json.result.flatMap((s) => s.agent.map((a) => a.workno)));
-    console.log(
-      `[bench] large allonlineagents: ${ms.toFixed(0)} ms, ${(r.text.length / 1e6).toFixed(1)} MB, ` +
-        `${r.json.result.length} skills, ${agents.size} distinct agents`,
-    );
     expect(agents.size).toBeGreaterThan(8000);
-    expect(ms).toBeLessThan(3000);
+    expect(r.json.result.length).toBeGreaterThan(400);
   });
 });
 

