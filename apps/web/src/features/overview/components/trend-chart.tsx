@@ -4,6 +4,8 @@ import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'rec
 import { formatClock } from '@/lib/format';
 import { useLiveStore } from '@/stores/live-store';
 
+const TREND_WINDOW_MS = 60 * 60_000;
+
 interface TrendChartProps {
   points: readonly HistoryPoint[];
 }
@@ -18,10 +20,14 @@ export default function TrendChart({ points }: TrendChartProps) {
     waiting: p.waiting,
   }));
   const hasWaiting = data.some((d) => d.waiting !== null);
+  // Always a 60-minute axis ending at the newest point: after a restart the BFF has only a few
+  // minutes of history, and stretching them across the tile would pass them off as an hour.
+  const end = data.at(-1)?.t ?? 0;
+  const domain: [number, number] = [end - TREND_WINDOW_MS, end];
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
+        <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow hide />
         <YAxis hide allowDecimals={false} domain={[0, 'auto']} />
         <Tooltip
           labelFormatter={(v) => (typeof v === 'number' ? formatClock(v) : '')}
