@@ -66,7 +66,10 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   const log = opts.logger.child({ component: 'monitor' });
   const acdEveryMs = opts.acdEveryMs ?? opts.pollMs;
   const skillsEveryMs = opts.skillsEveryMs ?? 10 * 60_000;
-  const store = createSnapshotStore();
+  // Versions start at the start-up time so they keep growing across BFF restarts: a browser
+  // resuming with a Last-Event-ID from the previous process can never match a patch of this one
+  // (at most one version per poll, so the old process never reached this number).
+  const store = createSnapshotStore({ firstVersion: now() });
   const history = createHistory({
     stepSec: opts.historyStepSec ?? 10,
     retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,

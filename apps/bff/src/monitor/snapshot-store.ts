@@ -34,8 +34,8 @@ function diffMap<K, V>(
   return { changed, removed };
 }
 
-export function createSnapshotStore(): SnapshotStore {
-  let version = 0;
+export function createSnapshotStore(opts: { firstVersion?: number } = {}): SnapshotStore {
+  let version = opts.firstVersion ?? 0;
   let agents: ReadonlyMap<string, Agent> = new Map();
   let queues: ReadonlyMap<number, Queue> = new Map();
   // Arrays for snapshot(), built once per version: every new stream client asks for one.

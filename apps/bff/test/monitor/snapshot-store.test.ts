@@ -106,4 +106,11 @@ describe('snapshot store', () => {
       removedQueues: [],
     });
   });
+
+  it('counts on from a first version, so a restarted BFF never reuses an old version', () => {
+    const store = createSnapshotStore({ firstVersion: 1_800_000_000_000 });
+    const p = store.commit({ healthChanged: true, health: ok, serverTime: 1 });
+    expect(p).toMatchObject({ baseVersion: 1_800_000_000_000, version: 1_800_000_000_001 });
+    expect(store.snapshot(ok, 2).version).toBe(1_800_000_000_001);
+  });
 });
