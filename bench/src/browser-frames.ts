@@ -100,6 +100,10 @@ export const browserFrames: Bench = {
       });
       const tilesAt = await page.evaluate(() => window.__fw!.tilesAt!);
       const tilesEpoch = Date.now();
+      // The trend chart is imported lazily once history arrives, which can be after the first
+      // network-idle moment: give it two more seconds so every run counts the same scripts.
+      await page.waitForLoadState('networkidle');
+      await sleep(2000);
       await page.waitForLoadState('networkidle');
       firsts.push(tilesAt);
       if (i === 0) scripts = loaded.map((s) => ({ path: s.path, beforeTiles: s.at <= tilesEpoch }));
