@@ -9,6 +9,8 @@ export class OverviewPage {
   readonly totals: Locator;
   readonly search: Locator;
   readonly mediaFilter: Locator;
+  /** Shown instead of a trend line until the BFF has history for the queue. */
+  readonly collectingHistory: Locator;
 
   constructor(
     private readonly page: Page,
@@ -20,6 +22,7 @@ export class OverviewPage {
     this.totals = page.getByText(/queue membership/);
     this.search = page.getByLabel('Search queues');
     this.mediaFilter = page.getByLabel('Media type');
+    this.collectingHistory = page.getByText('Collecting history…');
   }
 
   async open(query = ''): Promise<void> {

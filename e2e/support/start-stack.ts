@@ -64,6 +64,8 @@ async function main(): Promise<void> {
       fatalRetryMs: 2000,
       sseHeartbeatMs: 1000,
       sseRetryMs: 500,
+      // Trend lines need two history points; 2 s steps draw them within seconds of start-up.
+      historyStepSec: 2,
     },
     logDestination: { write: (s: string) => void log.write(s) },
     defaultMetrics: false,
