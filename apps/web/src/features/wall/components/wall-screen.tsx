@@ -8,6 +8,7 @@ import { StateBadge } from '@/components/state-badge';
 import { StateIcon } from '@/components/state-icon';
 import { ThresholdMeter } from '@/components/threshold-meter';
 import { useIsStale } from '@/hooks/use-freshness';
+import { useIdleCursor } from '@/hooks/use-idle-cursor';
 import { useReducedMotion } from '@/hooks/use-reduced-motion';
 import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
@@ -219,6 +220,7 @@ export function WallScreen({ params, freshness, banner }: WallScreenProps) {
   const thresholds = useThresholds();
   const stale = useIsStale();
   const reduced = useReducedMotion();
+  const hideCursor = useIdleCursor();
   const loaded = useLiveStore((s) => s.version !== null);
   const queues = useLiveStore(
     useShallow((s) => {
@@ -232,7 +234,9 @@ export function WallScreen({ params, freshness, banner }: WallScreenProps) {
 
   return (
     <div
-      className={`flex h-full flex-col overflow-hidden bg-bg text-fg ${stale ? 'is-stale' : ''}`}
+      className={`flex h-full flex-col overflow-hidden bg-bg text-fg ${stale ? 'is-stale' : ''} ${
+        hideCursor ? 'cursor-none' : ''
+      }`}
     >
       <header className="flex items-center gap-[clamp(0.75rem,2vw,2.5rem)] border-b border-line bg-surface px-[clamp(0.75rem,2vw,2.5rem)] py-[clamp(0.4rem,1vh,1rem)]">
         <span className="flex items-center gap-2 text-[clamp(1rem,1.6vw,1.8rem)] font-semibold">
