@@ -125,12 +125,39 @@ export function createSseHub(opts: {
     return true;
   };
 
+  // A snapshot is megabytes at 10,000 agents and every joining or resyncing client needs one, so
+  // it is serialised once per scope while the data and health stay the same (the key includes
+  // lastSuccessAt, so at most once per poll). serverTime is spliced in per client from the live
+  // snapshot: the browser's clock offset is computed from it and must not be a poll old.
+  let snapshotKey = '';
+  const snapshotBodies = new Map<string, { version: number; health: string; body: string }>();
+  const snapshotFor = (c: Client) => {
+    const live = opts.live.snapshot();
+    const key = `${live.version}|${healthKey(live.gateway)}|${live.gateway.lastSuccessAt ?? ''}`;
+    if (key !== snapshotKey) {
+      snapshotKey = key;
+      snapshotBodies.clear();
+    }
+    let cached = snapshotBodies.get(c.key);
+    if (!cached) {
+      const { serverTime: _sent, ...rest } = filterSnapshot(live, c.allowed);
+      cached = {
+        version: rest.version,
+        health: healthKey(rest.gateway),
+        body: JSON.stringify(rest),
+      };
+      snapshotBodies.set(c.key, cached);
+    }
+    return { ...cached, serverTime: live.serverTime };
+  };
+
   const sendSnapshot = (c: Client) => {
-    const snap = filterSnapshot(opts.live.snapshot(), c.allowed);
-    if (write(c, frame(STREAM_EVENTS.snapshot, snap.version, JSON.stringify(snap)))) {
+    const snap = snapshotFor(c);
+    const data = `{"serverTime":${snap.serverTime},${snap.body.slice(1)}`;
+    if (write(c, frame(STREAM_EVENTS.snapshot, snap.version, data))) {
       c.lastVersion = snap.version;
       c.seenThrough = snap.version;
-      c.lastHealth = healthKey(snap.gateway);
+      c.lastHealth = snap.health;
     }
   };
 

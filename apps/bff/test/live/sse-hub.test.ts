@@ -1,7 +1,7 @@
 import type { Patch, Snapshot } from '@floorwatch/contracts/api';
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSseHub, type SseHub } from '../../src/live/sse-hub';
 import { agent, FakeLive, OK_HEALTH, silentLogger, testMetrics } from '../http/fakes';
 
@@ -64,6 +64,34 @@ describe('sse hub', () => {
     };
     return { live, metrics, connect };
   };
+
+  it('gives each joining client the current serverTime and data, whoever joined before', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { live, connect } = setup();
+      vi.setSystemTime(1_000);
+      const a = connect('*');
+      const lead = connect([2]);
+      vi.setSystemTime(5_000);
+      const b = connect('*');
+      const [snapA, snapB] = [a.events()[0]!.data, b.events()[0]!.data];
+      expect(snapA.serverTime).toBe(1_000);
+      expect(snapB.serverTime).toBe(5_000);
+      expect({ ...snapB, serverTime: 0 }).toEqual({ ...snapA, serverTime: 0 });
+      expect(lead.events()[0]!.data.agents.map((x: { workno: string }) => x.workno)).toEqual([
+        '1002',
+        '2001',
+      ]);
+      // New data (a new version) is never answered from an older serialisation.
+      live.version = 2;
+      live.agents.set('3001', agent('3001', [1]));
+      const c = connect('*');
+      expect(c.events()[0]!.data.agents.map((x: { workno: string }) => x.workno)).toContain('3001');
+      expect(c.events()[0]!.id).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('sends a retry hint, the no-buffering headers and a snapshot first', () => {
     const { connect } = setup();
