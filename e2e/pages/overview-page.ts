@@ -35,8 +35,13 @@ export class OverviewPage {
     await expect(this.tiles.first()).toBeVisible();
   }
 
+  /** A queue's tile, found by the link on its name (what a user reads and clicks). */
   tile(queueName: string): Locator {
-    return this.page.getByRole('article', { name: queueName, exact: true });
+    return this.tiles.filter({ has: this.tileLink(queueName) });
+  }
+
+  tileLink(queueName: string): Locator {
+    return this.tiles.getByRole('link', { name: queueName, exact: true });
   }
 
   async filterByMedia(label: string): Promise<void> {
@@ -44,6 +49,6 @@ export class OverviewPage {
   }
 
   async openQueue(queueName: string): Promise<void> {
-    await this.tile(queueName).getByRole('link', { name: queueName, exact: true }).click();
+    await this.tileLink(queueName).click();
   }
 }

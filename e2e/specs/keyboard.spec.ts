@@ -6,7 +6,7 @@ test.describe('keyboard only', () => {
     await app.signInAs('supervisor');
     await app.overview.open();
 
-    const billing = app.overview.tile('Billing').getByRole('link', { name: 'Billing' });
+    const billing = app.overview.tileLink('Billing');
     await tabTo(page, billing);
     await page.keyboard.press('Enter');
     await app.queue.expectLoaded('Billing');

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       SIM_SCENARIO: req.scenario,
       // Fast polls keep the suite short; the budget is raised to match (5/2 s would throttle).
       CCGW_POLL_MS: '500',
-      CCGW_STALE_AFTER_MS: '2500',
+      CCGW_STALE_AFTER_MS: '4000',
       CCGW_BUDGET: '30/2000',
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
