@@ -21,6 +21,7 @@ const ORDER = BENCHES.map((b) => b.name);
 async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {
   const budget = smoke ? b.budgetMs.smoke : b.budgetMs.full;
   const started = Date.now();
+  const machine = machineInfo();
   const cleanups: (() => unknown)[] = [];
   const ctx: BenchContext = {
     smoke,
@@ -46,7 +47,7 @@ async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {
       smoke,
       ...out,
       durationSec: Math.round((Date.now() - started) / 100) / 10,
-      machine: machineInfo(),
+      machine: { ...machine, loadAverage1mEnd: Math.round((os.loadavg()[0] ?? 0) * 100) / 100 },
     };
   } finally {
     clearTimeout(timer);

@@ -9,6 +9,8 @@ export interface MachineInfo {
   platform: string;
   date: string;
   loadAverage1m: number;
+  /** Filled in when the benchmark ends: a busy machine inflates wall-clock figures (frames). */
+  loadAverage1mEnd?: number;
   note: string;
 }
 

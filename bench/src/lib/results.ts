@@ -97,10 +97,10 @@ export async function writeResultsMarkdown(
   const ms = results.flatMap((r) => (r.machine ? [r.machine] : []));
   const machines = [...new Set(ms.map((m) => machineLine({ ...m, date: '', loadAverage1m: 0 })))];
   const dates = ms.map((m) => m.date).sort();
-  const loads = ms.map((m) => m.loadAverage1m);
+  const loads = ms.flatMap((m) => [m.loadAverage1m, m.loadAverage1mEnd ?? m.loadAverage1m]);
   out.push(
     '',
-    `Machine: ${machines.join('; ') || 'unknown'}. Run ${dates[0] ?? '?'} – ${dates.at(-1) ?? '?'}; 1-minute load average at the start of each benchmark ${Math.min(...loads)}–${Math.max(...loads)} (other engineers' test suites were running on the same machine).`,
+    `Machine: ${machines.join('; ') || 'unknown'}. Run ${dates[0] ?? '?'} – ${dates.at(-1) ?? '?'}; 1-minute load average at the start and end of the benchmarks ${Math.min(...loads)}–${Math.max(...loads)} (other engineers' test suites were running on the same machine).`,
     '',
   );
   for (const r of results) {
