@@ -37,7 +37,9 @@ export class OverviewPage {
 
   /** A queue's tile, found by the link on its name (what a user reads and clicks). */
   tile(queueName: string): Locator {
-    return this.tiles.filter({ has: this.tileLink(queueName) });
+    return this.tiles.filter({
+      has: this.page.getByRole('link', { name: queueName, exact: true }),
+    });
   }
 
   tileLink(queueName: string): Locator {
