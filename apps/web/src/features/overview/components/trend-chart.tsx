@@ -24,53 +24,63 @@ export default function TrendChart({ points }: TrendChartProps) {
   // minutes of history, and stretching them across the tile would pass them off as an hour.
   const end = data.at(-1)?.t ?? 0;
   const domain: [number, number] = [end - TREND_WINDOW_MS, end];
+  const first = data[0]?.t ?? end;
+  const young = end - first < TREND_WINDOW_MS - 60_000;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-        <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow hide />
-        <YAxis hide allowDecimals={false} domain={[0, 'auto']} />
-        <Tooltip
-          labelFormatter={(v) => (typeof v === 'number' ? formatClock(v) : '')}
-          contentStyle={{
-            background: 'var(--fw-surface)',
-            border: '1px solid var(--fw-line)',
-            borderRadius: 8,
-            fontSize: 12,
-            color: 'var(--fw-fg)',
-          }}
-        />
-        <Line
-          type="monotone"
-          dataKey="talking"
-          name="Talking"
-          stroke="var(--fw-st-talking)"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          type="monotone"
-          dataKey="idle"
-          name="Idle"
-          stroke="var(--fw-st-idle)"
-          strokeWidth={2}
-          strokeDasharray="5 3"
-          dot={false}
-          isAnimationActive={false}
-        />
-        {hasWaiting && (
+    <div className="relative h-full">
+      {young && (
+        // A young history is drawn at its true place on the hour's axis; say why it is short.
+        <span className="absolute top-0 left-0 text-[11px] text-muted">
+          History since {formatClock(first).slice(0, 5)}
+        </span>
+      )}
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
+          <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow hide />
+          <YAxis hide allowDecimals={false} domain={[0, 'auto']} />
+          <Tooltip
+            labelFormatter={(v) => (typeof v === 'number' ? formatClock(v) : '')}
+            contentStyle={{
+              background: 'var(--fw-surface)',
+              border: '1px solid var(--fw-line)',
+              borderRadius: 8,
+              fontSize: 12,
+              color: 'var(--fw-fg)',
+            }}
+          />
           <Line
-            type="stepAfter"
-            dataKey="waiting"
-            name="Waiting"
-            stroke="var(--fw-crit)"
-            strokeWidth={1.5}
-            strokeDasharray="2 2"
+            type="monotone"
+            dataKey="talking"
+            name="Talking"
+            stroke="var(--fw-st-talking)"
+            strokeWidth={2}
             dot={false}
             isAnimationActive={false}
           />
-        )}
-      </LineChart>
-    </ResponsiveContainer>
+          <Line
+            type="monotone"
+            dataKey="idle"
+            name="Idle"
+            stroke="var(--fw-st-idle)"
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+          {hasWaiting && (
+            <Line
+              type="stepAfter"
+              dataKey="waiting"
+              name="Waiting"
+              stroke="var(--fw-crit)"
+              strokeWidth={1.5}
+              strokeDasharray="2 2"
+              dot={false}
+              isAnimationActive={false}
+            />
+          )}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
   );
 }
