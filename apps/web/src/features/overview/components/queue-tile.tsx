@@ -148,6 +148,15 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
               />{' '}
               Idle
             </span>
+            {queue.waiting !== null && (
+              <span className="inline-flex items-center gap-1">
+                <span
+                  className="h-0.5 w-3 border-t-2 border-dotted"
+                  style={{ borderColor: 'var(--fw-crit)' }}
+                />{' '}
+                Waiting
+              </span>
+            )}
           </span>
         </p>
         <div className="h-14" aria-hidden="true">
