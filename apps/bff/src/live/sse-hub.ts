@@ -44,7 +44,10 @@ interface RingEntry {
   /** Skills of each touched agent before this patch, to turn scope exits into removals. */
   before: Map<string, readonly number[]>;
   health: string;
-  perScope: Map<string, { patch: Patch; data: string; empty: boolean }>;
+  /** The whole `event: patch` frame for '*' clients, encoded once: with a thousand screens,
+   *  building and encoding it per client is what the fan-out spends its CPU and memory on. */
+  starFrame: Buffer | null;
+  perScope: Map<string, { patch: Patch; data: string; empty: boolean; frame: Buffer | null }>;
 }
 
 export interface SseHub {
@@ -110,7 +113,7 @@ export function createSseHub(opts: {
     if (!c.res.writableEnded) c.res.end();
   };
 
-  const write = (c: Client, chunk: string): boolean => {
+  const write = (c: Client, chunk: string | Buffer): boolean => {
     if (c.res.writableEnded || c.res.destroyed) {
       drop(c);
       return false;
@@ -170,7 +173,7 @@ export function createSseHub(opts: {
         return skills !== undefined && allowed !== null && skills.some((k) => allowed.has(k));
       };
       const p = filterPatch(e.patch, allowed, wasVisible);
-      s = { patch: p, data: JSON.stringify(p), empty: isEmptyPatch(p) };
+      s = { patch: p, data: JSON.stringify(p), empty: isEmptyPatch(p), frame: null };
       e.perScope.set(c.key, s);
     }
     return s;
@@ -183,21 +186,25 @@ export function createSseHub(opts: {
       sendSnapshot(c);
       return;
     }
-    let data: string;
+    let chunk: string | Buffer;
     if (c.allowed === null) {
-      data = e.star;
+      chunk = e.starFrame ??= Buffer.from(frame(STREAM_EVENTS.patch, version, e.star));
     } else {
       const s = scoped(e, c);
       if (s.empty && e.health === c.lastHealth) {
         c.seenThrough = version;
         return;
       }
-      data =
+      chunk =
         c.lastVersion === baseVersion
-          ? s.data
-          : JSON.stringify({ ...s.patch, baseVersion: c.lastVersion });
+          ? (s.frame ??= Buffer.from(frame(STREAM_EVENTS.patch, version, s.data)))
+          : frame(
+              STREAM_EVENTS.patch,
+              version,
+              JSON.stringify({ ...s.patch, baseVersion: c.lastVersion }),
+            );
     }
-    if (write(c, frame(STREAM_EVENTS.patch, version, data))) {
+    if (write(c, chunk)) {
       opts.metrics.patchesSent.inc();
       c.lastVersion = version;
       c.seenThrough = version;
@@ -226,6 +233,7 @@ export function createSseHub(opts: {
       star,
       before,
       health: healthKey(patch.gateway),
+      starFrame: null,
       perScope: new Map(),
     };
     ring.push(entry);
