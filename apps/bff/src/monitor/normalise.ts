@@ -11,7 +11,13 @@ import {
   type GatewayAgent,
   type GatewaySkill,
 } from '@floorwatch/contracts/gateway';
-import type { Agent, Queue, StateCounts } from '@floorwatch/contracts/api';
+import {
+  sameNumbers,
+  sameQueue,
+  type Agent,
+  type Queue,
+  type StateCounts,
+} from '@floorwatch/contracts/api';
 
 /** currentstatetime is whole seconds and our fetch time includes the transfer, so the derived
  *  start of a state wobbles by a second or two; only a larger move means the state was left and
@@ -35,55 +41,6 @@ export function emptyCounts(): StateCounts {
   const counts = {} as Record<AgentState, number>;
   for (const s of AGENT_STATES) counts[s] = 0;
   return counts;
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-export function sameAgent(a: Agent, b: Agent): boolean {
-  return (
-    a.workno === b.workno &&
-    a.name === b.name &&
-    a.state === b.state &&
-    a.status === b.status &&
-    a.ctiStatus === b.ctiStatus &&
-    a.stateSince === b.stateSince &&
-    a.loginAt === b.loginAt &&
-    a.media.voice === b.media.voice &&
-    a.media.chat === b.media.chat &&
-    a.media.email === b.media.email &&
-    a.vdnId === b.vdnId &&
-    a.groupId === b.groupId &&
-    a.phone === b.phone &&
-    a.reason === b.reason &&
-    sameNumbers(a.skills, b.skills)
-  );
-}
-
-export function sameCounts(a: StateCounts, b: StateCounts): boolean {
-  for (const s of AGENT_STATES) if (a[s] !== b[s]) return false;
-  return true;
-}
-
-export function sameQueue(a: Queue, b: Queue): boolean {
-  return (
-    a.skillId === b.skillId &&
-    a.name === b.name &&
-    a.mediaType === b.mediaType &&
-    a.waiting === b.waiting &&
-    a.longestWaitSec === b.longestWaitSec &&
-    sameStrings(a.agents, b.agents) &&
-    sameCounts(a.counts, b.counts)
-  );
 }
 
 /** Start of the current state on our clock, kept stable while the state holds. */

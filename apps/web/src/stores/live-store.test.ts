@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeAgent, makePatch, makeQueue, makeSnapshot, T0 } from '../../test/fixtures';
-import { sameAgent, smoothOffset, useLiveStore } from './live-store';
+import { sameAgent } from '@floorwatch/contracts/api';
+import { smoothOffset, useLiveStore } from './live-store';
 
 const store = () => useLiveStore.getState();
 

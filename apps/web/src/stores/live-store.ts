@@ -1,12 +1,15 @@
 // The live picture fed by the SSE stream. Agents are keyed by workno and queues by skillId; an
 // agent that did not change keeps its object identity so memoised rows skip re-rendering.
-import type {
-  Agent,
-  GatewayHealth,
-  Heartbeat,
-  Patch,
-  Queue,
-  Snapshot,
+import {
+  sameAgent,
+  sameNumbers,
+  sameQueue,
+  type Agent,
+  type GatewayHealth,
+  type Heartbeat,
+  type Patch,
+  type Queue,
+  type Snapshot,
 } from '@floorwatch/contracts/api';
 import { create } from 'zustand';
 
@@ -45,52 +48,6 @@ const OFFSET_JUMP_MS = 5_000;
 export function smoothOffset(previous: number | null, sample: number): number {
   if (previous === null || Math.abs(sample - previous) > OFFSET_JUMP_MS) return sample;
   return previous + OFFSET_ALPHA * (sample - previous);
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-export function sameAgent(a: Agent, b: Agent): boolean {
-  return (
-    a.workno === b.workno &&
-    a.name === b.name &&
-    a.state === b.state &&
-    a.status === b.status &&
-    a.ctiStatus === b.ctiStatus &&
-    a.stateSince === b.stateSince &&
-    a.loginAt === b.loginAt &&
-    a.media.voice === b.media.voice &&
-    a.media.chat === b.media.chat &&
-    a.media.email === b.media.email &&
-    a.vdnId === b.vdnId &&
-    a.groupId === b.groupId &&
-    a.phone === b.phone &&
-    a.reason === b.reason &&
-    sameNumbers(a.skills, b.skills)
-  );
-}
-
-export function sameQueue(a: Queue, b: Queue): boolean {
-  if (
-    a.skillId !== b.skillId ||
-    a.name !== b.name ||
-    a.mediaType !== b.mediaType ||
-    a.waiting !== b.waiting ||
-    a.longestWaitSec !== b.longestWaitSec ||
-    !sameStrings(a.agents, b.agents)
-  )
-    return false;
-  const ka = Object.keys(a.counts);
-  const kb = Object.keys(b.counts);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => a.counts[k as keyof Queue['counts']] === b.counts[k as keyof Queue['counts']])
-  );
 }
 
 function sortedIds(queues: Record<number, Queue>): number[] {

@@ -179,3 +179,4 @@ export const errorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
+export * from './equality';
