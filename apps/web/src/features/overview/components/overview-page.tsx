@@ -1,9 +1,9 @@
+import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
-import { SearchIcon } from '@/components/icons';
 import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
@@ -64,26 +64,16 @@ export function OverviewPage() {
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter queues">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="ov-search" className="text-xs font-semibold text-muted">
-              Search queues
-            </label>
-            <div className="relative">
-              <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-muted" />
-              <input
-                id="ov-search"
-                type="search"
-                className="input w-56 pl-8"
-                placeholder="Queue name or id"
-                value={filters.q}
-                onChange={(e) => update({ q: e.target.value })}
-              />
-            </div>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="ov-media" className="text-xs font-semibold text-muted">
-              Media type
-            </label>
+          <FilterField id="ov-search" label="Search queues">
+            <SearchInput
+              id="ov-search"
+              widthClass="w-56"
+              placeholder="Queue name or id"
+              value={filters.q}
+              onChange={(q) => update({ q })}
+            />
+          </FilterField>
+          <FilterField id="ov-media" label="Media type">
             <select
               id="ov-media"
               className="select w-44"
@@ -99,11 +89,8 @@ export function OverviewPage() {
                 </option>
               ))}
             </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="ov-state" className="text-xs font-semibold text-muted">
-              State
-            </label>
+          </FilterField>
+          <FilterField id="ov-state" label="State">
             <select
               id="ov-state"
               className="select w-44"
@@ -119,7 +106,7 @@ export function OverviewPage() {
                 </option>
               ))}
             </select>
-          </div>
+          </FilterField>
         </div>
       </div>
 

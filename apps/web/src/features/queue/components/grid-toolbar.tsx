@@ -1,4 +1,5 @@
-import { ColumnsIcon, DownloadIcon, SearchIcon } from '@/components/icons';
+import { FilterField, SearchInput } from '@/components/ui/filter-field';
+import { ColumnsIcon, DownloadIcon } from '@/components/icons';
 import { formatDuration } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
 import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../lib/columns';
@@ -32,26 +33,16 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter agents">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="grid-search" className="text-xs font-semibold text-muted">
-          Search agents
-        </label>
-        <div className="relative">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-muted" />
-          <input
-            id="grid-search"
-            type="search"
-            className="input w-60 pl-8"
-            placeholder="Name or work number"
-            value={state.q}
-            onChange={(e) => update({ q: e.target.value })}
-          />
-        </div>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="grid-state" className="text-xs font-semibold text-muted">
-          State
-        </label>
+      <FilterField id="grid-search" label="Search agents">
+        <SearchInput
+          id="grid-search"
+          widthClass="w-60"
+          placeholder="Name or work number"
+          value={state.q}
+          onChange={(q) => update({ q })}
+        />
+      </FilterField>
+      <FilterField id="grid-state" label="State">
         <select
           id="grid-state"
           className="select w-40"
@@ -73,11 +64,8 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="grid-min" className="text-xs font-semibold text-muted">
-          Minimum time in state
-        </label>
+      </FilterField>
+      <FilterField id="grid-min" label="Minimum time in state">
         <select
           id="grid-min"
           className="select w-40"
@@ -90,7 +78,7 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
             </option>
           ))}
         </select>
-      </div>
+      </FilterField>
       {filtered && (
         <button
           type="button"
