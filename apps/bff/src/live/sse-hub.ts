@@ -269,12 +269,13 @@ export function createSseHub(opts: {
 
   const heartbeat = setInterval(() => {
     const t = now();
+    const { lastSuccessAt } = opts.live.health();
     for (const c of [...clients.values()]) {
       if (!opts.isSessionValid(c.sessionId)) {
         drop(c);
         continue;
       }
-      const hb: Heartbeat = { serverTime: t, version: c.lastVersion };
+      const hb: Heartbeat = { serverTime: t, version: c.lastVersion, lastSuccessAt };
       write(c, frame(STREAM_EVENTS.heartbeat, c.lastVersion, JSON.stringify(hb)));
     }
   }, opts.heartbeatMs ?? 15_000);

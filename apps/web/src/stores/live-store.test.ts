@@ -104,9 +104,15 @@ describe('live store', () => {
 
   it('flags a resync when a heartbeat is ahead of our version', () => {
     store().applySnapshot(makeSnapshot({ version: 10 }), T0);
-    store().applyHeartbeat({ serverTime: T0 + 15_000, version: 10 }, T0 + 15_000);
+    store().applyHeartbeat(
+      { serverTime: T0 + 15_000, version: 10, lastSuccessAt: null },
+      T0 + 15_000,
+    );
     expect(store().resyncNeeded).toBe(false);
-    store().applyHeartbeat({ serverTime: T0 + 30_000, version: 12 }, T0 + 30_000);
+    store().applyHeartbeat(
+      { serverTime: T0 + 30_000, version: 12, lastSuccessAt: null },
+      T0 + 30_000,
+    );
     expect(store().resyncNeeded).toBe(true);
   });
 
@@ -115,7 +121,10 @@ describe('live store', () => {
     store().applySnapshot(makeSnapshot({ serverTime: T0 }), T0 - 90_000);
     expect(store().clockOffsetMs).toBe(90_000);
     // A jittery sample moves it only part of the way.
-    store().applyHeartbeat({ serverTime: T0 + 15_000, version: 10 }, T0 + 15_000 - 91_000);
+    store().applyHeartbeat(
+      { serverTime: T0 + 15_000, version: 10, lastSuccessAt: null },
+      T0 + 15_000 - 91_000,
+    );
     const o = store().clockOffsetMs ?? 0;
     expect(o).toBeGreaterThan(90_000);
     expect(o).toBeLessThan(91_000);

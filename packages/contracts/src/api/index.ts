@@ -101,7 +101,18 @@ export const patch = z.object({
 });
 export type Patch = z.infer<typeof patch>;
 
-export const heartbeat = z.object({ serverTime: z.number(), version: z.number().int() });
+export const heartbeat = z
+  .object({
+    serverTime: z.number(),
+    version: z.number().int(),
+    lastSuccessAt: z
+      .number()
+      .nullable()
+      .describe(
+        'Epoch ms of the last successful poll: freshness is judged from this, not from changes',
+      ),
+  })
+  .describe('Sent at least once per poll interval while nothing changes');
 export type Heartbeat = z.infer<typeof heartbeat>;
 
 /** SSE event names on GET /api/v1/stream. */

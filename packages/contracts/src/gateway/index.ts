@@ -1,2 +1,3 @@
 export * from './codes';
 export * from './wire';
+export * from './routes';

@@ -196,6 +196,3 @@ export const skillWaitNumResponse = envelope(z.union([intish, z.object({}).trans
 // ---- updateGuid: the Guid comes in the body, without the JSESSIONID= prefix ----
 
 export const updateGuidResponse = envelope(z.object({ guid: z.string().min(1) }));
-
-/** Gateway paths under /agentgateway/resource, in one place for the simulator, BFF and proxy. */
-export const GATEWAY_BASE_PATH = '/agentgateway/resource';
