@@ -59,7 +59,9 @@ export const queue = z
   .describe('A skill queue');
 export type Queue = z.infer<typeof queue>;
 
-export const gatewayStatus = z.enum(['ok', 'connecting', 'stale', 'error']);
+/** `waiting`: the data is still within the stale limit, but a poll is overdue by more than one
+ *  interval (a hung or slow gateway); screens say they are waiting for the gateway. */
+export const gatewayStatus = z.enum(['ok', 'waiting', 'connecting', 'stale', 'error']);
 export type GatewayStatus = z.infer<typeof gatewayStatus>;
 
 export const gatewayError = z.object({
