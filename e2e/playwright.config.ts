@@ -1,6 +1,7 @@
-// Playwright drives Debian's Chromium (see TOOLCHAIN.md): `playwright install` cannot download
-// anything here. Fixtures start the product themselves, so no webServer is configured.
+// Playwright drives Debian's Chromium (support/chromium.ts says how, and why not a downloaded
+// browser). Fixtures start the product themselves, so no webServer is configured.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium';
 
 const CI = process.env.CI === 'true';
 // Playwright empties outputDir when a run starts; a run id keeps two runs on this shared machine
@@ -31,18 +32,6 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

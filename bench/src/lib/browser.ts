@@ -1,11 +1,10 @@
-// Headless Debian Chromium through Playwright (TOOLCHAIN.md: never `playwright install`).
+// Headless Debian Chromium through Playwright, launched exactly as the e2e suite launches it.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../../e2e/support/chromium';
 import type { Product } from './product';
-
-export const CHROMIUM = '/usr/bin/chromium';
 
 export const WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -20,20 +19,9 @@ export function requireWebDist(): string {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`${CHROMIUM_PATH} not found (apt-get install chromium)`);
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A fresh context (empty cache) signed in through the API, as the e2e fixtures do. */
