@@ -1,8 +1,8 @@
-// Gateway sessions (docs/gateway.md §Sign-in and sign-out, §Guid rotation, §Keep-alive and idle
-// sign-out): one per signed-in work number; under dynamic auth a Guid is valid GUIDTIMEOUT from
-// its issue and a new one comes with an event poll every GUIDINTERVAL; an event queue for the
-// long poll; sign-out after MAXTIME without a keep-alive (an accepted event poll, or in push mode
-// a handshake).
+// Gateway sessions: one per signed-in work number; under dynamic auth a Guid is valid
+// GUIDTIMEOUT from its issue and a new one comes with an event poll every GUIDINTERVAL; an event
+// queue for the long poll; sign-out after MAXTIME without a keep-alive (an accepted event poll,
+// or in push mode a handshake). See docs/gateway.md §Sign-in and sign-out, §Guid rotation,
+// §Keep-alive and idle sign-out.
 import { randomUUID } from 'node:crypto';
 
 export interface GatewayEventWire {

@@ -1,6 +1,6 @@
-// Wire payloads shaped like the real gateway's (docs/gateway.md §allonlineagents, §Queue
-// statistics, §Quirks): status/ctiStatus as strings, workno string, vdnid/groupid numbers, unused
-// fields []/0, the "none" sentinels where the gateway has no value.
+// Wire payloads shaped like the real gateway's: status/ctiStatus as strings, workno string,
+// vdnid/groupid numbers, unused fields []/0, the "none" sentinels where the gateway has no value
+// (docs/gateway.md §allonlineagents, §Queue statistics, §Quirks).
 import { NO_TIME_SENTINEL_MS, type GatewayAgentWire } from '@floorwatch/contracts';
 import type { ContactCentreEngine } from './engine';
 import type { AgentRuntime } from './runtime';
