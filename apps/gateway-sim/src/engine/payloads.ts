@@ -30,7 +30,7 @@ export function agentWire(
     status: wire.numericStatus ? a.status : String(a.status),
     ctiStatus: wire.numericStatus ? a.ctiStatus : String(a.ctiStatus),
     groupid: a.def.groupid,
-    groupname: a.def.groupname,
+    groupname: a.def.groupname ?? null,
     skilllist: [],
     mediatype: a.def.mediatype,
     vdnid: engine.scenario.vdnid,

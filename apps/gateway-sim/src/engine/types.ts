@@ -28,8 +28,8 @@ export interface AgentDef {
   name: string;
   phonenumber: string;
   groupid: number;
-  /** The team's name; null where the documented example has null (the `seed` scenario). */
-  groupname: string | null;
+  /** The team's name; null (or left out) as in the documented example (the `seed` scenario). */
+  groupname?: string | null;
   /** Skill ids the agent is in; it is listed under each one while signed in. */
   skills: number[];
   /** T/F triple: CTI (voice/video), WebM (chat), MailM. */

@@ -96,7 +96,7 @@ export const FLOOR_CONTROLS: readonly ControlRoute[] = [
           workno: x.def.workno,
           name: x.def.name,
           groupid: x.def.groupid,
-          groupname: x.def.groupname,
+          groupname: x.def.groupname ?? null,
           skills: x.def.skills,
           mediatype: x.def.mediatype,
           signedIn: x.signedIn,
