@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     password: config.SIM_PASSWORD,
     https: config.SIM_HTTPS,
     pollHoldMs: config.SIM_POLL_HOLD_MS,
+    locale: config.SIM_LOCALE,
+    rateLimitRefusal: config.SIM_RATE_LIMIT_REFUSAL,
   });
   const engine = sim.context.engine;
   const hint =
@@ -33,7 +35,8 @@ async function main(): Promise<void> {
       `gateway-sim listening on ${sim.url}`,
       `  gateway API: ${sim.url}/agentgateway/resource`,
       `  control API: ${sim.controlUrl}`,
-      `  scenario ${config.SIM_SCENARIO} (seed ${config.SIM_SEED}): ${engine.agents().length} agents, ${engine.queues().length} queues`,
+      `  scenario ${config.SIM_SCENARIO} (seed ${config.SIM_SEED}, locale ${config.SIM_LOCALE}): ${engine.agents().length} agents, ${engine.queues().length} queues`,
+      `  over the rate limit: ${config.SIM_RATE_LIMIT_REFUSAL === 'retcode' ? 'retcode 000-007' : config.SIM_RATE_LIMIT_REFUSAL}`,
       `  supervisor accounts: ${SUPERVISOR_FIRST}-${SUPERVISOR_LAST}, password ${hint}`,
       ...(sim.ca
         ? ['  HTTPS with a self-signed certificate generated at start (CA below)', sim.ca]

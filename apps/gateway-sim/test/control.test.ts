@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testSim, type AllOnline } from './helpers';
+import { testSim, type AllOnline } from './factories';
 
 describe('control API', () => {
   it('status reports the scenario; POST scenario reloads it and keeps sessions', async () => {

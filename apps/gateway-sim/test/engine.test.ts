@@ -7,7 +7,7 @@ import {
   mulberry32,
   smallScenario,
 } from '../src/index';
-import { T0 } from './helpers';
+import { T0 } from './factories';
 
 const payload = (e: ContactCentreEngine, now: number) => {
   e.advanceTo(now);

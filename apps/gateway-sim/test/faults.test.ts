@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { call, testSim, type CountersBody } from './helpers';
-
-const roomy = { rateLimit: { max: 1000, windowMs: 2000 } };
+import { ROOMY, call, drainEvents, testSim, type CountersBody } from './factories';
 
 describe('faults', () => {
   it('delay answers normally, late', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     const f = await sim.control('POST', 'faults', {
       kind: 'delay',
@@ -23,7 +21,7 @@ describe('faults', () => {
   });
 
   it('hang never answers until the faults are cleared (the socket is then destroyed)', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     await sim.control('POST', 'faults', { kind: 'hang', route: 'queryAllOnlineAgents' });
     let settled = false;
@@ -42,10 +40,9 @@ describe('faults', () => {
   });
 
   it('close() still works with a hung request and a held poll', async () => {
-    const sim = await testSim({ ...roomy, pollHoldMs: 60_000 });
+    const sim = await testSim({ ...ROOMY, pollHoldMs: 60_000 });
     const { guid } = await sim.signIn('101');
-    await sim.get('agentevent/101', guid);
-    await sim.get('agentevent/101', guid);
+    await drainEvents(sim, '101', guid);
     const poll = sim.get('agentevent/101', guid).catch(() => 'gone');
     await sim.control('POST', 'faults', { kind: 'hang', route: 'queryAllOnlineAgents' });
     const hung = sim.get('agentgroup/101/allonlineagents', guid).catch(() => 'gone');
@@ -59,7 +56,7 @@ describe('faults', () => {
   });
 
   it('http-error answers the given HTTP status with a non-JSON page', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     await sim.control('POST', 'faults', { kind: 'http-error', status: 503, times: 1 });
     const r = await sim.get('agentgroup/101/allonlineagents', guid);
@@ -68,7 +65,7 @@ describe('faults', () => {
   });
 
   it('malformed-json answers 200 with a body that does not parse', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     await sim.control('POST', 'faults', {
       kind: 'malformed-json',
@@ -83,7 +80,7 @@ describe('faults', () => {
 
   it('wrong-shape answers retcode 0 with a result of the wrong shape', async () => {
     const { allOnlineAgentsResponse, eventPollResponse } = await import('@floorwatch/contracts');
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     await sim.control('POST', 'faults', { kind: 'wrong-shape', times: 2 });
     const all = await sim.get('agentgroup/101/allonlineagents', guid);
@@ -94,7 +91,7 @@ describe('faults', () => {
   });
 
   it('retcode answers the envelope with that retcode, only on the given route', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     await sim.control('POST', 'faults', {
       kind: 'retcode',
@@ -110,7 +107,7 @@ describe('faults', () => {
   });
 
   it('retcode on sign-in (e.g. 100-003) and drop destroys the socket', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     await sim.control('POST', 'faults', {
       kind: 'retcode',
       retcode: '100-003',
@@ -125,7 +122,7 @@ describe('faults', () => {
   });
 
   it('a fault can be removed by id; bad fault requests get 400', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     const f = await sim.control('POST', 'faults', { kind: 'retcode', retcode: '100-007' });
     expect((await sim.control('DELETE', `faults/${f.json.id}`)).status).toBe(200);
@@ -138,7 +135,7 @@ describe('faults', () => {
 
 describe('bad input gets a gateway-style answer, never a stack trace or an HTML page', () => {
   it('unknown path: 404 with the envelope and 000-002', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const r = await call(`${sim.gw}/agentgroup/101/nosuchthing`);
     expect(r.status).toBe(404);
     expect(r.json).toEqual({ message: 'Invalid URL', retcode: '000-002', result: null });
@@ -148,14 +145,14 @@ describe('bad input gets a gateway-style answer, never a stack trace or an HTML 
   });
 
   it('wrong method on a known path: 000-001', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const r = await call(`${sim.gw}/agentgroup/101/allonlineagents`, { method: 'POST', body: {} });
     expect(r.status).toBe(200);
     expect(r.json.retcode).toBe('000-001');
   });
 
   it('agent id out of 101-999999 or not a number: 000-002', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     for (const id of ['100', '1000000', 'abc', '-5', '12a']) {
       const r = await sim.send('PUT', `onlineagent/${id}`, null, {
         password: 'floorwatch',
@@ -168,7 +165,7 @@ describe('bad input gets a gateway-style answer, never a stack trace or an HTML 
   });
 
   it('malformed JSON on sign-in: 100-001; on agentbyskill: 000-002', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     expect((await sim.send('PUT', 'onlineagent/101', null, '{"password":')).json.retcode).toBe(
       '100-001',
     );
@@ -184,7 +181,7 @@ describe('bad input gets a gateway-style answer, never a stack trace or an HTML 
   });
 
   it('the control API answers JSON errors too', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const r = await sim.control('POST', 'churn', '{bad');
     expect(r.status).toBe(400);
     expect(r.json.error).toContain('malformed');

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { call } from './helpers';
+import { call } from './factories';
 
 const cwd = fileURLToPath(new URL('..', import.meta.url));
 const tsxCli = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -38,9 +38,10 @@ describe('main.ts', () => {
     expect(await p.exited).toBe(0);
   });
 
-  it('refuses a bad environment, naming the key', async () => {
-    const p = run({ SIM_SCENARIO: 'gigantic' });
+  it('refuses a bad environment, naming every bad key', async () => {
+    const p = run({ SIM_SCENARIO: 'gigantic', SIM_LOCALE: 'fr', SIM_RATE_LIMIT_REFUSAL: '418' });
     expect(await p.exited).toBe(2);
-    expect(p.output()).toContain('SIM_SCENARIO');
+    for (const key of ['SIM_SCENARIO', 'SIM_LOCALE', 'SIM_RATE_LIMIT_REFUSAL'])
+      expect(p.output()).toContain(key);
   });
 });

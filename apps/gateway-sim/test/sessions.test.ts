@@ -1,12 +1,18 @@
 import { eventPollResponse, signInResponse, updateGuidResponse } from '@floorwatch/contracts';
 import { describe, expect, it } from 'vitest';
-import { guidOf, testSim, type CountersBody, type Envelope } from './helpers';
-
-const roomy = { rateLimit: { max: 1000, windowMs: 2000 } };
+import {
+  ROOMY,
+  drainEvents,
+  guidOf,
+  heldPoll,
+  testSim,
+  type CountersBody,
+  type Envelope,
+} from './factories';
 
 describe('sign-in', () => {
   it('answers with Set-GUID JSESSIONID=<uuid>.AgentGateway0 and the documented result', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { reply, guid } = await sim.signIn('101');
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('application/json; charset=UTF-8');
@@ -26,7 +32,7 @@ describe('sign-in', () => {
   });
 
   it('queues AgentOther_InService and AgentState_Ready (plus the status event) for the poll', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('102', { status: 3 });
     const types: string[] = [];
     for (let i = 0; i < 3; i += 1) {
@@ -43,7 +49,7 @@ describe('sign-in', () => {
   });
 
   it('loginex and forceloginexwithoutphone need no phone number; login does', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const noPhone = await sim.send('PUT', 'onlineagent/103', null, { password: 'floorwatch' });
     expect(noPhone.json.retcode).toBe('100-001');
     const ex = await sim.send<Envelope<{ mediatype: string }>>(
@@ -61,14 +67,19 @@ describe('sign-in', () => {
     expect(fx.json.retcode).toBe('0');
   });
 
-  it('maps account problems to their retcodes: 100-004, 110-016, 100-020, 100-006', async () => {
-    const sim = await testSim(roomy);
+  it('maps account problems to their retcodes: 100-004 (also for an unknown work number), 110-016, 100-020', async () => {
+    const sim = await testSim(ROOMY);
     expect((await sim.signIn('101', { password: 'nope' })).reply.json.retcode).toBe('100-004');
     await sim.control('PUT', 'accounts/104', { locked: true });
     expect((await sim.signIn('104')).reply.json.retcode).toBe('110-016');
     await sim.control('PUT', 'accounts/105', { passwordExpired: true });
     expect((await sim.signIn('105')).reply.json.retcode).toBe('100-020');
-    expect((await sim.signIn('4321')).reply.json.retcode).toBe('100-006');
+    // An unknown work number is a failed sign-in, not "not signed in" (100-006).
+    expect((await sim.signIn('4321')).reply.json).toEqual({
+      message: 'Wrong user name or password',
+      retcode: '100-004',
+      result: null,
+    });
     await sim.control('PUT', 'accounts/106', { password: 's3cret' });
     expect((await sim.signIn('106')).reply.json.retcode).toBe('100-004');
     expect((await sim.signIn('106', { password: 's3cret' })).reply.json.retcode).toBe('0');
@@ -77,13 +88,10 @@ describe('sign-in', () => {
   });
 
   it('100-002 on a second sign-in; forcelogin takes over and the old session learns it', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim({ ...ROOMY, pollHoldMs: 5000 });
     const first = await sim.signIn('110');
-    // Drain the sign-in events so the next poll is held.
-    await sim.get('agentevent/110', first.guid);
-    await sim.get('agentevent/110', first.guid);
-    const held = sim.get('agentevent/110', first.guid);
-    await new Promise((r) => setTimeout(r, 20));
+    await drainEvents(sim, '110', first.guid);
+    const held = (await heldPoll(sim, '110', first.guid)).answer;
     const again = await sim.signIn('110');
     expect(again.reply.json.retcode).toBe('100-002');
     expect(guidOf(again.reply)).toBeNull();
@@ -102,7 +110,7 @@ describe('sign-in', () => {
   });
 
   it('100-015 when forced sign-in is disabled and the account is signed in', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     await sim.control('PUT', 'accounts/111', { forceLoginAllowed: false });
     const first = await sim.signIn('111');
     expect(first.reply.json.retcode).toBe('0');
@@ -114,10 +122,10 @@ describe('sign-in', () => {
 
 describe('Guid', () => {
   it('is required on later calls, in any header case', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     const url = `${sim.gw}/agentgroup/101/allonlineagents`;
-    const { call } = await import('./helpers');
+    const { call } = await import('./factories');
     for (const name of ['Guid', 'guid', 'GUID', 'gUiD']) {
       const r = await call(url, { headers: { [name]: guid } });
       expect(r.json.retcode, name).toBe('0');
@@ -128,8 +136,8 @@ describe('Guid', () => {
     );
   });
 
-  it('rotates on a poll after GUIDINTERVAL; the old one lives GUIDTIMEOUT more, then 000-003', async () => {
-    const sim = await testSim({ ...roomy, guidIntervalMs: 1000, guidTimeoutMs: 3000 });
+  it('rotates on a poll after GUIDINTERVAL; each Guid lives GUIDTIMEOUT from its issue, then 000-003', async () => {
+    const sim = await testSim({ ...ROOMY, guidIntervalMs: 1000, guidTimeoutMs: 3000 });
     const { guid: g1 } = await sim.signIn('101');
     const early = await sim.get('agentevent/101', g1);
     expect(guidOf(early)).toBeNull();
@@ -142,7 +150,8 @@ describe('Guid', () => {
     sim.clock.advance(1000);
     const query = await sim.get('agentgroup/101/allonlineagents', g2!);
     expect(guidOf(query)).toBeNull();
-    sim.clock.advance(1999);
+    // g1 was issued at 0: valid until 3000, however late it was superseded.
+    sim.clock.advance(999);
     expect((await sim.get('agentgroup/101/allonlineagents', g1)).json.retcode).toBe('0');
     sim.clock.advance(1);
     expect((await sim.get('agentgroup/101/allonlineagents', g1)).json.retcode).toBe('000-003');
@@ -151,8 +160,28 @@ describe('Guid', () => {
     expect(counters.guidsIssued).toEqual([g1, g2]);
   });
 
+  it('with the documented timings a superseded Guid dies 120 s after its issue, not 180 s', async () => {
+    const sim = await testSim(ROOMY);
+    const { guid: g1 } = await sim.signIn('101');
+    await drainEvents(sim, '101', g1);
+    sim.clock.advance(60_000);
+    const g2 = guidOf(await sim.get('agentevent/101', g1));
+    expect(g2).not.toBeNull();
+    sim.clock.advance(59_999);
+    expect((await sim.get('queuedevice/101/agentvdnskill', g1)).json.retcode).toBe('0');
+    sim.clock.advance(1);
+    expect((await sim.get('queuedevice/101/agentvdnskill', g1)).json.retcode).toBe('000-003');
+    expect((await sim.get('queuedevice/101/agentvdnskill', g2!)).json.retcode).toBe('0');
+  });
+
+  it('refuses a GUIDTIMEOUT that is not longer than GUIDINTERVAL', async () => {
+    await expect(testSim({ guidIntervalMs: 60_000, guidTimeoutMs: 60_000 })).rejects.toThrow(
+      /guidTimeoutMs/,
+    );
+  });
+
   it('updateGuid returns a new Guid in the body without the JSESSIONID= prefix', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     const r = await sim.send('PUT', 'onlineagent/101/updateGuid', guid);
     const parsed = updateGuidResponse.parse(r.json);
@@ -165,7 +194,7 @@ describe('Guid', () => {
   });
 
   it('static auth keeps the sign-in Guid; a wrong one is 100-006', async () => {
-    const sim = await testSim({ ...roomy, authMode: 'static', guidIntervalMs: 10 });
+    const sim = await testSim({ ...ROOMY, authMode: 'static', guidIntervalMs: 10 });
     const { guid } = await sim.signIn('101');
     sim.clock.advance(60_000);
     const poll = await sim.get('agentevent/101', guid);
@@ -183,7 +212,7 @@ describe('Guid', () => {
 
 describe('session end', () => {
   it('signs out after idleSignOutMs without any request', async () => {
-    const sim = await testSim({ ...roomy, idleSignOutMs: 5000 });
+    const sim = await testSim({ ...ROOMY, idleSignOutMs: 5000 });
     const { guid } = await sim.signIn('101');
     sim.clock.advance(4999);
     expect((await sim.get('agentevent/101', guid)).json.retcode).toBe('0');
@@ -198,7 +227,7 @@ describe('session end', () => {
   });
 
   it('logout ends the session; later calls get 100-006', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const { guid } = await sim.signIn('101');
     const out = await sim.send('DELETE', 'onlineagent/101/logout', guid);
     expect(out.json).toEqual({ retcode: '0', message: '', result: null });
@@ -209,13 +238,11 @@ describe('session end', () => {
   });
 
   it('control sessions/expire invalidates every session at once; a held poll learns 100-006', async () => {
-    const sim = await testSim({ ...roomy, pollHoldMs: 5000 });
+    const sim = await testSim({ ...ROOMY, pollHoldMs: 5000 });
     const a = await sim.signIn('101');
     const b = await sim.signIn('102');
-    await sim.get('agentevent/101', a.guid);
-    await sim.get('agentevent/101', a.guid);
-    const held = sim.get('agentevent/101', a.guid);
-    await new Promise((r) => setTimeout(r, 20));
+    await drainEvents(sim, '101', a.guid);
+    const held = (await heldPoll(sim, '101', a.guid)).answer;
     const expired = await sim.control('POST', 'sessions/expire');
     expect(expired.json.expired?.sort()).toEqual(['101', '102']);
     expect((await held).json.retcode).toBe('100-006');
@@ -225,10 +252,9 @@ describe('session end', () => {
 
 describe('event poll', () => {
   it('holds pollHoldMs when nothing is queued, then answers event null', async () => {
-    const sim = await testSim({ ...roomy, pollHoldMs: 150 });
+    const sim = await testSim({ ...ROOMY, pollHoldMs: 150 });
     const { guid } = await sim.signIn('101');
-    await sim.get('agentevent/101', guid);
-    await sim.get('agentevent/101', guid);
+    await drainEvents(sim, '101', guid);
     const started = Date.now();
     const r = await sim.get('agentevent/101', guid);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -236,12 +262,10 @@ describe('event poll', () => {
   });
 
   it('answers 000-007 to an overlapping poll of the same session, and frees the slot after', async () => {
-    const sim = await testSim({ ...roomy, pollHoldMs: 200 });
+    const sim = await testSim({ ...ROOMY, pollHoldMs: 200 });
     const { guid } = await sim.signIn('101');
-    await sim.get('agentevent/101', guid);
-    await sim.get('agentevent/101', guid);
-    const first = sim.get('agentevent/101', guid);
-    await new Promise((r) => setTimeout(r, 20));
+    await drainEvents(sim, '101', guid);
+    const first = (await heldPoll(sim, '101', guid)).answer;
     const dup = await sim.get('agentevent/101', guid);
     expect(dup.json.retcode).toBe('000-007');
     expect((await first).json).toEqual({ message: '', retcode: '0', event: null });
@@ -251,7 +275,7 @@ describe('event poll', () => {
 
 describe('rights and overload control', () => {
   it('300-001 for an account without the query right (agents, or a supervisor made so)', async () => {
-    const sim = await testSim(roomy);
+    const sim = await testSim(ROOMY);
     const agent = await sim.signIn('2001');
     expect(agent.reply.json.retcode).toBe('0');
     expect((await sim.get('agentgroup/2001/allonlineagents', agent.guid)).json.retcode).toBe(

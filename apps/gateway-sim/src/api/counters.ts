@@ -1,22 +1,9 @@
 // What the simulator saw, for tests that assert on the client's behaviour (load, rotation, ...).
+import { GATEWAY_ROUTES, type GatewayRouteName } from '@floorwatch/contracts';
 
-export const ROUTE_NAMES = [
-  'login',
-  'forceLogin',
-  'loginEx',
-  'forceLoginExWithoutPhone',
-  'logout',
-  'forceLogout',
-  'updateGuid',
-  'getAgentEvent',
-  'queryAllOnlineAgents',
-  'queryAgentInfoBySkillId',
-  'queryAgentInfoByWorkNo',
-  'queryStatInfoOfAcd',
-  'querySkillQueueOnAgentVDN',
-  'queryQueueLengthBySkillId',
-] as const;
-export type RouteName = (typeof ROUTE_NAMES)[number];
+/** The gateway routes the simulator serves: every route of the contracts' table, by log name. */
+export const ROUTE_NAMES = Object.keys(GATEWAY_ROUTES) as GatewayRouteName[];
+export type RouteName = GatewayRouteName;
 
 export type RejectKind = 'rateLimited' | 'auth' | 'other';
 

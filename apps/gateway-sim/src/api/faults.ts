@@ -1,6 +1,8 @@
-// Injected faults, so clients can be tested against a gateway that misbehaves on purpose.
+// Injected faults, so clients can be tested against a gateway that misbehaves on purpose. This
+// is the store; fault-injection.ts applies one to a request.
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { ROUTE_NAMES } from './counters';
 
 export const FAULT_KINDS = [
   'delay',
@@ -9,16 +11,28 @@ export const FAULT_KINDS = [
   'malformed-json',
   'wrong-shape',
   'retcode',
+  /** The socket is destroyed without an answer (a connection reset); `drop` is the old name. */
+  'reset',
   'drop',
+  /** The overload refusal, in the current refusal mode, whatever the call count. */
+  'rate-limit',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const faultRequest = z.object({
   kind: z.enum(FAULT_KINDS),
-  route: z.string().min(1).default('*'),
+  route: z
+    .string()
+    .refine((r) => r === '*' || (ROUTE_NAMES as string[]).includes(r), {
+      message: `expected "*" or a route log name (${ROUTE_NAMES.join(', ')})`,
+    })
+    .default('*'),
   ms: z.number().int().min(0).max(600_000).optional(),
   status: z.number().int().min(100).max(599).optional(),
-  retcode: z.string().min(1).optional(),
+  retcode: z
+    .string()
+    .regex(/^(0|\d{3}-\d{3})$/, 'expected a retcode such as "100-007"')
+    .optional(),
   times: z.number().int().min(1).optional(),
 });
 export type FaultRequest = z.infer<typeof faultRequest>;

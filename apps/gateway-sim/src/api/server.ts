@@ -9,18 +9,23 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { GATEWAY_BASE_PATH } from '@floorwatch/contracts';
+import type { ScenarioName } from '../scenarios/index';
+import type { Locale } from '../scenarios/locale';
 import { SimContext, type ResolvedOptions } from './context';
-import { handleControl } from './control-routes';
-import { handleGateway } from './gateway-routes';
+import { handleControl } from './control/index';
+import { handleGateway } from './gateway/pipeline';
 import { sendJson } from './http-io';
+import type { RefusalMode } from './rate-limiter';
 
 export const CONTROL_BASE_PATH = '/sim-control';
 
 export interface SimulatorOptions {
   host?: string;
   port?: number;
-  scenario?: 'seed' | 'small' | 'large';
+  scenario?: ScenarioName;
   seed?: number;
+  /** Names of agents, queues and teams in `small`, `large` and `dense` (default `en`). */
+  locale?: Locale;
   password?: string;
   https?: boolean;
   pollHoldMs?: number;
@@ -28,6 +33,8 @@ export interface SimulatorOptions {
   guidTimeoutMs?: number;
   idleSignOutMs?: number;
   rateLimit?: { max: number; windowMs: number };
+  /** How a call over the rate limit is answered (default `retcode`: 000-007). */
+  rateLimitRefusal?: RefusalMode;
   authMode?: 'dynamic' | 'static';
   now?: () => number;
 }
@@ -44,22 +51,36 @@ export interface RunningSimulatorWithContext extends RunningSimulator {
   context: SimContext;
 }
 
+/** Defaults are the gateway's documented ones; a contradictory set throws, naming the option. */
 export function resolveOptions(opts: SimulatorOptions = {}): ResolvedOptions {
-  return {
+  const resolved: ResolvedOptions = {
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 0,
     scenario: opts.scenario ?? 'small',
     seed: opts.seed ?? 1,
+    locale: opts.locale ?? 'en',
     password: opts.password ?? 'floorwatch',
     https: opts.https ?? false,
     pollHoldMs: opts.pollHoldMs ?? 10_000,
     guidIntervalMs: opts.guidIntervalMs ?? 60_000,
     guidTimeoutMs: opts.guidTimeoutMs ?? 120_000,
     idleSignOutMs: opts.idleSignOutMs ?? 120_000,
-    rateLimit: opts.rateLimit ?? { max: 5, windowMs: 2000 },
+    rateLimit: {
+      max: opts.rateLimit?.max ?? 5,
+      windowMs: opts.rateLimit?.windowMs ?? 2000,
+      refusal: opts.rateLimitRefusal ?? 'retcode',
+    },
     authMode: opts.authMode ?? 'dynamic',
     now: opts.now ?? Date.now,
   };
+  // docs/gateway.md §Guid rotation: GUIDTIMEOUT must be greater than GUIDINTERVAL, or a client
+  // that polls without a break would still lose its Guid between two rotations.
+  if (resolved.authMode === 'dynamic' && resolved.guidTimeoutMs <= resolved.guidIntervalMs) {
+    throw new Error(
+      `startSimulator: guidTimeoutMs (${resolved.guidTimeoutMs}) must be greater than guidIntervalMs (${resolved.guidIntervalMs})`,
+    );
+  }
+  return resolved;
 }
 
 function handler(ctx: SimContext) {

@@ -1,6 +1,8 @@
-// Gateway sessions (REFERENCE §1): one per signed-in work number, Guids that rotate on event
-// polls under dynamic auth and stay valid GUIDTIMEOUT after being superseded, an event queue
-// for the long poll, and sign-out after MAXTIME without any request.
+// Gateway sessions: one per signed-in work number; under dynamic auth a Guid is valid
+// GUIDTIMEOUT from its issue and a new one comes with an event poll every GUIDINTERVAL; an event
+// queue for the long poll; sign-out after MAXTIME without a keep-alive (an accepted event poll,
+// or in push mode a handshake). See docs/gateway.md §Sign-in and sign-out, §Guid rotation,
+// §Keep-alive and idle sign-out.
 import { randomUUID } from 'node:crypto';
 
 export interface GatewayEventWire {
@@ -12,27 +14,34 @@ export interface GatewayEventWire {
 export type PollAnswer =
   | { kind: 'event'; event: GatewayEventWire }
   | { kind: 'none' }
-  | { kind: 'retcode'; retcode: string; message: string };
+  | { kind: 'retcode'; retcode: string; message: string }
+  /** The connection goes away without an answer (a restarting gateway). */
+  | { kind: 'drop' };
 
 export interface HeldPoll {
   answer(a: PollAnswer): void;
 }
 
-interface GuidRecord {
-  issuedAt: number;
-  supersededAt: number | null;
-}
+/** How a session ended, as the sign-in record tells it. */
+export type EndReason = 'logout' | 'forcelogout' | 'forced-out' | 'idle' | 'expired' | 'restart';
 
-export type EndReason = 'logout' | 'forced' | 'idle' | 'expired';
+/** Polling (the default) or push (sign-in with both callBackUri and serviceToken). */
+export type SessionMode = 'polling' | 'push';
 
 export interface Session {
   workno: string;
   signedIn: boolean;
+  mode: SessionMode;
+  serviceToken: string | null;
   loginTime: number;
   currentGuid: string;
   lastIssuedAt: number;
-  guids: Map<string, GuidRecord>;
+  /** Guid → when it was issued. */
+  guids: Map<string, number>;
+  /** Any accepted request (informational). */
   lastRequestAt: number;
+  /** The last keep-alive: the idle sign-out counts from here. */
+  lastKeepAliveAt: number;
   events: GatewayEventWire[];
   heldPoll: HeldPoll | null;
   endedAt: number | null;
@@ -46,6 +55,11 @@ export interface SessionTiming {
   idleSignOutMs: number;
 }
 
+export interface SessionListener {
+  guidIssued(guid: string): void;
+  ended(s: Session, at: number, reason: EndReason): void;
+}
+
 export function newGuid(): string {
   return `${randomUUID()}.AgentGateway0`;
 }
@@ -55,7 +69,7 @@ export class SessionStore {
 
   constructor(
     private readonly timing: SessionTiming,
-    private readonly onGuidIssued: (guid: string) => void,
+    private readonly listener: SessionListener,
   ) {}
 
   /** The signed-in session of a work number (after applying the idle sign-out). */
@@ -69,23 +83,26 @@ export class SessionStore {
     return [...this.sessions.values()];
   }
 
-  create(workno: string, now: number): Session {
+  create(workno: string, now: number, push: { serviceToken: string } | null = null): Session {
     const guid = newGuid();
     const s: Session = {
       workno,
       signedIn: true,
+      mode: push ? 'push' : 'polling',
+      serviceToken: push?.serviceToken ?? null,
       loginTime: now,
       currentGuid: guid,
       lastIssuedAt: now,
-      guids: new Map([[guid, { issuedAt: now, supersededAt: null }]]),
+      guids: new Map([[guid, now]]),
       lastRequestAt: now,
+      lastKeepAliveAt: now,
       events: [],
       heldPoll: null,
       endedAt: null,
       endReason: null,
     };
     this.sessions.set(workno, s);
-    this.onGuidIssued(guid);
+    this.listener.guidIssued(guid);
     return s;
   }
 
@@ -94,25 +111,20 @@ export class SessionStore {
     if (!guid || !s.signedIn) return false;
     const g = guid.trim();
     if (this.timing.authMode === 'static') return g === s.currentGuid;
-    const rec = s.guids.get(g);
-    if (!rec) return false;
-    return rec.supersededAt === null || now - rec.supersededAt < this.timing.guidTimeoutMs;
+    const issuedAt = s.guids.get(g);
+    return issuedAt !== undefined && now - issuedAt < this.timing.guidTimeoutMs;
   }
 
-  /** Issues a new Guid and supersedes the current one (which stays valid GUIDTIMEOUT). */
+  /** Issues a new Guid; every Guid, this one included, lives GUIDTIMEOUT from its issue. */
   rotate(s: Session, now: number): string {
-    const old = s.guids.get(s.currentGuid);
-    if (old) old.supersededAt = now;
     const guid = newGuid();
-    s.guids.set(guid, { issuedAt: now, supersededAt: null });
+    s.guids.set(guid, now);
     s.currentGuid = guid;
     s.lastIssuedAt = now;
-    for (const [g, rec] of s.guids) {
-      if (rec.supersededAt !== null && now - rec.supersededAt >= this.timing.guidTimeoutMs) {
-        s.guids.delete(g);
-      }
+    for (const [g, issuedAt] of s.guids) {
+      if (now - issuedAt >= this.timing.guidTimeoutMs) s.guids.delete(g);
     }
-    this.onGuidIssued(guid);
+    this.listener.guidIssued(guid);
     return guid;
   }
 
@@ -126,6 +138,11 @@ export class SessionStore {
   validGuids(s: Session, now: number): string[] {
     if (!s.signedIn) return [];
     return [...s.guids.keys()].filter((g) => this.accepts(s, g, now));
+  }
+
+  /** Restarts the idle timer. */
+  keepAlive(s: Session, now: number): void {
+    s.lastKeepAliveAt = Math.max(s.lastKeepAliveAt, now);
   }
 
   /** Queues an event; a held poll gets it at once. */
@@ -149,10 +166,12 @@ export class SessionStore {
     s.events = [];
     const held = s.heldPoll;
     s.heldPoll = null;
+    this.listener.ended(s, now, reason);
     if (!held) return;
-    if (reason === 'expired') {
+    if (reason === 'restart') held.answer({ kind: 'drop' });
+    else if (reason === 'expired')
       held.answer({ kind: 'retcode', retcode: '100-006', message: 'Agent not signed in' });
-    } else {
+    else
       held.answer({
         kind: 'event',
         event: {
@@ -161,17 +180,30 @@ export class SessionStore {
           content: { loginTime: s.loginTime },
         },
       });
+  }
+
+  endAll(now: number, reason: EndReason): string[] {
+    const ended: string[] = [];
+    for (const s of this.sessions.values()) {
+      if (!s.signedIn) continue;
+      this.end(s, now, reason);
+      ended.push(s.workno);
     }
+    return ended;
   }
 
-  endAll(now: number, reason: EndReason): void {
-    for (const s of this.sessions.values()) this.end(s, now, reason);
+  /** A gateway restart: every session and Guid is forgotten, open connections drop. */
+  forgetAll(now: number): string[] {
+    const open = this.endAll(now, 'restart');
+    this.sessions.clear();
+    return open;
   }
 
+  /** Signs out every session whose last keep-alive is MAXTIME old, as of that instant. */
   expireIdle(now: number): void {
     for (const s of this.sessions.values()) {
-      if (s.signedIn && now - s.lastRequestAt >= this.timing.idleSignOutMs)
-        this.end(s, now, 'idle');
+      const deadline = s.lastKeepAliveAt + this.timing.idleSignOutMs;
+      if (s.signedIn && now >= deadline) this.end(s, deadline, 'idle');
     }
   }
 }

@@ -1,7 +1,10 @@
-// Wire payloads shaped like the real gateway's (REFERENCE §4, §5, §8; allonlineagents.txt wins):
-// status/ctiStatus as strings, workno string, vdnid/groupid numbers, unused fields null/[]/0.
+// Wire payloads shaped like the real gateway's: status/ctiStatus as strings, workno string,
+// vdnid/groupid numbers, unused fields []/0, the "none" sentinels where the gateway has no value
+// (docs/gateway.md §allonlineagents, §Queue statistics, §Quirks).
 import { NO_TIME_SENTINEL_MS, type GatewayAgentWire } from '@floorwatch/contracts';
-import type { AgentRuntime, ContactCentreEngine } from './engine';
+import type { ContactCentreEngine } from './engine';
+import type { AgentRuntime } from './runtime';
+import { NONE_16, NONE_8 } from './types';
 
 export function currentStateTime(a: AgentRuntime, now: number): number {
   return Math.max(0, Math.floor((now - a.stateSince) / 1000));
@@ -27,7 +30,7 @@ export function agentWire(
     status: wire.numericStatus ? a.status : String(a.status),
     ctiStatus: wire.numericStatus ? a.ctiStatus : String(a.ctiStatus),
     groupid: a.def.groupid,
-    groupname: null,
+    groupname: a.def.groupname ?? null,
     skilllist: [],
     mediatype: a.def.mediatype,
     vdnid: engine.scenario.vdnid,
@@ -101,32 +104,52 @@ export function compareWorkno(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** queryacdstat entry (REFERENCE §5.2), sentinels where the gateway has "none". */
-export function acdStatWire(engine: ContactCentreEngine, skillId: number, now: number) {
+export interface AcdStatOptions {
+  /** Added to the real loggedOnAgents of a skill: makes queryacdstat disagree with the roster. */
+  loggedOnSkew?: Readonly<Record<number, number>>;
+}
+
+/**
+ * queryacdstat entry (docs/gateway.md §Queue statistics). `loggedOnAgents` counts the agents
+ * allonlineagents lists under the skill, unless a skew is set. Sentinels: serviceLevel 65535 when
+ * no call was offered in the window, resourceIdleRate 65535 with nobody signed in, maxQueueSize
+ * 65535 for a queue without a limit, oldCallIdEx all "none" when no call waits.
+ */
+export function acdStatWire(
+  engine: ContactCentreEngine,
+  skillId: number,
+  now: number,
+  opts: AcdStatOptions = {},
+) {
   const q = engine.queue(skillId);
   const s = engine.queueStats(skillId, now);
   if (!q || !s) return undefined;
-  const idleRate =
-    s.loggedOnAgents === 0 ? 0 : Math.round((s.availAgents / s.loggedOnAgents) * 100);
+  const loggedOn = Math.max(0, s.loggedOnAgents + (opts.loggedOnSkew?.[skillId] ?? 0));
+  const avail = Math.min(s.availAgents, loggedOn);
   return {
     pilotNbr: q.def.pilotNbr,
     deviceNo: q.def.id,
     queueSize: s.queueSize,
     queueTime: s.longestWaitS,
-    loadFactor: 65535,
+    loadFactor: NONE_16,
     estWaitTime: 0,
-    loggedOnAgents: s.loggedOnAgents,
-    availAgents: s.availAgents,
+    loggedOnAgents: loggedOn,
+    availAgents: avail,
     transferFlg: 0,
-    transferDeviceType: 255,
-    transferDeviceNo: 65535,
+    transferDeviceType: NONE_8,
+    transferDeviceNo: NONE_16,
     skillDescrip: q.def.name,
-    resourceIdleRate: idleRate,
-    serviceLevel: s.serviceLevel,
+    resourceIdleRate: loggedOn === 0 ? NONE_16 : Math.round((avail / loggedOn) * 100),
+    serviceLevel: s.serviceLevel ?? NONE_16,
     oldCallIdEx:
       s.oldestArrivedAt === null
-        ? { dateTime: NO_TIME_SENTINEL_MS, dsn: 65535, server: 255, handle: 255 }
-        : { dateTime: s.oldestArrivedAt, dsn: (s.oldestCallId ?? 0) % 65535, server: 1, handle: 0 },
+        ? { dateTime: NO_TIME_SENTINEL_MS, dsn: NONE_16, server: NONE_8, handle: NONE_8 }
+        : {
+            dateTime: s.oldestArrivedAt,
+            dsn: (s.oldestCallId ?? 0) % NONE_16,
+            server: 1,
+            handle: 0,
+          },
     maxQueueSize: q.def.maxQueueSize,
   };
 }

@@ -1,134 +1,51 @@
 // 10,000 agents over 500 queues: the load test of the dashboard and of allonlineagents itself.
-// The structure comes from a fixed stream, so queue and agent names do not move with the seed.
+// The structure comes from a fixed stream, so queue and agent names do not move with the seed
+// (nor with the locale: every locale draws the same numbers).
 import { mulberry32 } from '../engine/prng';
-import type { AgentDef, ScenarioDef, SkillDef } from '../engine/types';
+import { NONE_16, type AgentDef, type ScenarioDef, type SkillDef } from '../engine/types';
+import { localeNames, type Locale, type QueueKind } from './locale';
 import { withArrivalRates } from './staffing';
-
-const FIRST = [
-  'Ada',
-  'Ben',
-  'Carla',
-  'Dev',
-  'Eva',
-  'Farid',
-  'Gina',
-  'Hiro',
-  'Ines',
-  'Jack',
-  'Kira',
-  'Luis',
-  'Maya',
-  'Nils',
-  'Olga',
-  'Pablo',
-  'Qi',
-  'Rosa',
-  'Sami',
-  'Tara',
-  'Umar',
-  'Vera',
-  'Wei',
-  'Xena',
-  'Yara',
-  'Zane',
-];
-const LAST = [
-  'Adams',
-  'Berg',
-  'Chen',
-  'Diaz',
-  'Evans',
-  'Fischer',
-  'Gupta',
-  'Hansen',
-  'Ito',
-  'Jensen',
-  'Khan',
-  'Lopez',
-  'Meyer',
-  'Nakamura',
-  'Olsen',
-  'Perez',
-  'Quinn',
-  'Rossi',
-  'Singh',
-  'Torres',
-  'Ueda',
-  'Varga',
-  'Walsh',
-  'Xu',
-  'Young',
-  'Zimmer',
-];
-const LINES = [
-  'Billing',
-  'Support',
-  'Sales',
-  'Retention',
-  'Claims',
-  'Onboarding',
-  'Collections',
-  'Orders',
-  'Returns',
-  'Loyalty',
-];
-const MARKETS = [
-  'EN',
-  'FR',
-  'DE',
-  'ES',
-  'IT',
-  'NL',
-  'PT',
-  'PL',
-  'SV',
-  'AR',
-  'TR',
-  'ZH',
-  'JA',
-  'KO',
-  'HI',
-  'RU',
-  'CS',
-  'EL',
-  'HU',
-  'RO',
-  'DA',
-  'FI',
-  'NO',
-  'UK',
-  'HE',
-];
 
 export const LARGE_AGENTS = 10_000;
 export const LARGE_QUEUES = 500;
+/** Agents per team (groupid). */
+export const LARGE_TEAM_SIZE = 25;
 
-export function largeScenario(): ScenarioDef {
+/**
+ * The one agent of `large` stuck in wrap-up: in status 5 since 20 minutes before the engine
+ * starts, and kept there until the control API releases it (an "exceptions" screen has exactly
+ * one long wrap-up to find).
+ */
+export const LARGE_STUCK_WRAPUP = { workno: '24242', status: 5, reason: 0, sinceS: 20 * 60 };
+
+export function largeScenario(locale: Locale = 'en'): ScenarioDef {
+  const names = localeNames(locale);
   const r = mulberry32(0xf1009);
   const raw: Omit<SkillDef, 'baseRatePerHour'>[] = [];
   for (let i = 0; i < LARGE_QUEUES; i += 1) {
     const id = i + 1;
     const u = r.next();
-    const [mediaType, kind, handle, wrap, patience] =
+    const [mediaType, kind, handle, wrap, patience]: [number, QueueKind, number, number, number] =
       u < 0.7
-        ? [5, 'Voice', 300, 40, 200]
+        ? [5, 'voice', 300, 40, 200]
         : u < 0.9
-          ? [53, 'Chat', 480, 20, 240]
+          ? [53, 'chat', 480, 20, 240]
           : u < 0.95
-            ? [19, 'Video', 540, 60, 240]
-            : [6, 'Email', 600, 30, 3600];
-    const line = LINES[i % LINES.length] ?? 'Support';
-    const market = MARKETS[Math.floor(i / LINES.length) % MARKETS.length] ?? 'EN';
-    const tier = Math.floor(i / (LINES.length * MARKETS.length)) + 1;
+            ? [19, 'video', 540, 60, 240]
+            : [6, 'email', 600, 30, 3600];
+    const line = names.lines[i % names.lines.length] ?? '';
+    const market = names.markets[Math.floor(i / names.lines.length) % names.markets.length] ?? '';
+    const tier = Math.floor(i / (names.lines.length * names.markets.length)) + 1;
     raw.push({
       id,
-      name: `${line} ${market} ${kind}${tier > 1 ? ` T${tier}` : ''}`,
+      name: names.queue(line, market, kind, tier),
       mediaType,
       pilotNbr: String(10000 + id),
       meanHandleS: handle,
       meanWrapS: wrap,
       meanPatienceS: patience,
-      maxQueueSize: 100,
+      // Email queues have no limit (the "none" sentinel); the others turn calls away at 100.
+      maxQueueSize: kind === 'email' ? NONE_16 : 100,
       serviceType: 1,
     });
   }
@@ -147,14 +64,24 @@ export function largeScenario(): ScenarioDef {
       const id = r.pick(from);
       if (!skills.includes(id)) skills.push(id);
     }
+    const given = r.pick(names.given);
+    const family = r.pick(names.family);
+    const groupid = Math.floor(i / LARGE_TEAM_SIZE) + 1;
     agents.push({
       workno: String(20001 + i),
-      name: `${r.pick(FIRST)} ${r.pick(LAST)}`,
+      name: names.person(given, family),
       phonenumber: String(70000001 + i),
-      groupid: Math.floor(i / 25) + 1,
+      groupid,
+      groupname: names.team(groupid),
       skills,
       mediatype: digital ? 'TTF' : 'TFF',
     });
   }
-  return { name: 'large', vdnid: 214, skills: withArrivalRates(raw, agents), agents };
+  return {
+    name: 'large',
+    vdnid: 214,
+    skills: withArrivalRates(raw, agents),
+    agents,
+    stuck: [LARGE_STUCK_WRAPUP],
+  };
 }

@@ -1,50 +1,8 @@
 // The default floor: 40 agents in 4 teams over 6 named queues (voice, chat, video and email),
 // with multi-skill agents and chat agents signed in to WebM ("TTF").
-import type { AgentDef, ScenarioDef } from '../engine/types';
+import { NONE_16, type AgentDef, type ScenarioDef } from '../engine/types';
+import { localeNames, type Locale } from './locale';
 import { withArrivalRates } from './staffing';
-
-const NAMES: readonly string[] = [
-  'Amelia Hart',
-  'Omar Haddad',
-  'Sofia Rossi',
-  "Liam O'Connor",
-  'Priya Nair',
-  'Jonas Weber',
-  'Chloe Martin',
-  'Mateo García',
-  'Yuki Tanaka',
-  'Noah Schmidt',
-  'Fatima Zahra',
-  'Lucas Silva',
-  'Hannah Kowalski',
-  'Ethan Brooks',
-  'Aisha Bello',
-  'Daniel Novak',
-  'Mia Johansson',
-  'Ravi Patel',
-  'Elena Petrova',
-  'Samuel Okafor',
-  'Grace Liu',
-  'Tomás Herrera',
-  'Ingrid Larsen',
-  'Kwame Mensah',
-  'Laura Dubois',
-  'Arjun Mehta',
-  'Zoe Papadopoulos',
-  'Ben Carter',
-  'Nadia Rahman',
-  'Felix Bauer',
-  'Leila Karimi',
-  'Oscar Lindqvist',
-  'Isabel Costa',
-  'Hugo Moreau',
-  'Ana Kovač',
-  'David Cohen',
-  'Mei Chen',
-  'Rafael Santos',
-  'Julia Nowak',
-  'Victor Alves',
-];
 
 /** [skills, mediatype, team] per agent, in roster order (2001..2040). */
 const ROSTER: readonly [number[], string, number][] = [
@@ -94,21 +52,24 @@ const ROSTER: readonly [number[], string, number][] = [
   [[1, 5], 'TFF', 4],
 ];
 
-export function smallScenario(): ScenarioDef {
+export function smallScenario(locale: Locale = 'en'): ScenarioDef {
+  const names = localeNames(locale);
   const agents: AgentDef[] = ROSTER.map(([skills, mediatype, team], i) => ({
     workno: String(2001 + i),
-    name: NAMES[i] ?? `Agent ${2001 + i}`,
+    name: names.smallAgents[i] ?? `Agent ${2001 + i}`,
     phonenumber: String(88880001 + i),
     groupid: team,
+    groupname: names.smallTeams[team - 1] ?? null,
     skills,
     mediatype,
   }));
+  const queueName = (id: number) => names.smallQueues[id - 1] ?? `Queue ${id}`;
   const common = { maxQueueSize: 100, serviceType: 1 };
   const skills = withArrivalRates(
     [
       {
         id: 1,
-        name: 'Billing',
+        name: queueName(1),
         mediaType: 5,
         pilotNbr: '1001',
         meanHandleS: 270,
@@ -118,7 +79,7 @@ export function smallScenario(): ScenarioDef {
       },
       {
         id: 2,
-        name: 'Technical Support',
+        name: queueName(2),
         mediaType: 5,
         pilotNbr: '1002',
         meanHandleS: 420,
@@ -128,7 +89,7 @@ export function smallScenario(): ScenarioDef {
       },
       {
         id: 3,
-        name: 'Sales',
+        name: queueName(3),
         mediaType: 5,
         pilotNbr: '1003',
         meanHandleS: 300,
@@ -138,7 +99,7 @@ export function smallScenario(): ScenarioDef {
       },
       {
         id: 4,
-        name: 'Web Chat',
+        name: queueName(4),
         mediaType: 53,
         pilotNbr: '1004',
         meanHandleS: 480,
@@ -148,7 +109,7 @@ export function smallScenario(): ScenarioDef {
       },
       {
         id: 5,
-        name: 'Video Banking',
+        name: queueName(5),
         mediaType: 19,
         pilotNbr: '1005',
         meanHandleS: 540,
@@ -158,13 +119,15 @@ export function smallScenario(): ScenarioDef {
       },
       {
         id: 6,
-        name: 'Email Care',
+        name: queueName(6),
         mediaType: 6,
         pilotNbr: '1006',
         meanHandleS: 600,
         meanWrapS: 30,
         meanPatienceS: 3600,
         ...common,
+        // Emails wait as long as they must: the queue has no limit (the "none" sentinel).
+        maxQueueSize: NONE_16,
       },
     ],
     agents,

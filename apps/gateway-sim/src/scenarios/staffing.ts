@@ -1,8 +1,7 @@
 // Sizes each queue's arrival rate from the agents who can serve it, so queues are busy but not
 // hopeless at the daily peak and empty out at night, whatever the roster.
+import { WEBM_MEDIA } from '../engine/runtime';
 import type { AgentDef, SkillDef } from '../engine/types';
-
-const WEBM_MEDIA = new Set([1, 6, 51, 53]);
 
 /** Share of a nominal agent's time left for calls once breaks, rests and sign-outs are taken. */
 const AVAILABLE_SHARE = 0.62;

@@ -1,5 +1,6 @@
-// Test helpers: a raw HTTP client (fetch refuses a body on GET, which agentbyskill uses) and a
-// simulator on a fake clock.
+// The package's test factories: a raw HTTP client (fetch refuses a body on GET, which
+// agentbyskill uses), a simulator on a fake clock with gateway and control shortcuts, and the
+// set-ups several test files share (a roomy rate limit, a signed-in supervisor, a held poll).
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { afterEach } from 'vitest';
@@ -41,6 +42,8 @@ export type AllOnline = Envelope<RawSkill[]>;
 export interface Reply<T = Envelope> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as it came off the wire. */
+  bytes: Buffer;
   text: string;
   json: T;
 }
@@ -73,14 +76,21 @@ export function call<T = Envelope>(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           let json: unknown;
           try {
             json = JSON.parse(text);
           } catch {
             json = undefined;
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: json as T });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes,
+            text,
+            json: json as T,
+          });
         });
         res.on('error', reject);
       },
@@ -132,6 +142,7 @@ export interface TestSim extends RunningSimulatorWithContext {
     path: string,
     guid: string | null,
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<Reply<T>>;
   control<T = ControlBody>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
 }
@@ -155,13 +166,38 @@ export interface CountersBody {
   sessions: Record<string, unknown>[];
 }
 
+export interface SignInsBody {
+  records: {
+    seq: number;
+    event: 'signin' | 'signout';
+    workno: string;
+    at: number;
+    how: string;
+    mode?: string;
+    phone?: string | null;
+  }[];
+}
+
+/** A rate limit no test reaches, for tests about something else. */
+export const ROOMY = { rateLimit: { max: 1000, windowMs: 2000 } } as const;
+
 export async function testSim(opts: SimulatorOptions = {}): Promise<TestSim> {
   const clock = fakeClock();
   const sim = await startSimulator({ now: clock.now, pollHoldMs: 100, ...opts });
   running.push(sim);
   const gw = `${sim.url}/agentgateway/resource`;
-  const send = <T = Envelope>(method: string, path: string, guid: string | null, body?: unknown) =>
-    call<T>(`${gw}/${path}`, { method, body, headers: guid ? { Guid: guid } : {} });
+  const send = <T = Envelope>(
+    method: string,
+    path: string,
+    guid: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    call<T>(`${gw}/${path}`, {
+      method,
+      body,
+      headers: { ...(guid ? { Guid: guid } : {}), ...headers },
+    });
   return Object.assign(sim, {
     gw,
     clock,
@@ -184,6 +220,39 @@ export async function testSim(opts: SimulatorOptions = {}): Promise<TestSim> {
       return { reply, guid: guidOf(reply) ?? '' };
     },
   });
+}
+
+/** Signs in supervisor 101 and answers its Guid. */
+export async function supervisor(sim: TestSim, workno = '101'): Promise<string> {
+  return (await sim.signIn(workno)).guid;
+}
+
+/** Polls away the events queued for a session (those of its sign-in), so the next poll is held. */
+export async function drainEvents(sim: TestSim, workno: string, guid: string): Promise<void> {
+  const queued = () => sim.context.sessions.active(workno, sim.clock.now())?.events.length ?? 0;
+  for (let i = 0; i < 10 && queued() > 0; i += 1) {
+    const r = await sim.get('agentevent/' + workno, guid);
+    if (r.json.retcode !== '0') throw new Error(`poll of ${workno}: ${r.json.retcode}`);
+  }
+  if (queued() > 0) throw new Error(`events of ${workno} never ran dry`);
+}
+
+/**
+ * Starts a poll that the simulator holds (the sign-in events must be drained) and resolves once
+ * the simulator has it, so what follows acts on a held poll; `answer` is the poll's reply.
+ */
+export async function heldPoll(
+  sim: TestSim,
+  workno: string,
+  guid: string,
+): Promise<{ answer: Promise<Reply> }> {
+  const answer = sim.get('agentevent/' + workno, guid);
+  const deadline = Date.now() + 5000;
+  while (!sim.context.sessions.active(workno, sim.clock.now())?.heldPoll) {
+    if (Date.now() > deadline) throw new Error(`the poll of ${workno} was never held`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return { answer };
 }
 
 export function guidOf(reply: Reply<unknown>): string | null {
