@@ -138,6 +138,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     deadAfterMs: tuning.deadAfterMs,
     backoff: tuning.backoff,
     fatalRetryMs: tuning.fatalRetryMs,
+    noRightProbeMs: config.gateway.noRightProbeMs,
     logger,
     metrics,
   });

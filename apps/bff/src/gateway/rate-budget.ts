@@ -11,6 +11,11 @@
 import type { BudgetCaller } from './types';
 import { GatewayCallError } from './gateway-call-error';
 
+/** A call whose answer we do not wait for before anchoring its slot (the long poll is answered
+ *  ~10 s after the gateway counted it; the proxy reports nothing back) is counted as handled at
+ *  most this long after we sent it. */
+export const LATE_HANDLING_MS = 1000;
+
 /** Lower number goes first: losing the keep-alive loses the session, losing the proxy loses
  *  nothing the dashboard needs. */
 export const CALLER_PRIORITY: Record<BudgetCaller, number> = {

@@ -54,8 +54,6 @@ describe('gateway session against the simulator', () => {
     );
     expect(session.currentGuid()).not.toBe(first);
     const ans = await session.call({
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     });
@@ -192,8 +190,6 @@ describe('gateway session against the simulator', () => {
     expect(a.currentGuid()).toBeNull();
     await a.stop();
     const ans = await b.call({
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     });
@@ -219,9 +215,7 @@ describe('gateway session against the simulator', () => {
     expect(c.sessions.find((s) => s.workno === '101')?.signedIn).toBe(false);
     await expect(
       session.call({
-        method: 'GET',
-        path: '/agentgroup/{agentId}/allonlineagents',
-        route: 'q',
+        route: 'queryAllOnlineAgents',
         caller: 'agents',
       }),
     ).rejects.toMatchObject({ code: 'STOPPED' });
@@ -295,17 +289,13 @@ describe('fatal answers', () => {
       retcode: '300-001',
       route: 'queryAllOnlineAgents',
     });
-    const session = openSession(gw, cleanup, { fatalRetryMs: 60_000 });
+    const session = openSession(gw, cleanup, { noRightProbeMs: 60_000 });
     await session.start();
     const agents = {
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     } as const;
     const skills = {
-      method: 'GET',
-      path: '/queuedevice/{agentId}/agentvdnskill',
       route: 'querySkillQueueOnAgentVDN',
       caller: 'skills',
     } as const;
@@ -323,11 +313,9 @@ describe('fatal answers', () => {
       retcode: '300-001',
       route: 'querySkillQueueOnAgentVDN',
     });
-    const session = openSession(gw, cleanup, { fatalRetryMs: 60_000 });
+    const session = openSession(gw, cleanup, { noRightProbeMs: 60_000 });
     await session.start();
     const skills = {
-      method: 'GET',
-      path: '/queuedevice/{agentId}/agentvdnskill',
       route: 'querySkillQueueOnAgentVDN',
       caller: 'skills',
     } as const;
@@ -337,14 +325,12 @@ describe('fatal answers', () => {
     expect((await counters(gw)).routes.querySkillQueueOnAgentVDN).toBe(1);
   });
 
-  it('300-001 on a data query → fatal with the session kept, one probe per fatalRetryMs', async () => {
+  it('300-001 on a data query → fatal with the session kept, one probe per noRightProbeMs', async () => {
     const gw = await sim();
     await control(gw, 'PUT', '/accounts/101', { canQuery: false });
-    const session = openSession(gw, cleanup, { fatalRetryMs: 500 });
+    const session = openSession(gw, cleanup, { noRightProbeMs: 500, fatalRetryMs: 300_000 });
     await session.start();
     const req = {
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     } as const;

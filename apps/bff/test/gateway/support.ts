@@ -98,6 +98,8 @@ export function sessionOptions(
     deadAfterMs: 20_000,
     backoff: { initialMs: 50, maxMs: 400 },
     fatalRetryMs: 1500,
+    // Short, so tests of a refused data query see its probe without waiting 30 s.
+    noRightProbeMs: 600,
     logger: captureLogger().logger,
     metrics: createMetrics({ defaultMetrics: false }),
     ...over,
