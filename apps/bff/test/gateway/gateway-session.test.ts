@@ -76,6 +76,31 @@ describe('gateway session against the simulator', () => {
     expect(text).not.toContain(PASSWORD);
   });
 
+  it('logs what the gateway sends clipped: a 400-character retcode never reaches the log whole', async () => {
+    const gw = await sim();
+    const log = captureLogger();
+    const long = `R${'7'.repeat(399)}`;
+    await control(gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: long,
+      route: 'getAgentEvent',
+      times: 1,
+    });
+    await control(gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: long,
+      route: 'queryAllOnlineAgents',
+      times: 1,
+    });
+    const session = openSession(gw, cleanup, { logger: log.logger });
+    await session.start();
+    const ans = await session.call({ route: 'queryAllOnlineAgents', caller: 'agents' });
+    expect(ans.retcode).toBe(`${long.slice(0, 120)}… (400 chars)`);
+    await waitFor(() => log.text().includes('event poll refused'), { what: 'the warning' });
+    expect(log.text()).toContain(`${long.slice(0, 120)}… (400 chars)`);
+    expect(log.text()).not.toContain(long.slice(0, 121));
+  });
+
   it('signs in again after the gateway expired the session', async () => {
     const gw = await sim();
     const session = openSession(gw, cleanup);
