@@ -1,4 +1,4 @@
-// The only place the BFF reads its environment (DESIGN.md). Every key is parsed by one zod schema
+// The only place the BFF reads its environment. Every key is parsed by one zod schema
 // so a bad value stops start-up with a message naming each bad key, instead of failing later.
 import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 // The gateway allows a handful of queries per agent in a sliding window (5 per 2 s by default,
-// REFERENCE §7) and counts every call of the session against it, the keep-alive poll included.
+// docs/gateway.md §Limits and transport) and counts every call of the session against it, the
+// keep-alive poll included.
 // One budget per session object, shared by every caller, so no mix of callers can exceed it.
 //
 // The gateway stamps a call when it handles it, somewhere between our send and its answer. So
