@@ -1,6 +1,7 @@
 // The SSE connection that feeds the live store: EventSource, zod validation of every message,
 // gap detection → resync, silence watchdog and reconnect with capped exponential backoff.
-import { backoff } from '@floorwatch/contracts';
+// The subpath, not the package root: the root would bring the gateway tables into the bundle.
+import { backoff } from '@floorwatch/contracts/backoff';
 import {
   heartbeat,
   patch,
