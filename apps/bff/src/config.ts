@@ -1,10 +1,11 @@
-// The only place the BFF reads its environment (DESIGN.md). Every key is parsed by one zod schema
+// The only place the BFF reads its environment. Every key is parsed by one zod schema
 // so a bad value stops start-up with a message naming each bad key, instead of failing later.
 import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_NO_RIGHT_PROBE_MS } from './gateway/route-throttle';
 
 /** Every environment key the BFF understands (docs/configuration.md and check-compose use it). */
 export const CONFIG_KEYS = [
@@ -18,6 +19,7 @@ export const CONFIG_KEYS = [
   'CCGW_POLL_MS',
   'CCGW_BUDGET',
   'CCGW_STALE_AFTER_MS',
+  'CCGW_NO_RIGHT_PROBE_MS',
   'SIM_SCENARIO',
   'PORT',
   'HOST',
@@ -58,6 +60,8 @@ export interface Config {
     pollMs: number;
     budget: { max: number; windowMs: number };
     staleAfterMs: number;
+    /** How often a data query refused for good (300-001 no right) is tried again. */
+    noRightProbeMs: number;
   };
   sim: { scenario: 'seed' | 'small' | 'large' };
   http: { port: number; host: string; trustProxy: boolean | number | string };
@@ -131,6 +135,7 @@ const envSchema = z.object({
       .refine((b) => b.max >= 1 && b.windowMs >= 100, 'needs at least 1 call per ≥ 100 ms'),
   ),
   CCGW_STALE_AFTER_MS: opt(int(1000, 3_600_000)),
+  CCGW_NO_RIGHT_PROBE_MS: opt(int(1000, 3_600_000)),
   SIM_SCENARIO: opt(z.enum(['seed', 'small', 'large'], 'must be one of seed, small, large')),
   PORT: opt(int(0, 65535)),
   HOST: opt(z.string().trim().min(1)),
@@ -245,6 +250,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       pollMs,
       budget: e.CCGW_BUDGET ?? { max: 5, windowMs: 2000 },
       staleAfterMs,
+      noRightProbeMs: e.CCGW_NO_RIGHT_PROBE_MS ?? DEFAULT_NO_RIGHT_PROBE_MS,
     },
     sim: { scenario: e.SIM_SCENARIO ?? 'small' },
     http: {

@@ -35,7 +35,7 @@ export interface Tuning {
 
 const DEFAULT_TUNING: Tuning = {
   requestTimeoutMs: 10_000,
-  // The gateway holds an event poll for about 10 s (REFERENCE §2.1).
+  // The gateway holds an event poll for about 10 s (docs/gateway.md §Keep-alive and idle sign-out).
   pollTimeoutMs: 20_000,
   // The gateway signs a silent agent out after 120 s; give up on the session a little earlier.
   deadAfterMs: 100_000,
@@ -138,6 +138,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     deadAfterMs: tuning.deadAfterMs,
     backoff: tuning.backoff,
     fatalRetryMs: tuning.fatalRetryMs,
+    noRightProbeMs: config.gateway.noRightProbeMs,
     logger,
     metrics,
   });

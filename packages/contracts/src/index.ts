@@ -1,2 +1,3 @@
 export * from './gateway/index';
 export * from './api/index';
+export * from './backoff';

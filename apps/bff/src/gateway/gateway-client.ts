@@ -1,6 +1,6 @@
 // Raw HTTP(S) transport to the CC-Gateway. node:http/https rather than global fetch because Node
 // 20's fetch cannot be given a private CA without undici, and gateway certificates are usually
-// self-signed or from a private CA (REFERENCE §7).
+// self-signed or from a private CA (docs/gateway.md §Limits and transport).
 import http from 'node:http';
 import https from 'node:https';
 import { GATEWAY_BASE_PATH, guidFromSetGuid } from '@floorwatch/contracts/gateway';

@@ -1,5 +1,6 @@
 // The gateway allows a handful of queries per agent in a sliding window (5 per 2 s by default,
-// REFERENCE §7) and counts every call of the session against it, the keep-alive poll included.
+// docs/gateway.md §Limits and transport) and counts every call of the session against it, the
+// keep-alive poll included.
 // One budget per session object, shared by every caller, so no mix of callers can exceed it.
 //
 // The gateway stamps a call when it handles it, somewhere between our send and its answer. So
@@ -10,6 +11,11 @@
 // together than we sent them.
 import type { BudgetCaller } from './types';
 import { GatewayCallError } from './gateway-call-error';
+
+/** A call whose answer we do not wait for before anchoring its slot (the long poll is answered
+ *  ~10 s after the gateway counted it; the proxy reports nothing back) is counted as handled at
+ *  most this long after we sent it. */
+export const LATE_HANDLING_MS = 1000;
 
 /** Lower number goes first: losing the keep-alive loses the session, losing the proxy loses
  *  nothing the dashboard needs. */

@@ -1,4 +1,9 @@
 // The seam between the gateway session (src/gateway) and everything that uses it.
+import type {
+  GATEWAY_ROUTES,
+  GatewayMethod,
+  GatewayRouteName,
+} from '@floorwatch/contracts/gateway';
 import type { GatewayError } from '@floorwatch/contracts/api';
 
 export type SessionState =
@@ -24,20 +29,30 @@ export interface GatewayAnswer<T = unknown> {
   httpStatus: number;
   /** Parsed JSON body, or undefined when the body was not JSON. */
   body: T | undefined;
+  /** The answer's retcode, clipped to a log-safe length (log-safe.ts); null when it has none. */
   retcode: string | null;
   latencyMs: number;
 }
 
+/** The data queries of GATEWAY_ROUTES (kind `query`): what `call()` sends. Sign-in, keep-alive
+ *  and sign-out belong to the session alone. */
+export type GatewayQueryRoute = {
+  [K in GatewayRouteName]: (typeof GATEWAY_ROUTES)[K]['kind'] extends 'query' ? K : never;
+}[GatewayRouteName];
+
 export interface GatewayRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Path below /agentgateway/resource, e.g. `/agentgroup/{agentId}/allonlineagents`;
-   *  `{agentId}` is filled in by the session. */
-  path: string;
+  /** The route's name in GATEWAY_ROUTES, e.g. `queryAllOnlineAgents`: method, path and the
+   *  metrics label come from the table. */
+  route: GatewayQueryRoute;
+  /** Path parameters besides `{agentId}` (filled in by the session), e.g. `{ skillId: 3 }`. */
+  params?: Record<string, string | number>;
   body?: unknown;
-  /** Log method name used for metrics labels, e.g. `queryAllOnlineAgents`. */
-  route: string;
   caller: BudgetCaller;
   timeoutMs?: number;
+  /** @deprecated The route table has it; callers drop it (accepted until the monitor does). */
+  method?: GatewayMethod;
+  /** @deprecated The route table has it; when still given it must be the table's path. */
+  path?: string;
 }
 
 /** What the monitor, the proxy and the health endpoints need from the gateway session. */

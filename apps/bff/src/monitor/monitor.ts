@@ -5,16 +5,18 @@ import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
 import {
   agentVdnSkillResponse,
-  isFatalCategory,
   queryAcdStatResponse,
   retcodeCategory,
   RETCODES,
-  type RetcodeCategory,
 } from '@floorwatch/contracts/gateway';
 import type { Agent, GatewayError, GatewayHealth, Patch, Queue } from '@floorwatch/contracts/api';
 import type { Metrics } from '../metrics';
 import type { GatewayAnswer, GatewaySessionPort } from '../gateway/types';
 import { isGatewayCallError } from '../gateway/gateway-call-error';
+import {
+  gatewayError as buildGatewayError,
+  type GatewayErrorCategory,
+} from '../gateway/gateway-error';
 import type { LiveData } from './types';
 import { parseAllOnlineAgents } from './fast-parse';
 import { createHistory } from './history';
@@ -88,14 +90,8 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   let stopped = false;
   let unsubscribeSession: (() => void) | null = null;
 
-  function gatewayError(code: string, message: string, category: string): GatewayError {
-    return {
-      code,
-      message,
-      category,
-      fatal: isFatalCategory(category as RetcodeCategory),
-      at: now(),
-    };
+  function gatewayError(code: string, message: string, category: GatewayErrorCategory) {
+    return buildGatewayError(code, message, category, now());
   }
 
   /** Turns a failed call into the error health shows; the session's own error is more telling

@@ -54,8 +54,6 @@ describe('gateway session against the simulator', () => {
     );
     expect(session.currentGuid()).not.toBe(first);
     const ans = await session.call({
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     });
@@ -76,6 +74,31 @@ describe('gateway session against the simulator', () => {
     const text = log.text();
     for (const g of (await counters(gw)).guidsIssued) expect(text).not.toContain(g.split('.')[0]);
     expect(text).not.toContain(PASSWORD);
+  });
+
+  it('logs what the gateway sends clipped: a 400-character retcode never reaches the log whole', async () => {
+    const gw = await sim();
+    const log = captureLogger();
+    const long = `R${'7'.repeat(399)}`;
+    await control(gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: long,
+      route: 'getAgentEvent',
+      times: 1,
+    });
+    await control(gw, 'POST', '/faults', {
+      kind: 'retcode',
+      retcode: long,
+      route: 'queryAllOnlineAgents',
+      times: 1,
+    });
+    const session = openSession(gw, cleanup, { logger: log.logger });
+    await session.start();
+    const ans = await session.call({ route: 'queryAllOnlineAgents', caller: 'agents' });
+    expect(ans.retcode).toBe(`${long.slice(0, 120)}… (400 chars)`);
+    await waitFor(() => log.text().includes('event poll refused'), { what: 'the warning' });
+    expect(log.text()).toContain(`${long.slice(0, 120)}… (400 chars)`);
+    expect(log.text()).not.toContain(long.slice(0, 121));
   });
 
   it('signs in again after the gateway expired the session', async () => {
@@ -192,8 +215,6 @@ describe('gateway session against the simulator', () => {
     expect(a.currentGuid()).toBeNull();
     await a.stop();
     const ans = await b.call({
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     });
@@ -219,9 +240,7 @@ describe('gateway session against the simulator', () => {
     expect(c.sessions.find((s) => s.workno === '101')?.signedIn).toBe(false);
     await expect(
       session.call({
-        method: 'GET',
-        path: '/agentgroup/{agentId}/allonlineagents',
-        route: 'q',
+        route: 'queryAllOnlineAgents',
         caller: 'agents',
       }),
     ).rejects.toMatchObject({ code: 'STOPPED' });
@@ -295,17 +314,13 @@ describe('fatal answers', () => {
       retcode: '300-001',
       route: 'queryAllOnlineAgents',
     });
-    const session = openSession(gw, cleanup, { fatalRetryMs: 60_000 });
+    const session = openSession(gw, cleanup, { noRightProbeMs: 60_000 });
     await session.start();
     const agents = {
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     } as const;
     const skills = {
-      method: 'GET',
-      path: '/queuedevice/{agentId}/agentvdnskill',
       route: 'querySkillQueueOnAgentVDN',
       caller: 'skills',
     } as const;
@@ -323,11 +338,9 @@ describe('fatal answers', () => {
       retcode: '300-001',
       route: 'querySkillQueueOnAgentVDN',
     });
-    const session = openSession(gw, cleanup, { fatalRetryMs: 60_000 });
+    const session = openSession(gw, cleanup, { noRightProbeMs: 60_000 });
     await session.start();
     const skills = {
-      method: 'GET',
-      path: '/queuedevice/{agentId}/agentvdnskill',
       route: 'querySkillQueueOnAgentVDN',
       caller: 'skills',
     } as const;
@@ -337,14 +350,12 @@ describe('fatal answers', () => {
     expect((await counters(gw)).routes.querySkillQueueOnAgentVDN).toBe(1);
   });
 
-  it('300-001 on a data query → fatal with the session kept, one probe per fatalRetryMs', async () => {
+  it('300-001 on a data query → fatal with the session kept, one probe per noRightProbeMs', async () => {
     const gw = await sim();
     await control(gw, 'PUT', '/accounts/101', { canQuery: false });
-    const session = openSession(gw, cleanup, { fatalRetryMs: 500 });
+    const session = openSession(gw, cleanup, { noRightProbeMs: 500, fatalRetryMs: 300_000 });
     await session.start();
     const req = {
-      method: 'GET',
-      path: '/agentgroup/{agentId}/allonlineagents',
       route: 'queryAllOnlineAgents',
       caller: 'agents',
     } as const;

@@ -9,8 +9,13 @@ import {
   type GatewaySession,
   type GatewaySessionOptions,
 } from '../../src/gateway/gateway-session';
+import { createExchange } from '../../src/gateway/exchange';
+import { createGatewayClient } from '../../src/gateway/gateway-client';
+import { createGuidSlot } from '../../src/gateway/guid-slot';
+import { createRateBudget } from '../../src/gateway/rate-budget';
 
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
+export type { SimulatorOptions };
 
 export const PASSWORD = 'floorwatch';
 
@@ -98,6 +103,8 @@ export function sessionOptions(
     deadAfterMs: 20_000,
     backoff: { initialMs: 50, maxMs: 400 },
     fatalRetryMs: 1500,
+    // Short, so tests of a refused data query see its probe without waiting 30 s.
+    noRightProbeMs: 600,
     logger: captureLogger().logger,
     metrics: createMetrics({ defaultMetrics: false }),
     ...over,
@@ -127,4 +134,20 @@ export function metricValue(
     const v = r.values.find((x) => Object.entries(labels).every(([k, val]) => x.labels[k] === val));
     return v?.value ?? 0;
   });
+}
+
+/** The session's building blocks on their own, against a simulator: for the module tests. */
+export function parts(sim: Sim, cleanup: Array<() => Promise<void>>, agentId = '101') {
+  const log = captureLogger();
+  const metrics = createMetrics({ defaultMetrics: false });
+  const client = createGatewayClient({ baseUrl: sim.url });
+  const budget = createRateBudget({ max: 5, windowMs: 2000 });
+  const guids = createGuidSlot(log.logger);
+  const exchange = createExchange({ client, metrics, agentId, guids });
+  cleanup.push(() => {
+    budget.close();
+    client.close();
+    return Promise.resolve();
+  });
+  return { log, metrics, client, budget, guids, exchange, agentId };
 }

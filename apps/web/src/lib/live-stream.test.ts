@@ -94,9 +94,12 @@ describe('connectLiveStream', () => {
     expect(es.closed).toBe(true);
   });
 
-  it('backs off exponentially up to 30 s', () => {
-    expect(backoffDelay(0, 0.5)).toBe(1000);
-    expect(backoffDelay(3, 0.5)).toBe(8000);
-    expect(backoffDelay(20, 0.5)).toBe(30000);
+  it('backs off exponentially up to 30 s, never sooner than half the step', () => {
+    const top = () => 0.999999;
+    expect(backoffDelay(0, top)).toBe(1000);
+    expect(backoffDelay(3, top)).toBe(8000);
+    expect(backoffDelay(20, top)).toBe(30000);
+    expect(backoffDelay(0, () => 0)).toBe(500);
+    expect(backoffDelay(20, () => 0)).toBe(15000);
   });
 });

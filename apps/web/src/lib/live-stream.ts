@@ -1,5 +1,7 @@
 // The SSE connection that feeds the live store: EventSource, zod validation of every message,
 // gap detection → resync, silence watchdog and reconnect with capped exponential backoff.
+// The subpath, not the package root: the root would bring the gateway tables into the bundle.
+import { backoff } from '@floorwatch/contracts/backoff';
 import {
   heartbeat,
   patch,
@@ -22,9 +24,10 @@ export interface LiveStreamOptions {
   createEventSource?: (url: string) => EventSource;
 }
 
-export function backoffDelay(attempt: number, random = Math.random()): number {
-  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
-  return Math.round(base * (0.75 + random * 0.5));
+/** Reconnect delay: 1 s doubling to 30 s, jittered so a BFF restart is not met by every screen
+ *  of the floor in the same second. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  return backoff(attempt, { initialMs: 1000, maxMs: 30_000, random });
 }
 
 export function connectLiveStream(opts: LiveStreamOptions): () => void {
