@@ -3,8 +3,10 @@
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { createMemoryAttemptStore, type AttemptStore } from './auth/attempt-store';
 import { createAuthService } from './auth/auth-service';
 import { createSessionStore } from './auth/session-store';
+import { createSignInLimiter, type LockoutEvent, type SignInLimits } from './auth/sign-in-limiter';
 import type { User } from './auth/users-file';
 import type { Config } from './config';
 import type { GatewaySessionPort } from './gateway/types';
@@ -33,6 +35,9 @@ export interface AppDeps {
   users: User[];
   now?: () => number;
   sse?: { heartbeatMs?: number; retryMs?: number; ringSize?: number };
+  signIn?: Partial<SignInLimits>;
+  /** Where sign-in attempts are counted; in memory unless given. */
+  attempts?: AttemptStore;
 }
 
 export interface FloorwatchApp {
@@ -41,6 +46,12 @@ export interface FloorwatchApp {
   /** Ends every live stream and releases timers; the HTTP server is closed by its owner. */
   close(): void;
 }
+
+const LOCKOUT_MESSAGES: Record<LockoutEvent['scope'], string> = {
+  'address-user': 'sign-in lockout: this address is refused for this user until the window ends',
+  address: 'sign-in lockout: this address is refused for every user until the window ends',
+  user: 'sign-in lockout: this user is slowed down from every address until the window ends',
+};
 
 /** Helmet's defaults plus a CSP that allows only this origin (the SPA ships no inline script). */
 const securityHeaders = helmet({
@@ -71,7 +82,25 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   const now = deps.now ?? Date.now;
   const { config } = deps;
   const sessions = createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
-  const auth = createAuthService({ users: deps.users, now });
+  const limiter = createSignInLimiter({
+    store: deps.attempts ?? createMemoryAttemptStore({ now }),
+    ...(deps.signIn ? { limits: deps.signIn } : {}),
+    now,
+    onLockout: (e) => {
+      deps.metrics.signInLockouts.inc({ scope: e.scope });
+      deps.logger.warn(
+        {
+          scope: e.scope,
+          address: e.address,
+          user: e.user?.slice(0, 64) ?? null,
+          failures: e.failures,
+          windowSec: e.windowMs / 1000,
+        },
+        LOCKOUT_MESSAGES[e.scope],
+      );
+    },
+  });
+  const auth = createAuthService({ users: deps.users, limiter });
   const hub = createSseHub({
     live: deps.live,
     metrics: deps.metrics,

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { createApp } from './app';
 import { createDemoUsers, type DemoAccess } from './auth/demo-users';
+import type { SignInLimits } from './auth/sign-in-limiter';
 import { loadUsersFile, UsersFileError, type User } from './auth/users-file';
 import { ConfigError, loadConfig, parseConfig, type Config } from './config';
 import { createGatewaySession } from './gateway/gateway-session';
@@ -31,6 +32,8 @@ export interface Tuning {
   acdEveryMs?: number;
   skillsEveryMs?: number;
   historyStepSec?: number;
+  /** Sign-in limits and delays (tests shorten the delays). */
+  signIn?: Partial<SignInLimits>;
 }
 
 const DEFAULT_TUNING: Tuning = {
@@ -161,6 +164,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     logger,
     users,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
+    ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
   });
   const server = createServer(fw.app);
   // SSE responses stay open for hours; Node's per-request timeouts must not cut them.

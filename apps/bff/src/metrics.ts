@@ -38,6 +38,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ['kind', 'retcode'] as const,
       registers: [registry],
     }),
+    signInLockouts: new Counter({
+      name: 'floorwatch_sign_in_lockouts_total',
+      help: 'Sign-in limits reached: address and address-user start refusing, user starts slowing down',
+      labelNames: ['scope'] as const,
+      registers: [registry],
+    }),
     invalidAnswers: new Counter({
       name: 'floorwatch_gateway_invalid_answers_total',
       help: 'Gateway answers rejected by contract validation, by route',

@@ -2,6 +2,7 @@
 import type { ErrorBody } from '@floorwatch/contracts/api';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { SignInError } from '../auth/auth-errors';
 import { AppError } from './app-error';
 
 interface HttpishError {
@@ -13,6 +14,11 @@ interface HttpishError {
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof SignInError) {
+    return err.reason === 'too-many-attempts'
+      ? AppError.rateLimited(err.retryAfterSec ?? 1)
+      : AppError.unauthenticated(err.message);
+  }
   if (err instanceof ZodError) {
     return AppError.badRequest(
       'The request is not valid',
