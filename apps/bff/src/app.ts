@@ -1,7 +1,6 @@
 // createApp wires the HTTP surface over already-running parts (gateway session, live data). It
 // never listens, so tests can mount it anywhere and index.ts owns the process lifecycle.
 import express, { type Express, type Request } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createMemoryAttemptStore, type AttemptStore } from './auth/attempt-store';
 import { createAuthService } from './auth/auth-service';
@@ -17,6 +16,8 @@ import { gatewayProxy } from './http/gateway-proxy';
 import { liveRouter } from './http/live-router';
 import { httpLogger } from './http/logging';
 import { opsRouter } from './http/ops-router';
+import { sameOriginOnly } from './http/origin-check';
+import { securityHeaders } from './http/security-headers';
 import { sessionRouter } from './http/session-router';
 import { settingsRouter } from './http/settings-router';
 import { staticSpa } from './http/static-spa';
@@ -52,31 +53,6 @@ const LOCKOUT_MESSAGES: Record<LockoutEvent['scope'], string> = {
   address: 'sign-in lockout: this address is refused for every user until the window ends',
   user: 'sign-in lockout: this user is slowed down from every address until the window ends',
 };
-
-/** Helmet's defaults plus a CSP that allows only this origin (the SPA ships no inline script). */
-const securityHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // React applies style props through the CSSOM, which CSP does not restrict, so the SPA
-      // (charts included) needs no 'unsafe-inline' anywhere.
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      manifestSrc: ["'self'"],
-    },
-  },
-  // Same-origin only: nothing of Floorwatch is meant to be embedded or read cross-origin.
-  crossOriginResourcePolicy: { policy: 'same-origin' },
-  referrerPolicy: { policy: 'no-referrer' },
-});
 
 export function createApp(deps: AppDeps): FloorwatchApp {
   const now = deps.now ?? Date.now;
@@ -128,6 +104,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.set('etag', false);
   app.use(httpLogger(deps.logger));
   app.use(securityHeaders);
+  app.use(sameOriginOnly({ publicOrigins: config.http.publicOrigins }));
 
   app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics }));
   // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.

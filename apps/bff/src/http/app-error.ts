@@ -38,6 +38,13 @@ export class AppError extends Error {
       { 'Retry-After': String(retryAfterSec) },
     );
   }
+  static crossOrigin() {
+    return new AppError(
+      403,
+      'CROSS_ORIGIN',
+      'Refused: this request did not come from the Floorwatch dashboard itself',
+    );
+  }
   static unavailable(code: string, message: string, details?: unknown) {
     return new AppError(503, code, message, details);
   }
