@@ -17,6 +17,7 @@ import { liveRouter } from './http/live-router';
 import { httpLogger } from './http/logging';
 import { opsRouter } from './http/ops-router';
 import { sameOriginOnly } from './http/origin-check';
+import { MAX_BODY_BYTES, refuseLargeBodies } from './http/request-limits';
 import { securityHeaders } from './http/security-headers';
 import { sessionRouter } from './http/session-router';
 import { settingsRouter } from './http/settings-router';
@@ -44,6 +45,8 @@ export interface AppDeps {
 export interface FloorwatchApp {
   app: Express;
   hub: SseHub;
+  /** Whether FLOORWATCH_TRUST_PROXY trusts this peer address as a reverse proxy. */
+  trustsProxy(address: string): boolean;
   /** Ends every live stream and releases timers; the HTTP server is closed by its owner. */
   close(): void;
 }
@@ -105,11 +108,12 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.use(httpLogger(deps.logger));
   app.use(securityHeaders);
   app.use(sameOriginOnly({ publicOrigins: config.http.publicOrigins }));
+  app.use(refuseLargeBodies);
 
   app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics }));
   // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.
   app.use('/api/v1/gateway', proxy.router);
-  app.use('/api', express.json({ limit: '16kb' }));
+  app.use('/api', express.json({ limit: MAX_BODY_BYTES }));
   app.use('/api/v1', refreshWallboardCookie(sessions, secureCookie));
   app.use(
     '/api/v1',
@@ -133,9 +137,11 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.use((req, _res, next) => next(AppError.notFound(`Nothing at ${req.method} ${req.path}`)));
   app.use(errorMiddleware);
 
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   return {
     app,
     hub,
+    trustsProxy: (address) => trust(address, 0),
     close() {
       hub.close();
       sessions.close();

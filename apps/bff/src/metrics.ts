@@ -44,6 +44,11 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ['scope'] as const,
       registers: [registry],
     }),
+    connectionsRefused: new Counter({
+      name: 'floorwatch_http_connections_refused_total',
+      help: 'Connections refused because their address already held the most allowed',
+      registers: [registry],
+    }),
     invalidAnswers: new Counter({
       name: 'floorwatch_gateway_invalid_answers_total',
       help: 'Gateway answers rejected by contract validation, by route',

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { SignInError } from '../auth/auth-errors';
 import { AppError } from './app-error';
+import { MAX_BODY_BYTES } from './request-limits';
 
 interface HttpishError {
   status?: number;
@@ -29,7 +30,7 @@ function toAppError(err: unknown): AppError {
   // body-parser errors carry a type and a status; map the ones a client can cause.
   switch (e.type) {
     case 'entity.too.large':
-      return new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+      return AppError.payloadTooLarge(MAX_BODY_BYTES);
     case 'entity.parse.failed':
       return AppError.badRequest('The request body is not valid JSON');
     case 'encoding.unsupported':
