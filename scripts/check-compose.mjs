@@ -2,7 +2,8 @@
 // Config-level check of docker-compose.yml without a Docker engine (none in CI): structure, build
 // contexts and Dockerfile targets on disk, healthchecks, depends_on conditions, ports, bind
 // mounts, ${VAR} defaults, and that every environment key is one the BFF or simulator reads.
-// The BFF key list is read from apps/bff/src/config.ts (CONFIG_KEYS) so the two cannot drift.
+// The BFF key list is read from the env schema in apps/bff/src/config.ts (the source of its
+// CONFIG_KEYS) so the two cannot drift.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,13 @@ const file = path.resolve(root, process.argv[2] ?? 'docker-compose.yml');
 const errors = [];
 const err = (where, msg) => errors.push(`${where}: ${msg}`);
 
-/** CONFIG_KEYS from the BFF's config.ts, and the SIM_* keys of the simulator's config.ts. */
+/** The keys of the BFF's env schema, and the SIM_* keys of the simulator's config.ts. */
 function knownKeys() {
   const bffSrc = readFileSync(path.join(root, 'apps/bff/src/config.ts'), 'utf8');
-  const block = /export const CONFIG_KEYS = \[([\s\S]*?)\] as const/.exec(bffSrc);
-  if (!block) throw new Error('apps/bff/src/config.ts: CONFIG_KEYS not found');
-  const bff = new Set([...block[1].matchAll(/'([A-Z0-9_]+)'/g)].map((m) => m[1]));
+  const block = /const envSchema = z\.object\(\{\n([\s\S]*?)\n\}\);/.exec(bffSrc);
+  if (!block) throw new Error('apps/bff/src/config.ts: envSchema not found');
+  const bff = new Set([...block[1].matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]));
+  if (bff.size === 0) throw new Error('apps/bff/src/config.ts: no keys in envSchema');
   const simFile = path.join(root, 'apps/gateway-sim/src/config.ts');
   const sim = existsSync(simFile)
     ? new Set(

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PROXY_RULES } from '../src/http/gateway-proxy';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/api.md');
 
@@ -93,41 +94,15 @@ const ROUTES: Route[] = [
     request: 'optional `Last-Event-ID` header',
     answer: 'Server-Sent Events, see below',
   },
-  {
+  ...PROXY_RULES.map((rule) => ({
     method: 'GET',
-    path: '/api/v1/gateway/agentgroup/allonlineagents',
+    path: `/api/v1/gateway${rule.path.replace(/\{(\w+)\}/g, ':$1')}`,
     who: 'supervisor with all queues',
     request: '–',
-    answer: 'the gateway answer, unchanged (read-only pass-through)',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/gateway/agentgroup/agentbyskill/:skillId',
-    who: 'supervisor with all queues',
-    request: '–',
-    answer: 'the gateway answer',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/gateway/agentgroup/agentbyworkno/:workno',
-    who: 'supervisor with all queues',
-    request: '–',
-    answer: 'the gateway answer',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/gateway/queuedevice/agentvdnskill',
-    who: 'supervisor with all queues',
-    request: '–',
-    answer: 'the gateway answer',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/gateway/queuedevice/skillwaitnum/:skillId',
-    who: 'supervisor with all queues',
-    request: '–',
-    answer: 'the gateway answer',
-  },
+    answer:
+      "the gateway's JSON answer, read-only; of its headers only `Content-Type` and " +
+      '`Content-Length` pass; 502 `GATEWAY_BAD_ANSWER` when it is not JSON',
+  })),
   {
     method: 'GET',
     path: '/healthz',
@@ -257,8 +232,11 @@ export function render(): string {
     '`POST /api/v1/session` needs the `fw_session` cookie set by signing in. Every answer is cut',
     "to the user's queues on the server. Every error, on every route, is an [ErrorBody](#errorbody):",
     '400 invalid request (`details` lists the problems), 401 not signed in, 403 not allowed for',
-    'this role or queue, 404 unknown, 405 wrong method, 413 body over 16 kB, 429 too many failed',
-    'sign-ins, 502/503/504 gateway trouble, 500 anything else (never with a stack trace).',
+    'this role or queue, or `CROSS_ORIGIN` for a POST/PUT/PATCH/DELETE whose `Origin` (or',
+    '`Sec-Fetch-Site`) is not the dashboard itself, 404 unknown, 405 wrong method, 408 request not',
+    'sent in time, 413 body over 16 kB, 429 too many failed sign-ins (`RATE_LIMITED`) or open',
+    'connections (`TOO_MANY_CONNECTIONS`), 502/503/504 gateway trouble, 500 anything else (never',
+    'with a stack trace).',
     '',
     '## Routes',
     '',

@@ -1,10 +1,11 @@
 // createApp wires the HTTP surface over already-running parts (gateway session, live data). It
 // never listens, so tests can mount it anywhere and index.ts owns the process lifecycle.
 import express, { type Express, type Request } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { createMemoryAttemptStore, type AttemptStore } from './auth/attempt-store';
 import { createAuthService } from './auth/auth-service';
 import { createSessionStore } from './auth/session-store';
+import { createSignInLimiter, type LockoutEvent, type SignInLimits } from './auth/sign-in-limiter';
 import type { User } from './auth/users-file';
 import type { Config } from './config';
 import type { GatewaySessionPort } from './gateway/types';
@@ -15,6 +16,9 @@ import { gatewayProxy } from './http/gateway-proxy';
 import { liveRouter } from './http/live-router';
 import { httpLogger } from './http/logging';
 import { opsRouter } from './http/ops-router';
+import { sameOriginOnly } from './http/origin-check';
+import { MAX_BODY_BYTES, refuseLargeBodies } from './http/request-limits';
+import { securityHeaders } from './http/security-headers';
 import { sessionRouter } from './http/session-router';
 import { settingsRouter } from './http/settings-router';
 import { staticSpa } from './http/static-spa';
@@ -33,45 +37,49 @@ export interface AppDeps {
   users: User[];
   now?: () => number;
   sse?: { heartbeatMs?: number; retryMs?: number; ringSize?: number };
+  signIn?: Partial<SignInLimits>;
+  /** Where sign-in attempts are counted; in memory unless given. */
+  attempts?: AttemptStore;
 }
 
 export interface FloorwatchApp {
   app: Express;
   hub: SseHub;
+  /** Whether FLOORWATCH_TRUST_PROXY trusts this peer address as a reverse proxy. */
+  trustsProxy(address: string): boolean;
   /** Ends every live stream and releases timers; the HTTP server is closed by its owner. */
   close(): void;
 }
 
-/** Helmet's defaults plus a CSP that allows only this origin (the SPA ships no inline script). */
-const securityHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // React applies style props through the CSSOM, which CSP does not restrict, so the SPA
-      // (charts included) needs no 'unsafe-inline' anywhere.
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      manifestSrc: ["'self'"],
-    },
-  },
-  // Same-origin only: nothing of Floorwatch is meant to be embedded or read cross-origin.
-  crossOriginResourcePolicy: { policy: 'same-origin' },
-  referrerPolicy: { policy: 'no-referrer' },
-});
+const LOCKOUT_MESSAGES: Record<LockoutEvent['scope'], string> = {
+  'address-user': 'sign-in lockout: this address is refused for this user until the window ends',
+  address: 'sign-in lockout: this address is refused for every user until the window ends',
+  user: 'sign-in lockout: this user is slowed down from every address until the window ends',
+};
 
 export function createApp(deps: AppDeps): FloorwatchApp {
   const now = deps.now ?? Date.now;
   const { config } = deps;
   const sessions = createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
-  const auth = createAuthService({ users: deps.users, now });
+  const limiter = createSignInLimiter({
+    store: deps.attempts ?? createMemoryAttemptStore({ now }),
+    ...(deps.signIn ? { limits: deps.signIn } : {}),
+    now,
+    onLockout: (e) => {
+      deps.metrics.signInLockouts.inc({ scope: e.scope });
+      deps.logger.warn(
+        {
+          scope: e.scope,
+          address: e.address,
+          user: e.user?.slice(0, 64) ?? null,
+          failures: e.failures,
+          windowSec: e.windowMs / 1000,
+        },
+        LOCKOUT_MESSAGES[e.scope],
+      );
+    },
+  });
+  const auth = createAuthService({ users: deps.users, limiter });
   const hub = createSseHub({
     live: deps.live,
     metrics: deps.metrics,
@@ -99,11 +107,13 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.set('etag', false);
   app.use(httpLogger(deps.logger));
   app.use(securityHeaders);
+  app.use(sameOriginOnly({ publicOrigins: config.http.publicOrigins }));
+  app.use(refuseLargeBodies);
 
   app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics }));
   // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.
   app.use('/api/v1/gateway', proxy.router);
-  app.use('/api', express.json({ limit: '16kb' }));
+  app.use('/api', express.json({ limit: MAX_BODY_BYTES }));
   app.use('/api/v1', refreshWallboardCookie(sessions, secureCookie));
   app.use(
     '/api/v1',
@@ -127,9 +137,11 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.use((req, _res, next) => next(AppError.notFound(`Nothing at ${req.method} ${req.path}`)));
   app.use(errorMiddleware);
 
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   return {
     app,
     hub,
+    trustsProxy: (address) => trust(address, 0),
     close() {
       hub.close();
       sessions.close();

@@ -7,33 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_NO_RIGHT_PROBE_MS } from './gateway/route-throttle';
 
-/** Every environment key the BFF understands (docs/configuration.md and check-compose use it). */
-export const CONFIG_KEYS = [
-  'CCGW_URL',
-  'CCGW_AGENT_ID',
-  'CCGW_PASSWORD',
-  'CCGW_PHONE',
-  'CCGW_CA_FILE',
-  'CCGW_INSECURE_TLS',
-  'CCGW_FORCE_LOGIN',
-  'CCGW_POLL_MS',
-  'CCGW_BUDGET',
-  'CCGW_STALE_AFTER_MS',
-  'CCGW_NO_RIGHT_PROBE_MS',
-  'SIM_SCENARIO',
-  'PORT',
-  'HOST',
-  'FLOORWATCH_USERS',
-  'FLOORWATCH_THRESHOLDS',
-  'FLOORWATCH_SESSION_TTL_HOURS',
-  'FLOORWATCH_WEB_DIST',
-  'FLOORWATCH_COOKIE_SECURE',
-  'FLOORWATCH_TRUST_PROXY',
-  'LOG_LEVEL',
-  'NODE_ENV',
-] as const;
-export type ConfigKey = (typeof CONFIG_KEYS)[number];
-
 /** Built-in warn/critical durations per state; idle has none on purpose (idle is good news). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
   wrapup: { warnSec: 120, critSec: 300 },
@@ -64,7 +37,17 @@ export interface Config {
     noRightProbeMs: number;
   };
   sim: { scenario: 'seed' | 'small' | 'large' };
-  http: { port: number; host: string; trustProxy: boolean | number | string };
+  http: {
+    port: number;
+    host: string;
+    trustProxy: boolean | number | string;
+    /** Origins besides the request's own host that may send state-changing requests. */
+    publicOrigins: string[];
+    /** Time a client has to send a whole request, headers and body (408 after it). */
+    requestTimeoutMs: number;
+    /** Open connections one client address may hold; 0 = no cap. */
+    maxConnectionsPerIp: number;
+  };
   auth: {
     usersFile: string | null;
     sessionTtlHours: number;
@@ -93,6 +76,20 @@ const int = (min: number, max: number, what = 'an integer') =>
     .regex(/^-?\d+$/, `must be ${what} ≥ ${min}`)
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be ${what} ≥ ${min} and ≤ ${max}`);
+
+/** A bare origin as browsers send it in the Origin header: no path, query or credentials. */
+function isOrigin(v: string): boolean {
+  if (!URL.canParse(v)) return false;
+  const u = new URL(v);
+  return (
+    (u.protocol === 'http:' || u.protocol === 'https:') &&
+    u.username === '' &&
+    u.password === '' &&
+    u.pathname === '/' &&
+    u.search === '' &&
+    u.hash === ''
+  );
+}
 
 const bool = z
   .string()
@@ -147,6 +144,18 @@ const envSchema = z.object({
     z.enum(['auto', 'always', 'never'], 'must be one of auto, always, never'),
   ),
   FLOORWATCH_TRUST_PROXY: opt(z.string().trim()),
+  FLOORWATCH_PUBLIC_ORIGIN: opt(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.split(',').map((o) => o.trim()))
+      .refine((list) => list.every(isOrigin), {
+        message: 'must be origins such as https://floor.example.com (scheme, host, optional port)',
+      })
+      .transform((list) => list.map((o) => new URL(o).origin)),
+  ),
+  FLOORWATCH_REQUEST_TIMEOUT_MS: opt(int(500, 600_000)),
+  FLOORWATCH_MAX_CONNECTIONS_PER_IP: opt(int(0, 100_000)),
   LOG_LEVEL: opt(
     z.enum(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
@@ -157,6 +166,10 @@ const envSchema = z.object({
     z.enum(['development', 'production', 'test'], 'must be development, production or test'),
   ),
 });
+
+/** Every environment key the BFF understands, from the schema (docs and check-compose use it). */
+export const CONFIG_KEYS = Object.keys(envSchema.shape) as ConfigKey[];
+export type ConfigKey = keyof typeof envSchema.shape;
 
 function readTextFile(key: string, file: string, problems: string[]): string | null {
   try {
@@ -257,6 +270,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       port: e.PORT ?? 8080,
       host: e.HOST ?? '127.0.0.1',
       trustProxy: parseTrustProxy(e.FLOORWATCH_TRUST_PROXY),
+      publicOrigins: e.FLOORWATCH_PUBLIC_ORIGIN ?? [],
+      requestTimeoutMs: e.FLOORWATCH_REQUEST_TIMEOUT_MS ?? 30_000,
+      maxConnectionsPerIp: e.FLOORWATCH_MAX_CONNECTIONS_PER_IP ?? 256,
     },
     auth: {
       usersFile: e.FLOORWATCH_USERS !== undefined ? file(e.FLOORWATCH_USERS) : null,

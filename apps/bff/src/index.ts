@@ -3,16 +3,18 @@
 // also what component tests and the e2e/bench fixtures call to run the whole product on port 0.
 import { startSimulator } from '@floorwatch/gateway-sim';
 import { realpathSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { createApp } from './app';
 import { createDemoUsers, type DemoAccess } from './auth/demo-users';
+import type { SignInLimits } from './auth/sign-in-limiter';
 import { loadUsersFile, UsersFileError, type User } from './auth/users-file';
 import { ConfigError, loadConfig, parseConfig, type Config } from './config';
 import { createGatewaySession } from './gateway/gateway-session';
 import { createLogger } from './http/logging';
+import { createLimitedServer } from './http/server-limits';
 import { createMetrics } from './metrics';
 import { createMonitor } from './monitor/monitor';
 
@@ -31,6 +33,8 @@ export interface Tuning {
   acdEveryMs?: number;
   skillsEveryMs?: number;
   historyStepSec?: number;
+  /** Sign-in limits and delays (tests shorten the delays). */
+  signIn?: Partial<SignInLimits>;
 }
 
 const DEFAULT_TUNING: Tuning = {
@@ -162,11 +166,19 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     logger,
     users,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
+    ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
   });
-  const server = createServer(fw.app);
-  // SSE responses stay open for hours; Node's per-request timeouts must not cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 30_000;
+  const server = createLimitedServer(fw.app, {
+    requestTimeoutMs: config.http.requestTimeoutMs,
+    maxConnectionsPerIp: config.http.maxConnectionsPerIp,
+    exempt: (address) => fw.trustsProxy(address),
+    onCapped: (address) =>
+      logger.warn(
+        { address, max: config.http.maxConnectionsPerIp },
+        'connection cap reached: further connections from this address are refused',
+      ),
+    onRefused: () => metrics.connectionsRefused.inc(),
+  });
 
   await session.start();
   monitor.start();

@@ -38,6 +38,17 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ['kind', 'retcode'] as const,
       registers: [registry],
     }),
+    signInLockouts: new Counter({
+      name: 'floorwatch_sign_in_lockouts_total',
+      help: 'Sign-in limits reached: address and address-user start refusing, user starts slowing down',
+      labelNames: ['scope'] as const,
+      registers: [registry],
+    }),
+    connectionsRefused: new Counter({
+      name: 'floorwatch_http_connections_refused_total',
+      help: 'Connections refused because their address already held the most allowed',
+      registers: [registry],
+    }),
     invalidAnswers: new Counter({
       name: 'floorwatch_gateway_invalid_answers_total',
       help: 'Gateway answers rejected by contract validation, by route',

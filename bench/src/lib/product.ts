@@ -160,6 +160,8 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     CCGW_POLL_MS: String(pollMs),
     FLOORWATCH_USERS: usersFile,
     FLOORWATCH_COOKIE_SECURE: 'never',
+    // Every simulated browser connects from 127.0.0.1; the per-address cap would refuse them.
+    FLOORWATCH_MAX_CONNECTIONS_PER_IP: '0',
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

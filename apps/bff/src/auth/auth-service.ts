@@ -1,61 +1,79 @@
-// Sign-in checks: password or wallboard link token, with failure limits per IP and per username.
+// Sign-in checks: password or wallboard link token. Every attempt is admitted by the sign-in
+// limiter first (reserved before the slow hash), and may be slowed down for its username.
 import type { SessionRequest } from '@floorwatch/contracts/api';
-import { AppError } from '../http/app-error';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SignInError } from './auth-errors';
 import { verifyPassword } from './password-hash';
-import { createFailureLimiter } from './rate-limiter';
+import type { SignInLimiter } from './sign-in-limiter';
 import type { User } from './users-file';
 
 export interface AuthService {
-  authenticate(req: SessionRequest, ip: string): Promise<User>;
+  /** The user, or throws SignInError. */
+  authenticate(req: SessionRequest, address: string): Promise<User>;
   users(): readonly User[];
 }
 
+// Verifying against a dummy hash when the user is unknown keeps the timing of "no such user"
+// close to "wrong password", so usernames cannot be probed by latency.
+const DUMMY =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
 export function createAuthService(opts: {
   users: User[];
-  maxFailures?: number;
-  windowMs?: number;
-  now?: () => number;
+  limiter: SignInLimiter;
+  /** Waits out the limiter's delay; injected so tests need no real time. */
+  wait?: (ms: number) => Promise<unknown>;
 }): AuthService {
   const byName = new Map(opts.users.map((u) => [u.username.toLowerCase(), u]));
   const wallboards = opts.users.filter((u) => u.linkToken !== null);
-  const limiter = createFailureLimiter({
-    max: opts.maxFailures ?? 5,
-    windowMs: opts.windowMs ?? 60_000,
-    ...(opts.now ? { now: opts.now } : {}),
-  });
-  // Verifying against a dummy hash when the user is unknown keeps the timing of "no such user"
-  // close to "wrong password", so usernames cannot be probed by latency.
-  const DUMMY =
-    'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+  const wait = opts.wait ?? ((ms: number) => sleep(ms));
 
-  const guard = (keys: string[]) => {
-    const wait = Math.max(...keys.map((k) => limiter.retryAfterSec(k)));
-    if (wait > 0) throw AppError.rateLimited(wait);
-  };
+  /** Runs `check` as one admitted attempt; a false result or a throw counts as a failure. */
+  async function attempt<T>(
+    address: string,
+    user: string | null,
+    check: () => Promise<T | null>,
+    refused: () => SignInError,
+  ): Promise<T> {
+    const admission = await opts.limiter.admit(address, user);
+    if (!admission.admitted) throw SignInError.tooManyAttempts(admission.retryAfterSec);
+    let result: T | null = null;
+    try {
+      if (admission.delayMs > 0) await wait(admission.delayMs);
+      result = await check();
+    } finally {
+      await admission.settle(result !== null);
+    }
+    if (result === null) throw refused();
+    return result;
+  }
 
   return {
     users: () => opts.users,
-    async authenticate(req, ip) {
-      const ipKey = `ip:${ip}`;
+    authenticate(req, address) {
       if ('token' in req) {
-        guard([ipKey]);
-        for (const u of wallboards) {
-          if (u.linkToken && (await verifyPassword(req.token, u.linkToken))) return u;
-        }
-        limiter.fail(ipKey);
-        throw AppError.unauthenticated('This wallboard link is not valid');
+        return attempt(
+          address,
+          null,
+          async () => {
+            for (const u of wallboards)
+              if (u.linkToken && (await verifyPassword(req.token, u.linkToken))) return u;
+            return null;
+          },
+          () => SignInError.invalidLink(),
+        );
       }
-      const userKey = `user:${req.username.toLowerCase()}`;
-      guard([ipKey, userKey]);
-      const user = byName.get(req.username.toLowerCase());
-      const ok = await verifyPassword(req.password, user?.passwordHash ?? DUMMY);
-      if (!user || !user.passwordHash || !ok) {
-        limiter.fail(ipKey);
-        limiter.fail(userKey);
-        throw AppError.unauthenticated('Wrong username or password');
-      }
-      limiter.reset(userKey);
-      return user;
+      const name = req.username.toLowerCase();
+      return attempt(
+        address,
+        name,
+        async () => {
+          const user = byName.get(name);
+          const ok = await verifyPassword(req.password, user?.passwordHash ?? DUMMY);
+          return user?.passwordHash && ok ? user : null;
+        },
+        () => SignInError.wrongCredentials(),
+      );
     },
   };
 }

@@ -38,6 +38,23 @@ export class AppError extends Error {
       { 'Retry-After': String(retryAfterSec) },
     );
   }
+  static crossOrigin() {
+    return new AppError(
+      403,
+      'CROSS_ORIGIN',
+      'Refused: this request did not come from the Floorwatch dashboard itself',
+    );
+  }
+  /** The rest of the body is never read, so the connection is closed after the answer. */
+  static payloadTooLarge(maxBytes: number) {
+    return new AppError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is too large (at most ${maxBytes} bytes)`,
+      { maxBytes },
+      { Connection: 'close' },
+    );
+  }
   static unavailable(code: string, message: string, details?: unknown) {
     return new AppError(503, code, message, details);
   }

@@ -2,7 +2,9 @@
 import type { ErrorBody } from '@floorwatch/contracts/api';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { SignInError } from '../auth/auth-errors';
 import { AppError } from './app-error';
+import { MAX_BODY_BYTES } from './request-limits';
 
 interface HttpishError {
   status?: number;
@@ -13,6 +15,11 @@ interface HttpishError {
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof SignInError) {
+    return err.reason === 'too-many-attempts'
+      ? AppError.rateLimited(err.retryAfterSec ?? 1)
+      : AppError.unauthenticated(err.message);
+  }
   if (err instanceof ZodError) {
     return AppError.badRequest(
       'The request is not valid',
@@ -23,7 +30,7 @@ function toAppError(err: unknown): AppError {
   // body-parser errors carry a type and a status; map the ones a client can cause.
   switch (e.type) {
     case 'entity.too.large':
-      return new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+      return AppError.payloadTooLarge(MAX_BODY_BYTES);
     case 'entity.parse.failed':
       return AppError.badRequest('The request body is not valid JSON');
     case 'encoding.unsupported':

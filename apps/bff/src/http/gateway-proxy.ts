@@ -1,8 +1,18 @@
-// Read-only pass-through to a few gateway query interfaces, for supervisors who need a raw answer
+// Read-only pass-through to the gateway's query interfaces, for supervisors who need a raw answer
 // the dashboard does not show. The Guid is the BFF's credential: it is added here, taken back from
 // Set-GUID, and never reaches the browser. Nothing of the caller (cookies, authorization,
 // forwarding headers) reaches the gateway, and every call spends the same per-agent budget.
+// Nothing of the gateway's answer headers reaches the browser either, except the JSON type and
+// length: the answer carries Floorwatch's own security headers, never a CSP, CORS grant or cookie
+// that a compromised or misconfigured gateway might send.
 import type { ErrorBody } from '@floorwatch/contracts/api';
+import {
+  GATEWAY_BASE_PATH,
+  GATEWAY_ROUTES,
+  gatewayPath,
+  routeParams,
+  type GatewayRouteName,
+} from '@floorwatch/contracts/gateway';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import express from 'express';
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
@@ -15,44 +25,41 @@ import { AppError } from './app-error';
 import { authOf, requireAuth, requireRole } from './auth-middleware';
 
 interface Rule {
-  route: string;
+  route: GatewayRouteName;
+  /** The path below /api/v1/gateway: the gateway's without the agent id (always the BFF's). */
+  path: string;
   match: RegExp;
-  upstream: (agentId: string, m: RegExpExecArray) => string;
+  /** Names of the path parameters, in the order `match` captures them. */
+  params: string[];
 }
 
-const ID = '(\\d{1,9})';
-export const PROXY_RULES: readonly Rule[] = [
-  {
-    route: 'queryAllOnlineAgents',
-    match: /^\/agentgroup\/allonlineagents$/,
-    upstream: (id) => `/agentgroup/${id}/allonlineagents`,
-  },
-  {
-    route: 'queryAgentInfoBySkillId',
-    match: new RegExp(`^/agentgroup/agentbyskill/${ID}$`),
-    upstream: (id, m) => `/agentgroup/${id}/agentbyskill/${m[1]}`,
-  },
-  {
-    route: 'queryAgentInfoByWorkNo',
-    match: new RegExp(`^/agentgroup/agentbyworkno/${ID}$`),
-    upstream: (id, m) => `/agentgroup/${id}/agentbyworkno/${m[1]}`,
-  },
-  {
-    route: 'querySkillQueueOnAgentVDN',
-    match: /^\/queuedevice\/agentvdnskill$/,
-    upstream: (id) => `/queuedevice/${id}/agentvdnskill`,
-  },
-  {
-    route: 'queryQueueLengthBySkillId',
-    match: new RegExp(`^/queuedevice/skillwaitnum/${ID}$`),
-    upstream: (id, m) => `/queuedevice/${id}/skillwaitnum/${m[1]}`,
-  },
-];
+const QUERY_PARAM = '(\\d{1,9})';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function ruleFor(route: GatewayRouteName): Rule {
+  const browserPath = GATEWAY_ROUTES[route].path.replace('/{agentId}', '');
+  // Every other parameter of a query route is a skill id or work number: digits only.
+  const pattern = browserPath
+    .split(/\{\w+\}/)
+    .map(escapeRegExp)
+    .join(QUERY_PARAM);
+  return {
+    route,
+    path: browserPath,
+    match: new RegExp(`^${pattern}$`),
+    params: routeParams(browserPath),
+  };
+}
+
+/** The read-only allow-list: every GET query route of the gateway route table. */
+export const PROXY_RULES: readonly Rule[] = (Object.keys(GATEWAY_ROUTES) as GatewayRouteName[])
+  .filter((name) => GATEWAY_ROUTES[name].kind === 'query' && GATEWAY_ROUTES[name].method === 'GET')
+  .map(ruleFor);
 
 /** The only request headers sent upstream (plus Host, set by changeOrigin). */
 const UPSTREAM_HEADERS = new Set(['host', 'content-type', 'guid', 'accept']);
-/** Upstream answer headers the browser never sees. */
-const STRIPPED_ANSWER_HEADERS = ['set-guid', 'set-cookie', 'guid'];
+/** Gateway answers are JSON; anything else (an HTML error page, an SVG) is not passed on. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 interface Pending {
   path: string;
@@ -96,9 +103,11 @@ export function gatewayProxy(deps: {
     secure: !deps.insecureTls,
     ...(agent ? { agent } : {}),
     proxyTimeout: deps.timeoutMs ?? 10_000,
+    // Answers are written by the proxyRes handler below, with allow-listed headers only.
+    selfHandleResponse: true,
     timeout: deps.timeoutMs ?? 10_000,
     // Only allow-listed paths prepared above ever reach the gateway; anything else is a dead end.
-    pathRewrite: (_path, req) => pending.get(req)?.path ?? '/agentgateway/resource/__refused__',
+    pathRewrite: (_path, req) => pending.get(req)?.path ?? `${GATEWAY_BASE_PATH}/__refused__`,
     // The default plugins log target URLs and answer errors as text; ours answer ErrorBody.
     ejectPlugins: true,
     plugins: [
@@ -110,16 +119,35 @@ export function gatewayProxy(deps: {
           const p = pending.get(req);
           if (p) proxyReq.setHeader('Guid', p.guid);
         });
-        server.on('proxyRes', (proxyRes: IncomingMessage, req: IncomingMessage) => {
-          deps.session.offerSetGuid(proxyRes.headers['set-guid']);
-          for (const h of STRIPPED_ANSWER_HEADERS) delete proxyRes.headers[h];
-          proxyRes.headers['cache-control'] = 'no-store';
-          const p = pending.get(req);
-          deps.metrics.upstreamRequests.inc({
-            route: `proxy:${p?.route ?? 'unknown'}`,
-            retcode: `HTTP_${proxyRes.statusCode ?? 0}`,
-          });
-        });
+        server.on(
+          'proxyRes',
+          (proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse) => {
+            deps.session.offerSetGuid(proxyRes.headers['set-guid']);
+            const p = pending.get(req);
+            deps.metrics.upstreamRequests.inc({
+              route: `proxy:${p?.route ?? 'unknown'}`,
+              retcode: `HTTP_${proxyRes.statusCode ?? 0}`,
+            });
+            const type = proxyRes.headers['content-type'];
+            const encoding = proxyRes.headers['content-encoding'];
+            if (!type || !JSON_TYPE.test(type) || (encoding && encoding !== 'identity')) {
+              proxyRes.resume();
+              fail(res, 502, 'GATEWAY_BAD_ANSWER', 'The CC-Gateway did not answer with JSON');
+              return;
+            }
+            const length = proxyRes.headers['content-length'];
+            res.writeHead(proxyRes.statusCode ?? 502, {
+              'Content-Type': type,
+              ...(length && /^\d+$/.test(length) ? { 'Content-Length': length } : {}),
+              'Cache-Control': 'no-store',
+            });
+            // A gateway that drops the connection mid-answer must not leave the browser waiting.
+            proxyRes.on('close', () => {
+              if (!proxyRes.complete) res.destroy();
+            });
+            proxyRes.pipe(res);
+          },
+        );
         server.on('error', (err: Error, req: IncomingMessage, res: unknown) => {
           const p = pending.get(req);
           const timeout = (err as NodeJS.ErrnoException).code === 'ECONNRESET';
@@ -143,8 +171,9 @@ export function gatewayProxy(deps: {
     if (authOf(res).user.queues !== '*')
       throw AppError.forbidden('The raw gateway view needs access to every queue');
     if (req.method !== 'GET') throw AppError.methodNotAllowed('GET');
-    const rule = PROXY_RULES.map((r) => ({ r, m: r.match.exec(req.path) })).find((x) => x.m);
-    if (!rule?.m) throw AppError.notFound('This gateway path is not in the read-only allow-list');
+    const found = PROXY_RULES.map((r) => ({ r, m: r.match.exec(req.path) })).find((x) => x.m);
+    if (!found?.m) throw AppError.notFound('This gateway path is not in the read-only allow-list');
+    const { r: rule, m } = found;
     if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'])
       throw AppError.badRequest('Read-only calls take no body');
     const noGuid = () =>
@@ -155,11 +184,9 @@ export function gatewayProxy(deps: {
     await deps.session.acquireBudget('proxy');
     const guid = deps.session.currentGuid();
     if (guid === null) throw noGuid();
-    pending.set(req, {
-      path: `/agentgateway/resource${rule.r.upstream(deps.session.agentId, rule.m)}`,
-      route: rule.r.route,
-      guid,
-    });
+    const params = Object.fromEntries(rule.params.map((name, i) => [name, m[i + 1] ?? '']));
+    const upstream = gatewayPath(rule.route, { ...params, agentId: deps.session.agentId });
+    pending.set(req, { path: `${GATEWAY_BASE_PATH}${upstream}`, route: rule.route, guid });
     next();
   };
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/auth/attempt-store';
+import { SignInError } from '../../src/auth/auth-errors';
 import { createAuthService } from '../../src/auth/auth-service';
 import { hashPassword, isPasswordHash, verifyPassword } from '../../src/auth/password-hash';
 import { createSessionStore } from '../../src/auth/session-store';
+import { createSignInLimiter } from '../../src/auth/sign-in-limiter';
 import { parseUsers, UsersFileError, type User } from '../../src/auth/users-file';
-import { AppError } from '../../src/http/app-error';
 
 describe('password hashes', () => {
   it('round-trips, rejects wrong secrets and malformed hashes', async () => {
@@ -53,6 +55,7 @@ describe('users file', () => {
 describe('auth service', () => {
   const mk = async () => {
     let t = 0;
+    const waits: number[] = [];
     const users: User[] = [
       {
         username: 'Sup',
@@ -69,9 +72,19 @@ describe('auth service', () => {
         linkToken: await hashPassword('tok-0123456789abcdef'),
       },
     ];
-    const svc = createAuthService({ users, now: () => t });
-    return { svc, advance: (ms: number) => (t += ms) };
+    const now = () => t;
+    const limiter = createSignInLimiter({ store: createMemoryAttemptStore({ now }), now });
+    const svc = createAuthService({
+      users,
+      limiter,
+      wait: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
+    return { svc, waits, advance: (ms: number) => (t += ms) };
   };
+  const refusal = (reason: string): unknown => expect.objectContaining({ reason });
 
   it('signs in by password (username case-insensitive) and by link token', async () => {
     const { svc } = await mk();
@@ -82,33 +95,53 @@ describe('auth service', () => {
       'wallboard',
     );
     await expect(svc.authenticate({ username: 'tv', password: 'x' }, '1.1.1.1')).rejects.toThrow(
-      AppError,
+      SignInError,
     );
+    await expect(
+      svc.authenticate({ username: 'nobody', password: 'pw' }, '1.1.1.1'),
+    ).rejects.toEqual(refusal('wrong-credentials'));
   });
 
-  it('limits failures per username across IPs and per IP, then forgets after the window', async () => {
-    const { svc, advance } = await mk();
-    for (let i = 0; i < 5; i++)
+  it("never locks a user out through someone else's guesses: it slows them down", async () => {
+    const { svc, waits, advance } = await mk();
+    for (let i = 0; i < 8; i++)
       await expect(
         svc.authenticate({ username: 'sup', password: 'bad' }, `10.0.0.${i}`),
-      ).rejects.toMatchObject({ status: 401 });
-    await expect(
-      svc.authenticate({ username: 'sup', password: 'pw' }, '10.0.0.99'),
-    ).rejects.toMatchObject({
-      status: 429,
-      code: 'RATE_LIMITED',
-    });
-    advance(61_000);
+      ).rejects.toEqual(refusal('wrong-credentials'));
+    expect(waits).toEqual([500, 1000, 2000]);
     expect(
       (await svc.authenticate({ username: 'sup', password: 'pw' }, '10.0.0.99')).username,
     ).toBe('Sup');
+    expect(waits.at(-1)).toBe(4000);
+    advance(61_000);
+    waits.length = 0;
+    await svc.authenticate({ username: 'sup', password: 'pw' }, '10.0.0.99');
+    expect(waits).toEqual([]);
+  });
+
+  it('refuses one address after five failures for a user, or a link token', async () => {
+    const { svc, advance } = await mk();
     for (let i = 0; i < 5; i++)
-      await expect(svc.authenticate({ token: 'x'.repeat(20) }, '9.9.9.9')).rejects.toMatchObject({
-        status: 401,
-      });
-    await expect(
-      svc.authenticate({ token: 'tok-0123456789abcdef' }, '9.9.9.9'),
-    ).rejects.toMatchObject({ status: 429 });
+      await expect(
+        svc.authenticate({ username: 'sup', password: 'bad' }, '9.9.9.9'),
+      ).rejects.toEqual(refusal('wrong-credentials'));
+    await expect(svc.authenticate({ username: 'sup', password: 'pw' }, '9.9.9.9')).rejects.toEqual(
+      expect.objectContaining({ reason: 'too-many-attempts', retryAfterSec: 60 }),
+    );
+    expect((await svc.authenticate({ username: 'sup', password: 'pw' }, '9.9.9.8')).username).toBe(
+      'Sup',
+    );
+    for (let i = 0; i < 5; i++)
+      await expect(svc.authenticate({ token: 'x'.repeat(20) }, '8.8.8.8')).rejects.toEqual(
+        refusal('invalid-link'),
+      );
+    await expect(svc.authenticate({ token: 'tok-0123456789abcdef' }, '8.8.8.8')).rejects.toEqual(
+      refusal('too-many-attempts'),
+    );
+    advance(61_000);
+    expect((await svc.authenticate({ token: 'tok-0123456789abcdef' }, '8.8.8.8')).role).toBe(
+      'wallboard',
+    );
   });
 });
 

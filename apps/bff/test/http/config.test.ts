@@ -84,7 +84,36 @@ describe('parseConfig', () => {
 
   it('lists every key it reads', () => {
     expect(CONFIG_KEYS).toContain('CCGW_URL');
+    expect(CONFIG_KEYS).toContain('FLOORWATCH_PUBLIC_ORIGIN');
     expect(new Set(CONFIG_KEYS).size).toBe(CONFIG_KEYS.length);
+  });
+
+  it('reads the HTTP hardening keys, naming each bad one', () => {
+    expect(parseConfig({}).http).toMatchObject({
+      publicOrigins: [],
+      requestTimeoutMs: 30_000,
+      maxConnectionsPerIp: 256,
+    });
+    const c = parseConfig({
+      FLOORWATCH_PUBLIC_ORIGIN: 'https://Floor.Example.com/, http://10.0.0.5:8080',
+      FLOORWATCH_REQUEST_TIMEOUT_MS: '5000',
+      FLOORWATCH_MAX_CONNECTIONS_PER_IP: '0',
+    });
+    expect(c.http).toMatchObject({
+      publicOrigins: ['https://floor.example.com', 'http://10.0.0.5:8080'],
+      requestTimeoutMs: 5000,
+      maxConnectionsPerIp: 0,
+    });
+    for (const bad of ['https://floor.example.com/dashboard', 'floor.example.com', 'ftp://x'])
+      expect(problems({ FLOORWATCH_PUBLIC_ORIGIN: bad }), bad).toContain(
+        'FLOORWATCH_PUBLIC_ORIGIN: must be origins',
+      );
+    expect(problems({ FLOORWATCH_REQUEST_TIMEOUT_MS: '0' })).toContain(
+      'FLOORWATCH_REQUEST_TIMEOUT_MS: must be an integer ≥ 500',
+    );
+    expect(problems({ FLOORWATCH_MAX_CONNECTIONS_PER_IP: 'many' })).toContain(
+      'FLOORWATCH_MAX_CONNECTIONS_PER_IP:',
+    );
   });
 });
 

@@ -3,9 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GATEWAY_ROUTES } from '@floorwatch/contracts/gateway';
 import { createApp, type FloorwatchApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password-hash';
 import { parseConfig } from '../../src/config';
+import { PROXY_RULES } from '../../src/http/gateway-proxy';
 import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
 
 let upstream: http.Server;
@@ -102,4 +104,20 @@ it('answers a contract error when the gateway cannot be reached', async () => {
   expect(r.status).toBe(502);
   expect(r.body.error.code).toBe('GATEWAY_UNREACHABLE');
   down.close();
+});
+
+it('allows exactly the GET query routes of the gateway route table', () => {
+  const expected = Object.entries(GATEWAY_ROUTES)
+    .filter(([, r]) => r.kind === 'query' && r.method === 'GET')
+    .map(([name]) => name);
+  expect(PROXY_RULES.map((r) => r.route)).toEqual(expected);
+  const rule = PROXY_RULES.find((r) => r.route === 'queryQueueLengthBySkillId')!;
+  expect(rule.params).toEqual(['skillId']);
+  expect(rule.match.test('/queuedevice/skillwaitnum/7')).toBe(true);
+  for (const p of [
+    '/queuedevice/skillwaitnum/x',
+    '/queuedevice/101/skillwaitnum/7',
+    '/queuedevice/skillwaitnum/7/',
+  ])
+    expect(rule.match.test(p), p).toBe(false);
 });
