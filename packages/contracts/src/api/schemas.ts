@@ -192,4 +192,3 @@ export const errorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
-export * from './equality';
