@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics';
 import { createMonitor } from '../../src/monitor/monitor';
+import { apiChecked } from './api-boundary';
 import {
   captureLogger,
   control,
@@ -25,15 +26,17 @@ async function run(scenario: 'seed' | 'large', pollMs: number) {
   const session = openSession(gw, cleanup, { metrics, logger, requestTimeoutMs: 8000 });
   await session.start();
   // Deliberately greedier than the budget: every poller wants more than its share.
-  const monitor = createMonitor({
-    session,
-    pollMs,
-    staleAfterMs: 10_000,
-    acdEveryMs: pollMs,
-    skillsEveryMs: 60_000,
-    logger,
-    metrics,
-  });
+  const monitor = apiChecked(
+    createMonitor({
+      session,
+      pollMs,
+      staleAfterMs: 10_000,
+      acdEveryMs: pollMs,
+      skillsEveryMs: 60_000,
+      logger,
+      metrics,
+    }),
+  );
   monitor.start();
   cleanup.push(() => monitor.stop());
   return { gw, monitor, metrics };
@@ -58,6 +61,7 @@ describe('upstream budget', { timeout: 30_000 }, () => {
     expect(c.rejected.rateLimited).toBe(0);
     expect(c.routes.queryStatInfoOfAcd ?? 0).toBeGreaterThan(0);
     await waitFor(() => monitor.health().status === 'ok', { what: 'ok after re-sign-in' });
+    expect(monitor.violations).toEqual([]);
   });
 
   it('is never exceeded on the large floor (10,000 agents, 500 queues in 5 acd batches)', async () => {
@@ -80,5 +84,6 @@ describe('upstream budget', { timeout: 30_000 }, () => {
     expect(new Set(snap.agents.map((a) => a.workno)).size).toBe(snap.agents.length);
     const waits = await metrics.upstreamBudgetWaits.get();
     expect(waits.values.reduce((n, v) => n + v.value, 0)).toBeGreaterThan(0);
+    expect(monitor.violations).toEqual([]);
   });
 });
