@@ -55,8 +55,9 @@ const orElse =
     v === null || v === undefined ? fallback : read(v);
 
 /** One reader per field of the contract's `gatewayAgent`, mirroring it: the type makes a field
- *  added to the schema a compile error here until it is read. */
-const AGENT_READERS: { readonly [K in keyof typeof gatewayAgent.shape]: Reader } = {
+ *  added to the schema a compile error here until it has a reader, and
+ *  test/monitor/agent-fields.test.ts fails until agentFast uses it. */
+const R: { readonly [K in keyof typeof gatewayAgent.shape]: Reader } = {
   workno: str,
   name: orElse(text, ''),
   status: int,
@@ -73,29 +74,65 @@ const AGENT_READERS: { readonly [K in keyof typeof gatewayAgent.shape]: Reader }
   inMultimediaConf: nullish(int),
   currentStateReason: orElse(int, 0),
 };
-const KEYS = Object.keys(AGENT_READERS) as Array<keyof typeof AGENT_READERS>;
-const READERS = KEYS.map((k) => AGENT_READERS[k]);
-const scratch = new Array<unknown>(KEYS.length);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+// Field by field by name rather than a loop over the keys: named loads and stores on records of
+// one shape stay monomorphic, which makes this several times faster at 17,000 records.
 function agentFast(v: unknown): GatewayAgent | No {
   if (!isRecord(v)) return NO;
-  for (let i = 0; i < READERS.length; i++) {
-    const value = (READERS[i] as Reader)(v[KEYS[i] as string]);
-    if (value === NO) return NO;
-    scratch[i] = value;
+  const workno = R.workno(v.workno);
+  const name = R.name(v.name);
+  const status = R.status(v.status);
+  const ctiStatus = R.ctiStatus(v.ctiStatus);
+  const groupid = R.groupid(v.groupid);
+  const groupname = R.groupname(v.groupname);
+  const skilllist = R.skilllist(v.skilllist);
+  const callids = R.callids(v.callids);
+  const mediatype = R.mediatype(v.mediatype);
+  const vdnid = R.vdnid(v.vdnid);
+  const phonenumber = R.phonenumber(v.phonenumber);
+  const currentstatetime = R.currentstatetime(v.currentstatetime);
+  const logindate = R.logindate(v.logindate);
+  const inMultimediaConf = R.inMultimediaConf(v.inMultimediaConf);
+  const currentStateReason = R.currentStateReason(v.currentStateReason);
+  if (
+    workno === NO ||
+    name === NO ||
+    status === NO ||
+    ctiStatus === NO ||
+    groupid === NO ||
+    groupname === NO ||
+    skilllist === NO ||
+    callids === NO ||
+    mediatype === NO ||
+    vdnid === NO ||
+    phonenumber === NO ||
+    currentstatetime === NO ||
+    logindate === NO ||
+    inMultimediaConf === NO ||
+    currentStateReason === NO
+  ) {
+    return NO;
   }
   // Converted in place, and only once every field passed: the body was parsed from our own HTTP
   // answer and nobody else holds it, and not allocating 17,000 objects per poll is most of this
-  // path's gain. Every value written is one zod accepts and maps to itself. Unknown extra
-  // fields stay on the object; nothing downstream reads them.
-  for (let i = 0; i < KEYS.length; i++) {
-    const key = KEYS[i] as string;
-    if (v[key] !== scratch[i]) v[key] = scratch[i];
-  }
+  // path's gain. Every value written is one zod accepts and maps to itself; a field that is
+  // absent and stays so is not written. Unknown extra fields stay; nothing downstream reads them.
+  if (v.workno !== workno) v.workno = workno;
+  if (v.name !== name) v.name = name;
+  if (v.status !== status) v.status = status;
+  if (v.ctiStatus !== ctiStatus) v.ctiStatus = ctiStatus;
+  if (v.groupid !== groupid) v.groupid = groupid;
+  if (v.vdnid !== vdnid) v.vdnid = vdnid;
+  if (v.phonenumber !== phonenumber) v.phonenumber = phonenumber;
+  if (v.currentstatetime !== currentstatetime) v.currentstatetime = currentstatetime;
+  if (v.logindate !== logindate) v.logindate = logindate;
+  if (v.inMultimediaConf !== inMultimediaConf) v.inMultimediaConf = inMultimediaConf;
+  if (v.currentStateReason !== currentStateReason) v.currentStateReason = currentStateReason;
+  // groupname, skilllist, callids and mediatype are returned as they came.
   return v as unknown as GatewayAgent;
 }
 
