@@ -20,11 +20,21 @@ export function sameStrings(a: readonly string[], b: readonly string[]): boolean
   return sameNumbers(a as unknown as number[], b as unknown as number[]);
 }
 
+/** Scalars first, compared inline; then the nested fields with their own comparators. */
 function sameFields(fields: ReadonlyArray<readonly [string, Same<unknown>]>): Same<unknown> {
+  const scalars = fields.filter(([, same]) => same === strict).map(([k]) => k);
+  const nested = fields.filter(([, same]) => same !== strict);
   return (a, b) => {
     const x = a as Record<string, unknown>;
     const y = b as Record<string, unknown>;
-    for (const [key, same] of fields) if (!same(x[key], y[key])) return false;
+    for (let i = 0; i < scalars.length; i++) {
+      const k = scalars[i] as string;
+      if (x[k] !== y[k]) return false;
+    }
+    for (let i = 0; i < nested.length; i++) {
+      const [k, same] = nested[i] as readonly [string, Same<unknown>];
+      if (!same(x[k], y[k])) return false;
+    }
     return true;
   };
 }
