@@ -28,7 +28,8 @@ export interface Tuning {
   deadAfterMs: number;
   backoff: { initialMs: number; maxMs: number };
   fatalRetryMs: number;
-  sseHeartbeatMs: number;
+  /** The live stream's periodic heartbeat; the poll interval when unset. */
+  sseHeartbeatMs?: number;
   sseRetryMs: number;
   acdEveryMs?: number;
   skillsEveryMs?: number;
@@ -45,7 +46,6 @@ const DEFAULT_TUNING: Tuning = {
   deadAfterMs: 100_000,
   backoff: { initialMs: 1000, maxMs: 30_000 },
   fatalRetryMs: 5 * 60_000,
-  sseHeartbeatMs: 15_000,
   sseRetryMs: 3000,
 };
 

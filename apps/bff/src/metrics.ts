@@ -55,6 +55,18 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ['route'] as const,
       registers: [registry],
     }),
+    quarantinedRecordsTotal: new Counter({
+      name: 'floorwatch_gateway_quarantined_records_total',
+      help: 'Agent records left out of an otherwise used answer because the contract rejects them, by route',
+      labelNames: ['route'] as const,
+      registers: [registry],
+    }),
+    quarantinedRecords: new Gauge({
+      name: 'floorwatch_gateway_quarantined_records',
+      help: 'Agent records left out of the last used answer, by route',
+      labelNames: ['route'] as const,
+      registers: [registry],
+    }),
     pollDuration: new Histogram({
       name: 'floorwatch_poll_duration_seconds',
       help: 'Duration of one monitor poll cycle (fetch, validate, normalise, diff)',

@@ -222,13 +222,20 @@ describe('overload refusal modes', () => {
 });
 
 describe('fault requests are checked', () => {
-  it('an unknown route or a malformed retcode is 400 naming the field', async () => {
+  it('an unknown route or an empty retcode is 400 naming the field', async () => {
     const sim = await testSim(ROOMY);
     const route = await sim.control('POST', 'faults', { kind: 'hang', route: 'allonlineagents' });
     expect(route.status).toBe(400);
     expect(route.json.error).toContain('route');
-    const code = await sim.control('POST', 'faults', { kind: 'retcode', retcode: 'oops' });
+    const code = await sim.control('POST', 'faults', { kind: 'retcode', retcode: '' });
     expect(code.status).toBe(400);
     expect(code.json.error).toContain('retcode');
+  });
+
+  it('a hostile retcode (any text, 400 characters) is sent as given: clients are tested on it', async () => {
+    const sim = await testSim(ROOMY);
+    const hostile = 'X'.repeat(400);
+    const ok = await sim.control('POST', 'faults', { kind: 'retcode', retcode: hostile, times: 1 });
+    expect(ok.status).toBe(200);
   });
 });

@@ -42,11 +42,6 @@ export type DataCall = <T = unknown>(req: GatewayRequest) => Promise<GatewayAnsw
 function queryRoute(req: GatewayRequest): GatewayRouteDef {
   const def: GatewayRouteDef | undefined = GATEWAY_ROUTES[req.route];
   if (def?.kind !== 'query') throw new Error(`call(): ${req.route} is not a data query`);
-  if (
-    (req.path !== undefined && req.path !== def.path) ||
-    (req.method !== undefined && req.method !== def.method)
-  )
-    throw new Error(`call(): ${req.method} ${req.path} is not ${req.route}`);
   return def;
 }
 

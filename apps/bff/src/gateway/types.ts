@@ -1,9 +1,5 @@
 // The seam between the gateway session (src/gateway) and everything that uses it.
-import type {
-  GATEWAY_ROUTES,
-  GatewayMethod,
-  GatewayRouteName,
-} from '@floorwatch/contracts/gateway';
+import type { GATEWAY_ROUTES, GatewayRouteName } from '@floorwatch/contracts/gateway';
 import type { GatewayError } from '@floorwatch/contracts/api';
 
 export type SessionState =
@@ -49,10 +45,6 @@ export interface GatewayRequest {
   body?: unknown;
   caller: BudgetCaller;
   timeoutMs?: number;
-  /** @deprecated The route table has it; callers drop it (accepted until the monitor does). */
-  method?: GatewayMethod;
-  /** @deprecated The route table has it; when still given it must be the table's path. */
-  path?: string;
 }
 
 /** What the monitor, the proxy and the health endpoints need from the gateway session. */

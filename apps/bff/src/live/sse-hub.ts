@@ -48,6 +48,8 @@ interface RingEntry {
    *  building and encoding it per client is what the fan-out spends its CPU and memory on. */
   starFrame: Buffer | null;
   perScope: Map<string, { patch: Patch; data: string; empty: boolean; frame: Buffer | null }>;
+  /** Heartbeats sent in place of this patch to scoped clients it filters down to nothing. */
+  beats?: Map<number, Buffer>;
 }
 
 export interface SseHub {
@@ -80,6 +82,7 @@ export function createSseHub(opts: {
   metrics: Metrics;
   logger: Logger;
   isSessionValid: (sessionId: string) => boolean;
+  /** Periodic heartbeat; the poll interval by default. */
   heartbeatMs?: number;
   retryMs?: number;
   ringSize?: number;
@@ -179,6 +182,22 @@ export function createSseHub(opts: {
     return s;
   };
 
+  const heartbeatFrame = (version: number, serverTime: number, lastSuccessAt: number | null) => {
+    const hb: Heartbeat = { serverTime, version, lastSuccessAt };
+    return Buffer.from(frame(STREAM_EVENTS.heartbeat, version, JSON.stringify(hb)));
+  };
+
+  /** The heartbeat that stands in for a patch a scoped client skips, once per client version. */
+  const beatOf = (e: RingEntry, version: number) => {
+    e.beats ??= new Map();
+    let chunk = e.beats.get(version);
+    if (!chunk) {
+      chunk = heartbeatFrame(version, e.patch.serverTime, e.patch.gateway.lastSuccessAt);
+      e.beats.set(version, chunk);
+    }
+    return chunk;
+  };
+
   const deliver = (c: Client, e: RingEntry) => {
     const { baseVersion, version } = e.patch;
     if (version <= c.seenThrough) return;
@@ -193,6 +212,8 @@ export function createSseHub(opts: {
       const s = scoped(e, c);
       if (s.empty && e.health === c.lastHealth) {
         c.seenThrough = version;
+        // Nothing of theirs changed, but the poll behind this patch is news about freshness.
+        write(c, beatOf(e, c.lastVersion));
         return;
       }
       chunk =
@@ -267,18 +288,33 @@ export function createSseHub(opts: {
     return true;
   };
 
-  const heartbeat = setInterval(() => {
+  // Freshness travels on heartbeats while nothing changes: one right after every quiet poll and
+  // one per interval in any case (which also ends the streams of expired browser sessions). A
+  // heartbeat names the client's own version (the browser resyncs when it is ahead of it), so
+  // it is encoded once per distinct version, in practice once for all clients.
+  const heartbeatMs = opts.heartbeatMs ?? opts.live.pollMs;
+  let lastBroadcastAt = -Infinity;
+  const broadcastHeartbeat = (lastSuccessAt: number | null) => {
     const t = now();
-    const { lastSuccessAt } = opts.live.health();
+    lastBroadcastAt = t;
+    const frames = new Map<number, Buffer>();
     for (const c of [...clients.values()]) {
-      if (!opts.isSessionValid(c.sessionId)) {
-        drop(c);
-        continue;
+      let chunk = frames.get(c.lastVersion);
+      if (!chunk) {
+        chunk = heartbeatFrame(c.lastVersion, t, lastSuccessAt);
+        frames.set(c.lastVersion, chunk);
       }
-      const hb: Heartbeat = { serverTime: t, version: c.lastVersion, lastSuccessAt };
-      write(c, frame(STREAM_EVENTS.heartbeat, c.lastVersion, JSON.stringify(hb)));
+      write(c, chunk);
     }
-  }, opts.heartbeatMs ?? 15_000);
+  };
+  const unsubscribeQuiet = opts.live.onQuietPoll(broadcastHeartbeat);
+
+  const heartbeat = setInterval(() => {
+    for (const c of [...clients.values()]) if (!opts.isSessionValid(c.sessionId)) drop(c);
+    // Skipped when a quiet poll just sent one: polls that succeed already keep the pace.
+    if (now() - lastBroadcastAt >= heartbeatMs / 2)
+      broadcastHeartbeat(opts.live.health().lastSuccessAt);
+  }, heartbeatMs);
   heartbeat.unref();
 
   return {
@@ -307,6 +343,7 @@ export function createSseHub(opts: {
     close() {
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeQuiet();
       for (const c of [...clients.values()]) drop(c);
     },
   };

@@ -2,23 +2,19 @@
 // contracts → normalise → versioned snapshot → patches, plus the health every screen shows and
 // the per-queue history. See docs/decisions/0004-monitor-diff.md.
 import type { Logger } from 'pino';
-import type { ZodError } from 'zod';
 import {
+  acceptedRecords,
   agentVdnSkillResponse,
+  GATEWAY_ROUTES,
   queryAcdStatResponse,
-  retcodeCategory,
-  RETCODES,
 } from '@floorwatch/contracts/gateway';
 import type { Agent, GatewayError, GatewayHealth, Patch, Queue } from '@floorwatch/contracts/api';
 import type { Metrics } from '../metrics';
-import type { GatewayAnswer, GatewaySessionPort } from '../gateway/types';
-import { isGatewayCallError } from '../gateway/gateway-call-error';
-import {
-  gatewayError as buildGatewayError,
-  type GatewayErrorCategory,
-} from '../gateway/gateway-error';
+import type { GatewaySessionPort } from '../gateway/types';
 import type { LiveData } from './types';
+import { createAnswerCheck, PollFailure } from './answer-check';
 import { parseAllOnlineAgents } from './fast-parse';
+import { computeHealth, healthKey } from './health';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore } from './normalise';
 import { createPoller } from './poller';
@@ -28,6 +24,8 @@ export interface MonitorOptions {
   session: GatewaySessionPort;
   pollMs: number;
   staleAfterMs: number;
+  /** Data older than this is `waiting`; 2 × pollMs by default (see health.ts). */
+  waitingAfterMs?: number;
   acdEveryMs?: number;
   skillsEveryMs?: number;
   historyStepSec?: number;
@@ -42,24 +40,17 @@ export interface Monitor extends LiveData {
   stop(): Promise<void>;
 }
 
-/** queryacdstat takes at most 100 skills per call (REFERENCE §5.2). */
+/** queryacdstat takes at most 100 skills per call (docs/gateway.md §Queue statistics). */
 export const ACD_BATCH = 100;
 
-const ROUTE_AGENTS = 'queryAllOnlineAgents';
-const ROUTE_ACD = 'queryStatInfoOfAcd';
-const ROUTE_SKILLS = 'querySkillQueueOnAgentVDN';
+const AGENTS = GATEWAY_ROUTES.queryAllOnlineAgents;
+const ACD = GATEWAY_ROUTES.queryStatInfoOfAcd;
+const SKILLS = GATEWAY_ROUTES.querySkillQueueOnAgentVDN;
 
-class PollFailure extends Error {
-  constructor(readonly gatewayError: GatewayError) {
-    super(gatewayError.message);
-  }
-}
-
-function zodSummary(err: ZodError): string {
-  return err.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-    .join('; ');
+/** The records of one allonlineagents answer, with those left out. */
+function agentsAnswer(body: unknown) {
+  const r = parseAllOnlineAgents(body);
+  return r.success ? { success: true as const, data: r } : r;
 }
 
 export function createMonitor(opts: MonitorOptions): Monitor {
@@ -82,109 +73,29 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   const acd = new Map<number, { waiting: number; longestWaitSec: number }>();
   let lastSuccessAt: number | null = null;
   let lastPollError: GatewayError | null = null;
+  let agentsPollStartedAt: number | null = null;
   let lastHealthKey = '';
   let acdCursor = 0;
   let skillsOk = false;
   const listeners = new Set<(p: Patch) => void>();
+  const quietListeners = new Set<(lastSuccessAt: number) => void>();
   let healthTimer: NodeJS.Timeout | null = null;
   let stopped = false;
   let unsubscribeSession: (() => void) | null = null;
-
-  function gatewayError(code: string, message: string, category: GatewayErrorCategory) {
-    return buildGatewayError(code, message, category, now());
-  }
-
-  /** Turns a failed call into the error health shows; the session's own error is more telling
-   *  when the call never left this process. */
-  function errorFromCall(e: unknown, route: string): GatewayError {
-    if (e instanceof PollFailure) return e.gatewayError;
-    // A body that is not JSON at all is an invalid answer as much as a wrongly shaped one.
-    if (isGatewayCallError(e) && e.code === 'NOT_JSON') metrics.invalidAnswers.inc({ route });
-    if (isGatewayCallError(e)) {
-      if (e.code === 'SIGNED_OUT' || e.code === 'FATAL') {
-        const s = session.status().error;
-        if (s) return s;
-      }
-      return gatewayError(e.code, e.message, 'transport');
-    }
-    return gatewayError('ERROR', e instanceof Error ? e.message : String(e), 'other');
-  }
-
-  // A gateway that is down fails every poll; one warning per route and error, not one per poll.
-  const lastProblem = new Map<string, string>();
-  function report(route: string, code: string, fields: Record<string, unknown>, msg: string): void {
-    if (lastProblem.get(route) === code) {
-      log.debug({ route, code, ...fields }, msg);
-      return;
-    }
-    lastProblem.set(route, code);
-    log.warn({ route, code, ...fields }, msg);
-  }
-  function recovered(route: string): void {
-    if (lastProblem.delete(route)) log.info({ route }, 'gateway answers again');
-  }
-
-  /** A non-zero retcode or a body the contract rejects: counted, logged, never applied. */
-  function check<T>(
-    route: string,
-    ans: GatewayAnswer,
-    parse: (body: unknown) => { success: true; data: T } | { success: false; error: ZodError },
-  ): T | null {
-    const retcode = ans.retcode;
-    if (retcode !== '0') {
-      if (retcode && retcodeCategory(retcode) === 'empty') return null;
-      metrics.invalidAnswers.inc({ route });
-      const code = retcode ?? 'NO_RETCODE';
-      const known = retcode ? RETCODES[retcode] : undefined;
-      report(route, code, {}, 'gateway refused the query');
-      throw new PollFailure(
-        gatewayError(
-          code,
-          known?.message ?? `Gateway answered ${code}`,
-          retcode ? retcodeCategory(retcode) : 'invalid-answer',
-        ),
-      );
-    }
-    const parsed = parse(ans.body);
-    if (!parsed.success) {
-      metrics.invalidAnswers.inc({ route });
-      const detail = zodSummary(parsed.error);
-      report(
-        route,
-        'INVALID_ANSWER',
-        { detail },
-        'gateway answer does not match the contract; keeping the last good data',
-      );
-      throw new PollFailure(
-        gatewayError('INVALID_ANSWER', `${route}: unexpected answer (${detail})`, 'invalid-answer'),
-      );
-    }
-    return parsed.data;
-  }
-
-  // ---- health ----------------------------------------------------------------------------
+  const answers = createAnswerCheck({ session, metrics, log, now });
+  const { check, errorFromCall, report, recovered } = answers;
 
   function health(): GatewayHealth {
-    const s = session.status();
-    if (s.state === 'fatal') return { status: 'error', lastSuccessAt, error: s.error };
-    if (lastSuccessAt === null) {
-      return { status: 'connecting', lastSuccessAt: null, error: lastPollError ?? s.error };
-    }
-    const age = now() - lastSuccessAt;
-    if (!lastPollError && age <= opts.staleAfterMs && s.state === 'signed-in') {
-      return { status: 'ok', lastSuccessAt, error: null };
-    }
-    const error =
-      lastPollError ??
-      s.error ??
-      (age > opts.staleAfterMs
-        ? gatewayError('STALE', `no fresh data for ${Math.round(age / 1000)} s`, 'stale')
-        : null);
-    return { status: 'stale', lastSuccessAt, error };
-  }
-
-  function healthKey(h: GatewayHealth): string {
-    return h.error ? `${h.status}|${h.error.code}|${h.error.category}` : h.status;
+    return computeHealth({
+      session: session.status(),
+      lastSuccessAt,
+      lastPollError,
+      pollStartedAt: agentsPollStartedAt,
+      now: now(),
+      pollMs: opts.pollMs,
+      staleAfterMs: opts.staleAfterMs,
+      ...(opts.waitingAfterMs !== undefined ? { waitingAfterMs: opts.waitingAfterMs } : {}),
+    });
   }
 
   // ---- commit & patches ------------------------------------------------------------------
@@ -214,8 +125,9 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     return next;
   }
 
-  function commit(agents: Map<string, Agent> | undefined, rebuildQueues: boolean): void {
-    if (stopped) return; // a late answer after stop() changes nothing anyone listens to
+  /** Applies a change; true when it made a patch (and told the listeners). */
+  function commit(agents: Map<string, Agent> | undefined, rebuildQueues: boolean): boolean {
+    if (stopped) return false; // a late answer after stop() changes nothing anyone listens to
     const h = health();
     const key = healthKey(h);
     const healthChanged = key !== lastHealthKey;
@@ -229,12 +141,17 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     });
     if (healthChanged)
       log.info({ status: h.status, code: h.error?.code }, 'gateway health changed');
-    if (!patch) return;
-    for (const l of listeners) {
+    if (!patch) return false;
+    notify(listeners, patch);
+    return true;
+  }
+
+  function notify<T>(to: ReadonlySet<(value: T) => void>, value: T): void {
+    for (const l of to) {
       try {
-        l(patch);
+        l(value);
       } catch (e) {
-        log.error({ err: e }, 'patch listener threw');
+        log.error({ err: e }, 'monitor listener threw');
       }
     }
   }
@@ -248,30 +165,43 @@ export function createMonitor(opts: MonitorOptions): Monitor {
 
   async function pollAgents(): Promise<void> {
     const end = metrics.pollDuration.startTimer({ poller: 'agents' });
+    agentsPollStartedAt = now();
     try {
       const ans = await session.call({
-        method: 'GET',
-        path: '/agentgroup/{agentId}/allonlineagents',
-        route: ROUTE_AGENTS,
+        route: AGENTS.logName,
         caller: 'agents',
       });
       const fetchedAt = now();
-      const data = check(ROUTE_AGENTS, ans, parseAllOnlineAgents);
-      const result = normalise(data?.result ?? [], fetchedAt, store.agents());
+      const parsed = check(AGENTS.logName, ans, agentsAnswer);
+      const quarantined = parsed?.quarantined ?? [];
+      if (parsed && quarantined.length > acceptedRecords(parsed.data)) {
+        // Mostly bad records is a changed format, not a bad record: showing the few that pass
+        // as the whole floor would be a lie, so the last good data stays.
+        answers.refuse(
+          AGENTS.logName,
+          'INVALID_ANSWER',
+          `${quarantined.length} agent records rejected (${quarantined[0]!.issue})`,
+        );
+      }
+      answers.quarantine(AGENTS.logName, quarantined);
+      const result = normalise(parsed?.data.result ?? [], fetchedAt, store.agents());
       cores = result.queues;
       lastSuccessAt = fetchedAt;
       lastPollError = null;
-      recovered(ROUTE_AGENTS);
-      commit(result.agents, true);
+      recovered(AGENTS.logName);
+      const patched = commit(result.agents, true);
       history.record(fetchedAt, store.queues().values());
+      // Nothing changed, yet the data is fresh: screens learn it from a heartbeat.
+      if (!patched && !stopped) notify(quietListeners, fetchedAt);
     } catch (e) {
-      const err = errorFromCall(e, ROUTE_AGENTS);
+      const err = errorFromCall(e, AGENTS.logName);
       if (!(e instanceof PollFailure)) {
-        report(ROUTE_AGENTS, err.code, {}, 'agents poll failed; keeping the last good data');
+        report(AGENTS.logName, err.code, {}, 'agents poll failed; keeping the last good data');
       }
       lastPollError = err;
       checkHealth();
     } finally {
+      agentsPollStartedAt = null;
       end();
     }
   }
@@ -296,14 +226,12 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     const end = metrics.pollDuration.startTimer({ poller: 'queues' });
     try {
       const ans = await session.call({
-        method: 'POST',
-        path: '/queuedevice/{agentId}/queryacdstat',
         body: { skills: batch },
-        route: ROUTE_ACD,
+        route: ACD.logName,
         caller: 'queues',
       });
-      const data = check(ROUTE_ACD, ans, (b) => queryAcdStatResponse.safeParse(b));
-      recovered(ROUTE_ACD);
+      const data = check(ACD.logName, ans, (b) => queryAcdStatResponse.safeParse(b));
+      recovered(ACD.logName);
       for (const stat of data?.result ?? []) {
         acd.set(stat.deviceNo, {
           waiting: Math.max(0, stat.queueSize),
@@ -316,9 +244,9 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       }
     } catch (e) {
       // Late queue depth is acceptable; it never makes the agent data stale.
-      const err = errorFromCall(e, ROUTE_ACD);
+      const err = errorFromCall(e, ACD.logName);
       if (!(e instanceof PollFailure))
-        log.debug({ route: ROUTE_ACD, code: err.code }, 'acd poll failed');
+        log.debug({ route: ACD.logName, code: err.code }, 'acd poll failed');
     } finally {
       end();
     }
@@ -328,13 +256,11 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     const end = metrics.pollDuration.startTimer({ poller: 'skills' });
     try {
       const ans = await session.call({
-        method: 'GET',
-        path: '/queuedevice/{agentId}/agentvdnskill',
-        route: ROUTE_SKILLS,
+        route: SKILLS.logName,
         caller: 'skills',
       });
-      const data = check(ROUTE_SKILLS, ans, (b) => agentVdnSkillResponse.safeParse(b));
-      recovered(ROUTE_SKILLS);
+      const data = check(SKILLS.logName, ans, (b) => agentVdnSkillResponse.safeParse(b));
+      recovered(SKILLS.logName);
       vdnSkills.clear();
       for (const s of data?.result ?? [])
         vdnSkills.set(s.id, { name: s.name, mediaType: s.mediatype });
@@ -342,9 +268,9 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       commit(undefined, true);
     } catch (e) {
       skillsOk = false;
-      const err = errorFromCall(e, ROUTE_SKILLS);
+      const err = errorFromCall(e, SKILLS.logName);
       if (!(e instanceof PollFailure))
-        log.debug({ route: ROUTE_SKILLS, code: err.code }, 'skill list poll failed');
+        log.debug({ route: SKILLS.logName, code: err.code }, 'skill list poll failed');
     } finally {
       end();
     }
@@ -377,7 +303,9 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       if (healthTimer || stopped) return;
       lastHealthKey = healthKey(health());
       unsubscribeSession = session.onStatusChange(() => checkHealth());
-      healthTimer = setInterval(checkHealth, Math.max(50, Math.min(1000, opts.staleAfterMs / 4)));
+      // Often enough that `waiting` (2 intervals) and `stale` show within a quarter interval.
+      const every = Math.min(1000, opts.staleAfterMs / 4, opts.pollMs / 4);
+      healthTimer = setInterval(checkHealth, Math.max(50, every));
       healthTimer.unref();
       agentsPoller.start();
       skillsPoller.start();
@@ -398,6 +326,13 @@ export function createMonitor(opts: MonitorOptions): Monitor {
         listeners.delete(listener);
       };
     },
+    onQuietPoll(listener) {
+      quietListeners.add(listener);
+      return () => {
+        quietListeners.delete(listener);
+      };
+    },
+    pollMs: opts.pollMs,
     health,
     history: (q) => history.query(q),
   };

@@ -104,8 +104,11 @@ function toAgent(
   const loginAt = epochMsOrNull(raw.logindate);
   // Most agents are unchanged from one poll to the next: check against the previous object
   // field by field and hand it back, so no allocation and the diff is a reference comparison.
+  // Every field of the API agent is compared (test/monitor/agent-fields.test.ts walks them),
+  // the work number too, although the caller looks `prev` up by it.
   if (
     prev &&
+    prev.workno === raw.workno &&
     prev.stateSince === stateSince &&
     prev.status === raw.status &&
     prev.ctiStatus === raw.ctiStatus &&

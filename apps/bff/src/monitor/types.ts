@@ -6,6 +6,11 @@ export interface LiveData {
   snapshot(): Snapshot;
   /** Called once per poll that changed something (agents, queues or gateway health). */
   onPatch(listener: (patch: Patch) => void): () => void;
+  /** Called after a successful agents poll that changed nothing (so made no patch), with the
+   *  time of that poll: freshness is news even when the data is not. */
+  onQuietPoll(listener: (lastSuccessAt: number) => void): () => void;
+  /** The agents poll interval: the stream's heartbeat keeps at least this pace. */
+  readonly pollMs: number;
   health(): GatewayHealth;
   history(query: { from: number; to: number; skillIds?: number[] }): History;
 }

@@ -59,7 +59,9 @@ export class FakeLive implements LiveData {
   agents = new Map<string, Agent>();
   queues = new Map<number, Queue>();
   gateway: GatewayHealth = OK_HEALTH;
+  readonly pollMs = 1000;
   private listeners = new Set<(p: Patch) => void>();
+  private quietListeners = new Set<(lastSuccessAt: number) => void>();
 
   constructor() {
     for (const a of [agent('1001', [1]), agent('1002', [1, 2]), agent('2001', [2])])
@@ -80,6 +82,15 @@ export class FakeLive implements LiveData {
   onPatch(listener: (p: Patch) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+  onQuietPoll(listener: (lastSuccessAt: number) => void) {
+    this.quietListeners.add(listener);
+    return () => this.quietListeners.delete(listener);
+  }
+  /** A successful poll that changed nothing, as the monitor reports it. */
+  quietPoll(at: number) {
+    this.gateway = { ...this.gateway, lastSuccessAt: at };
+    for (const l of this.quietListeners) l(at);
   }
   health() {
     return this.gateway;

@@ -1,53 +1,15 @@
 import type { Patch, Snapshot } from '@floorwatch/contracts/api';
-import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSseHub, type SseHub } from '../../src/live/sse-hub';
 import { agent, FakeLive, OK_HEALTH, silentLogger, testMetrics } from '../http/fakes';
-
-class FakeRes extends EventEmitter {
-  chunks: (string | Buffer)[] = [];
-  headers: Record<string, string> = {};
-  writableEnded = false;
-  destroyed = false;
-  writableLength = 0;
-  writeHead(_status: number, h: Record<string, string>) {
-    this.headers = h;
-    return this;
-  }
-  write(c: string | Buffer) {
-    this.chunks.push(c);
-    return true;
-  }
-  end() {
-    this.writableEnded = true;
-    this.emit('close');
-    return this;
-  }
-  destroy() {
-    this.destroyed = true;
-  }
-  events() {
-    return this.chunks
-      .join('')
-      .split('\n\n')
-      .filter((f) => f.includes('event:'))
-      .map((f) => {
-        const get = (k: string) =>
-          f
-            .split('\n')
-            .find((l) => l.startsWith(`${k}: `))
-            ?.slice(k.length + 2);
-        return { id: Number(get('id')), event: get('event'), data: JSON.parse(get('data')!) };
-      });
-  }
-}
+import { FakeRes } from './fake-res';
 
 describe('sse hub', () => {
   let hub: SseHub;
   afterEach(() => hub.close());
 
-  const setup = () => {
+  const setup = (over: Partial<Parameters<typeof createSseHub>[0]> = {}) => {
     const live = new FakeLive();
     const metrics = testMetrics();
     hub = createSseHub({
@@ -56,10 +18,11 @@ describe('sse hub', () => {
       logger: silentLogger(),
       isSessionValid: () => true,
       heartbeatMs: 60_000,
+      ...over,
     });
-    const connect = (scope: '*' | number[], lastEventId?: string) => {
+    const connect = (scope: '*' | number[], lastEventId?: string, sessionId = 's') => {
       const res = new FakeRes();
-      hub.connect(res as unknown as ServerResponse, { scope, sessionId: 's', lastEventId });
+      hub.connect(res as unknown as ServerResponse, { scope, sessionId, lastEventId });
       return res;
     };
     return { live, metrics, connect };
@@ -116,12 +79,14 @@ describe('sse hub', () => {
     live.change({ agents: [agent('2001', [2], { state: 'busy', status: 3 })] }); // not theirs: skipped
     live.change({ agents: [agent('1001', [1], { state: 'talking', status: 7 })] });
     const evs = lead.events();
-    expect(evs.map((e) => e.event)).toEqual(['snapshot', 'patch']);
-    const p = evs[1]!.data as Patch;
+    // The change that is not theirs still tells them how fresh the data is.
+    expect(evs.map((e) => e.event)).toEqual(['snapshot', 'heartbeat', 'patch']);
+    expect(evs[1]).toMatchObject({ id: 1, data: { version: 1, lastSuccessAt: 1_000 } });
+    const p = evs[2]!.data as Patch;
     // Re-based on what the client holds, so its version chain has no hole.
     expect(p.baseVersion).toBe(1);
     expect(p.version).toBe(3);
-    expect(evs[1]!.id).toBe(3);
+    expect(evs[2]!.id).toBe(3);
     expect(p.agents.map((a) => a.workno)).toEqual(['1001']);
   });
 
@@ -198,5 +163,91 @@ describe('sse hub', () => {
     hub.closeSession('s');
     expect(a.writableEnded).toBe(true);
     expect(hub.size()).toBe(0);
+  });
+
+  it('drops a client that cannot keep up, and only that one', async () => {
+    const { live, metrics, connect } = setup({ maxBufferedBytes: 64 * 1024 });
+    const slow = connect('*');
+    const fast = connect('*');
+    // The socket of `slow` stopped draining: its unsent bytes pile up past the limit.
+    slow.writableLength = 64 * 1024 + 1;
+    live.change({ agents: [agent('1001', [1], { status: 7, state: 'talking' })] });
+    expect(slow.destroyed).toBe(true);
+    expect(slow.writableEnded).toBe(true);
+    expect(hub.size()).toBe(1);
+    expect((await metrics.sseClients.get()).values[0]?.value).toBe(1);
+    // Nothing more is written to it; the other client goes on as before.
+    const written = slow.chunks.length;
+    live.change({ agents: [agent('1002', [1, 2], { status: 7, state: 'talking' })] });
+    expect(slow.chunks).toHaveLength(written);
+    expect(fast.events().map((e) => e.event)).toEqual(['snapshot', 'patch', 'patch']);
+  });
+
+  it('keeps a client whose backlog stays under the limit', () => {
+    const { live, connect } = setup({ maxBufferedBytes: 64 * 1024 });
+    const c = connect('*');
+    c.writableLength = 64 * 1024;
+    live.change({ agents: [agent('1001', [1], { status: 7, state: 'talking' })] });
+    expect(c.destroyed).toBe(false);
+    expect(hub.size()).toBe(1);
+  });
+
+  it("ends an expired browser session's stream on the heartbeat, and only that one", () => {
+    vi.useFakeTimers();
+    try {
+      const valid = new Set(['alive', 'expiring']);
+      const { connect } = setup({ heartbeatMs: 1000, isSessionValid: (id) => valid.has(id) });
+      const alive = connect('*', undefined, 'alive');
+      const expiring = connect('*', undefined, 'expiring');
+      vi.advanceTimersByTime(1000);
+      expect(expiring.events().map((e) => e.event)).toEqual(['snapshot', 'heartbeat']);
+      valid.delete('expiring'); // the session's time ran out; nobody signed out
+      vi.advanceTimersByTime(1000);
+      expect(expiring.writableEnded).toBe(true);
+      expect(expiring.events().map((e) => e.event)).toEqual(['snapshot', 'heartbeat']);
+      expect(alive.writableEnded).toBe(false);
+      expect(alive.events().map((e) => e.event)).toEqual(['snapshot', 'heartbeat', 'heartbeat']);
+      expect(hub.size()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends a heartbeat right after a quiet poll, encoded once for all clients', () => {
+    const { live, connect } = setup();
+    const clients = [connect('*'), connect('*'), connect('*')];
+    const lead = connect([1]);
+    live.quietPoll(5_000);
+    const frames = clients.map((c) => c.chunks.at(-1));
+    // The very same Buffer for every client at the same version.
+    expect(new Set(frames).size).toBe(1);
+    expect(Buffer.isBuffer(frames[0])).toBe(true);
+    for (const c of [...clients, lead])
+      expect(c.events().at(-1)).toMatchObject({
+        event: 'heartbeat',
+        id: 1,
+        data: { version: 1, lastSuccessAt: 5_000 },
+      });
+  });
+
+  it('keeps a heartbeat at least every poll interval by default, carrying the last success', () => {
+    vi.useFakeTimers();
+    try {
+      const { live, connect } = setup({ heartbeatMs: undefined });
+      const c = connect('*');
+      vi.advanceTimersByTime(live.pollMs);
+      expect(c.events().map((e) => e.event)).toEqual(['snapshot', 'heartbeat']);
+      expect(c.events()[1]!.data).toMatchObject({ lastSuccessAt: OK_HEALTH.lastSuccessAt });
+      // A quiet poll just sent one: the periodic one of this interval is not doubled.
+      vi.advanceTimersByTime(live.pollMs - 100);
+      live.quietPoll(9_000);
+      vi.advanceTimersByTime(100);
+      expect(c.events().map((e) => e.event)).toEqual(['snapshot', 'heartbeat', 'heartbeat']);
+      vi.advanceTimersByTime(live.pollMs);
+      expect(c.events().map((e) => e.event)).toHaveLength(4);
+      expect(c.events().at(-1)!.data).toMatchObject({ lastSuccessAt: 9_000 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

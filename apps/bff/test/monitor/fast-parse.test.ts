@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allOnlineAgentsResponse } from '@floorwatch/contracts/gateway';
+import { allOnlineAgentsResponse, parseAllOnlineAgentsAnswer } from '@floorwatch/contracts/gateway';
 import { parseAllOnlineAgents } from '../../src/monitor/fast-parse';
 
 const example: unknown = JSON.parse(
@@ -86,19 +86,37 @@ describe('fast allonlineagents parse', () => {
     });
   }
 
-  const bad: Array<[string, unknown]> = [
-    ['a string result', { retcode: '0', message: '', result: 'unexpected-shape' }],
-    ['status not a number', answer([agent({ status: 'idle' })])],
-    ['bad media triple', answer([agent({ mediatype: 'XYZ' })])],
-    ['fractional time', answer([agent({ currentstatetime: 1.5 })])],
-    ['missing workno', answer([agent({ workno: undefined })])],
-    ['not an object', 42],
+  const badRecords: Array<[string, Record<string, unknown>]> = [
+    ['status not a number', { status: 'idle' }],
+    ['bad media triple', { mediatype: 'XYZ' }],
+    ['fractional time', { currentstatetime: 1.5 }],
+    ['missing workno', { workno: undefined }],
+    ['status beyond 2^53', { status: '99999999999999999999' }],
+    ['a numeric workno beyond 2^53', { workno: 2 ** 60 }],
   ];
-  for (const [name, body] of bad) {
-    it(`rejects ${name} with the contract's error`, () => {
+  for (const [name, over] of badRecords) {
+    it(`quarantines a record with ${name}, exactly as the reference does`, () => {
+      const body = answer([agent({ workno: '7' }), agent(over)]);
+      const reference = parseAllOnlineAgentsAnswer(structuredClone(body));
+      const fast = parseAllOnlineAgents(body);
+      expect(fast).toEqual(reference);
+      expect(fast.success && fast.quarantined.map((q) => q.agentIndex)).toEqual([1]);
+      expect(fast.success && fast.data.result?.[0]?.agent.map((a) => a.workno)).toEqual(['7']);
+    });
+  }
+
+  const badFrames: Array<[string, unknown]> = [
+    ['a string result', { retcode: '0', message: '', result: 'unexpected-shape' }],
+    ['not an object', 42],
+    ['no retcode', { message: '', result: [] }],
+    ['a retcode of Infinity', { retcode: Infinity, result: [] }],
+    ['a skill id beyond 2^53', { retcode: '0', result: [{ skillId: 2 ** 60, skillMediaType: 5 }] }],
+  ];
+  for (const [name, body] of badFrames) {
+    it(`refuses ${name} as a whole, with the contract's error`, () => {
       const fast = parseAllOnlineAgents(body);
       expect(fast.success).toBe(false);
-      expect(allOnlineAgentsResponse.safeParse(body).success).toBe(false);
+      expect(parseAllOnlineAgentsAnswer(body).success).toBe(false);
     });
   }
 });

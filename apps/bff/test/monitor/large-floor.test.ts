@@ -4,7 +4,7 @@
 // shared and noisy, and a timed unit test would fail for reasons that are not bugs.
 import { describe, expect, it } from 'vitest';
 import type { GatewayAgentWire } from '@floorwatch/contracts/gateway';
-import type { Queue } from '@floorwatch/contracts/api';
+import { patch as apiPatch, type Queue } from '@floorwatch/contracts/api';
 import { parseAllOnlineAgents } from '../../src/monitor/fast-parse';
 import { normalise, toQueue } from '../../src/monitor/normalise';
 import { createSnapshotStore } from '../../src/monitor/snapshot-store';
@@ -52,6 +52,7 @@ describe('poll cycles at 10,000 agents / 500 queues', { timeout: 30_000 }, () =>
     const cycle = (t: number, body: unknown) => {
       const parsed = parseAllOnlineAgents(body);
       if (!parsed.success) throw parsed.error;
+      expect(parsed.quarantined).toEqual([]);
       const { agents, queues: cores } = normalise(parsed.data.result ?? [], t, store.agents());
       const queues = new Map<number, Queue>();
       const none = {
@@ -62,7 +63,10 @@ describe('poll cycles at 10,000 agents / 500 queues', { timeout: 30_000 }, () =>
       };
       for (const [id, core] of cores)
         queues.set(id, toQueue(id, core, none, store.queues().get(id)));
-      return store.commit({ agents, queues, health, serverTime: t });
+      const patch = store.commit({ agents, queues, health, serverTime: t });
+      // What would be published is valid API material.
+      if (patch) expect(apiPatch.safeParse(patch).error).toBeUndefined();
+      return patch;
     };
     const body = (k: number) => {
       const changed = new Set<number>();

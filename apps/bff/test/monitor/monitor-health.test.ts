@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
-import type { GatewayError, Patch } from '@floorwatch/contracts/api';
+import type { GatewayError } from '@floorwatch/contracts/api';
 import { createMetrics } from '../../src/metrics';
 import { GatewayCallError } from '../../src/gateway/gateway-call-error';
 import type {
@@ -13,7 +13,8 @@ import type {
   GatewaySessionPort,
   SessionStatus,
 } from '../../src/gateway/types';
-import { createMonitor } from '../../src/monitor/monitor';
+import { createMonitor, type MonitorOptions } from '../../src/monitor/monitor';
+import { apiChecked } from './api-boundary';
 
 const example: unknown = JSON.parse(
   readFileSync(
@@ -103,21 +104,27 @@ function fakeSession() {
   };
 }
 
-describe('monitor health (fake clock)', () => {
-  beforeEach(() => vi.useFakeTimers({ now: START }));
-  afterEach(() => vi.useRealTimers());
-
-  it('connecting → ok → stale → error → ok, each change a patch, data kept', async () => {
-    const fake = fakeSession();
-    const monitor = createMonitor({
+function monitorOver(fake: ReturnType<typeof fakeSession>, over: Partial<MonitorOptions> = {}) {
+  return apiChecked(
+    createMonitor({
       session: fake.port,
       pollMs: 1000,
       staleAfterMs: 3000,
       logger: pino({ level: 'silent' }),
       metrics: createMetrics({ defaultMetrics: false }),
-    });
-    const patches: Patch[] = [];
-    monitor.onPatch((p) => patches.push(p));
+      ...over,
+    }),
+  );
+}
+
+describe('monitor health (fake clock)', () => {
+  beforeEach(() => vi.useFakeTimers({ now: START }));
+  afterEach(() => vi.useRealTimers());
+
+  it('connecting → ok → waiting → stale → error → ok, each change a patch, data kept', async () => {
+    const fake = fakeSession();
+    const monitor = monitorOver(fake);
+    const { patches } = monitor;
     expect(monitor.health().status).toBe('connecting');
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
@@ -130,11 +137,15 @@ describe('monitor health (fake clock)', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(patches.length).toBe(settled);
 
-    // The gateway stops answering: stale once the data is older than staleAfterMs.
+    // The gateway stops answering: waiting once a poll is an interval late, stale once the
+    // data is older than staleAfterMs.
     fake.setMode('hang');
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(monitor.health().status).toBe('ok');
-    await vi.advanceTimersByTimeAsync(2500);
+    await vi.advanceTimersByTimeAsync(1250); // the health check runs every quarter interval
+    expect(monitor.health()).toMatchObject({ status: 'waiting', error: { code: 'WAITING' } });
+    expect(patches.at(-1)).toMatchObject({ gateway: { status: 'waiting' }, agents: [] });
+    await vi.advanceTimersByTimeAsync(2250);
     expect(monitor.health()).toMatchObject({ status: 'stale', error: { code: 'STALE' } });
     expect(patches.at(-1)).toMatchObject({ gateway: { status: 'stale' }, agents: [], queues: [] });
     expect(monitor.snapshot().agents).toHaveLength(2);
@@ -154,6 +165,47 @@ describe('monitor health (fake clock)', () => {
     expect(patches.at(-1)!.gateway.status).toBe('ok');
     const versions = patches.map((p) => p.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    const statuses = patches.map((p) => p.gateway.status);
+    expect(statuses.filter((s, i) => s !== statuses[i - 1])).toEqual([
+      'ok',
+      'waiting',
+      'stale',
+      'error',
+      'stale', // the call hung since before the right came back times out
+      'ok',
+    ]);
+    expect(monitor.violations).toEqual([]);
+    const stopping = monitor.stop();
+    await vi.advanceTimersByTimeAsync(500);
+    await stopping;
+  });
+
+  it('a hung gateway shows as waiting within two intervals, and stale only at the stale limit', async () => {
+    const fake = fakeSession();
+    const monitor = monitorOver(fake, { pollMs: 1000, staleAfterMs: 6000 });
+    monitor.start();
+    await vi.advanceTimersByTimeAsync(3010);
+    expect(monitor.health().status).toBe('ok');
+    fake.setMode('hang');
+    const lastSuccess = monitor.health().lastSuccessAt!;
+    const statusAt = async (sinceLastSuccess: number) => {
+      await vi.advanceTimersByTimeAsync(lastSuccess + sinceLastSuccess - Date.now());
+      return monitor.health().status;
+    };
+    expect(await statusAt(1900)).toBe('ok');
+    // Two intervals without an answer (the health check runs every quarter interval).
+    expect(await statusAt(2250)).toBe('waiting');
+    expect(monitor.patches.at(-1)).toMatchObject({
+      gateway: { status: 'waiting', lastSuccessAt: lastSuccess, error: { code: 'WAITING' } },
+    });
+    expect(monitor.snapshot().agents).toHaveLength(2);
+    expect(await statusAt(5900)).toBe('waiting');
+    expect(await statusAt(6250)).toBe('stale');
+    expect(monitor.health().error).toMatchObject({ code: 'STALE' });
+    fake.setMode('ok');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(monitor.health().status).toBe('ok');
+    expect(monitor.violations).toEqual([]);
     const stopping = monitor.stop();
     await vi.advanceTimersByTimeAsync(500);
     await stopping;
@@ -162,13 +214,7 @@ describe('monitor health (fake clock)', () => {
   it('a wrongly shaped answer marks the data stale at once and keeps it', async () => {
     const fake = fakeSession();
     const metrics = createMetrics({ defaultMetrics: false });
-    const monitor = createMonitor({
-      session: fake.port,
-      pollMs: 1000,
-      staleAfterMs: 30_000,
-      logger: pino({ level: 'silent' }),
-      metrics,
-    });
+    const monitor = monitorOver(fake, { staleAfterMs: 30_000, metrics });
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
     const before = monitor.snapshot();

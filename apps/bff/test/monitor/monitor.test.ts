@@ -1,78 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Patch } from '@floorwatch/contracts/api';
-import { createMetrics, type Metrics } from '../../src/metrics';
-import type { GatewaySessionPort } from '../../src/gateway/types';
-import { createMonitor, type Monitor, type MonitorOptions } from '../../src/monitor/monitor';
-import {
-  captureLogger,
-  control,
-  counters,
-  metricValue,
-  openSession,
-  startSim,
-  waitFor,
-  type CapturedLog,
-  type Sim,
-} from '../gateway/support';
-import type { GatewaySessionOptions } from '../../src/gateway/gateway-session';
+import { describe, expect, it } from 'vitest';
+import { control, counters, metricValue, waitFor } from '../gateway/support';
+import { ready, useRig } from './rig';
 
-const FAST_LIMIT = { max: 20, windowMs: 2000 };
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-interface Rig {
-  gw: Sim;
-  monitor: Monitor;
-  patches: Patch[];
-  metrics: Metrics;
-  log: CapturedLog;
-  session: GatewaySessionPort;
-}
-
-async function rig(
-  simOpts: Parameters<typeof startSim>[0] = {},
-  sessionOver: Partial<GatewaySessionOptions> = {},
-  monitorOver: Partial<MonitorOptions> = {},
-  wrap: (s: GatewaySessionPort) => GatewaySessionPort = (s) => s,
-): Promise<Rig> {
-  // A roomier gateway limit than production keeps these tests fast; the budget tests below use
-  // the real 5 per 2 s.
-  const gw = await startSim({ rateLimit: FAST_LIMIT, ...simOpts });
-  cleanup.push(() => gw.close());
-  const metrics = createMetrics({ defaultMetrics: false });
-  const log = captureLogger();
-  const session = openSession(gw, cleanup, {
-    metrics,
-    logger: log.logger,
-    budget: FAST_LIMIT,
-    ...sessionOver,
-  });
-  await session.start();
-  const port = wrap(session);
-  const monitor = createMonitor({
-    session: port,
-    pollMs: 200,
-    // Generous: a stall of this busy test host must not look like stale data (and a patch).
-    staleAfterMs: 3000,
-    acdEveryMs: 200,
-    skillsEveryMs: 60_000,
-    logger: log.logger,
-    metrics,
-    ...monitorOver,
-  });
-  const patches: Patch[] = [];
-  monitor.onPatch((p) => patches.push(p));
-  monitor.start();
-  cleanup.push(() => monitor.stop());
-  return { gw, monitor, patches, metrics, log, session: port };
-}
-
-const ready = (r: Rig) =>
-  waitFor(() => r.monitor.health().status === 'ok' && r.monitor.snapshot().agents.length > 0, {
-    what: 'first good data',
-  });
+const rig = useRig();
 
 describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, () => {
   it('normalises the documented floor: one 2007 in skills 1 and 2, 2005 voice only in skill 1', async () => {
@@ -163,7 +93,7 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
   });
 
   it('removes an agent that signed out, and keeps per-queue history', async () => {
-    const r = await rig({}, {}, { historyStepSec: 1 });
+    const r = await rig({ monitor: { historyStepSec: 1 } });
     await ready(r);
     const withIdle = (idle: number) =>
       r.monitor
@@ -189,7 +119,7 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
   });
 
   it('turns stale while a slow poll is still pending, and ok when it lands', async () => {
-    const r = await rig({}, { requestTimeoutMs: 5000 }, { staleAfterMs: 800 });
+    const r = await rig({ session: { requestTimeoutMs: 5000 }, monitor: { staleAfterMs: 800 } });
     await ready(r);
     await control(r.gw, 'POST', '/faults', {
       kind: 'delay',
@@ -206,26 +136,28 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
     let inFlight = 0;
     let maxInFlight = 0;
     let calls = 0;
-    const r = await rig({}, {}, {}, (s) => ({
-      ...s,
-      agentId: s.agentId,
-      status: () => s.status(),
-      currentGuid: () => s.currentGuid(),
-      offerSetGuid: (h) => s.offerSetGuid(h),
-      acquireBudget: (c) => s.acquireBudget(c),
-      onStatusChange: (l) => s.onStatusChange(l),
-      call: async (req) => {
-        if (req.route !== 'queryAllOnlineAgents') return s.call(req);
-        calls++;
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        try {
-          return await s.call(req);
-        } finally {
-          inFlight--;
-        }
-      },
-    }));
+    const r = await rig({
+      wrap: (s) => ({
+        ...s,
+        agentId: s.agentId,
+        status: () => s.status(),
+        currentGuid: () => s.currentGuid(),
+        offerSetGuid: (h) => s.offerSetGuid(h),
+        acquireBudget: (c) => s.acquireBudget(c),
+        onStatusChange: (l) => s.onStatusChange(l),
+        call: async (req) => {
+          if (req.route !== 'queryAllOnlineAgents') return s.call(req);
+          calls++;
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          try {
+            return await s.call(req);
+          } finally {
+            inFlight--;
+          }
+        },
+      }),
+    });
     await ready(r);
     await control(r.gw, 'POST', '/faults', {
       kind: 'delay',
@@ -251,7 +183,7 @@ describe('monitor keeps the last good data through faults', { timeout: 15_000 },
   ] as const;
   for (const f of faults) {
     it(`${f.kind}: stale with the error, same data, then ok again`, async () => {
-      const r = await rig({}, { requestTimeoutMs: 400 });
+      const r = await rig({ session: { requestTimeoutMs: 400 } });
       await ready(r);
       const good = r.monitor.snapshot();
       r.patches.length = 0;
@@ -286,7 +218,7 @@ describe('monitor keeps the last good data through faults', { timeout: 15_000 },
   }
 
   it('300-001 drives health to error (fatal) and recovers once the right is granted', async () => {
-    const r = await rig({}, { fatalRetryMs: 600 });
+    const r = await rig({ session: { fatalRetryMs: 600 } });
     await ready(r);
     await control(r.gw, 'PUT', '/accounts/101', { canQuery: false });
     await waitFor(() => r.monitor.health().status === 'error', { what: 'error' });
@@ -309,7 +241,7 @@ describe('monitor keeps the last good data through faults', { timeout: 15_000 },
   });
 
   it('never writes the Guid to the log', async () => {
-    const r = await rig({ guidIntervalMs: 200 });
+    const r = await rig({ sim: { guidIntervalMs: 200 } });
     await ready(r);
     await control(r.gw, 'POST', '/faults', {
       kind: 'retcode',

@@ -1,21 +1,37 @@
-// zod schemas of the CC-Gateway wire format (REFERENCE §1, §2, §4, §5).
+// zod schemas of the CC-Gateway wire format (docs/gateway.md §Conventions, §allonlineagents,
+// §Queue statistics).
 // Strict about what matters (types of ids, codes and times), tolerant of the real quirks:
 // numbers sent as strings, null where a string is documented, unknown extra fields (stripped).
 import { z } from 'zod';
 import { NO_TIME_SENTINEL_MS } from './codes';
 
-/** An integer sent either as a JSON number or as a string of digits ("4" or 4). */
+/** Digits with an optional minus: what `intish` accepts as a string (after trimming). */
+export const INTEGER_STRING = /^-?\d+$/;
+
+/** The agent `mediatype` T/F triple (`docs/gateway.md §allonlineagents`). */
+export const MEDIA_TRIPLE = /^[TFtf]{1,3}$/;
+
+/**
+ * An integer sent either as a JSON number or as a string of digits ("4" or 4). Only safe
+ * integers (|n| ≤ 2^53 − 1): a longer digit string or a huge JSON number (1e400 parses as
+ * Infinity) cannot be represented exactly, and the API promises integers a browser can read.
+ */
 export const intish = z.union([
   z.number().int(),
   z
     .string()
     .trim()
-    .regex(/^-?\d+$/, 'expected an integer or a string of digits')
+    .regex(INTEGER_STRING, 'expected an integer or a string of digits')
+    .refine((s) => Number.isSafeInteger(Number(s)), 'integer beyond ±2^53')
     .transform(Number),
 ]);
 
-/** A string field the gateway sometimes sends as a number (workno, phone numbers). */
-export const stringish = z.union([z.string(), z.number().transform(String)]);
+/**
+ * A string field the gateway sometimes sends as a number (workno, phone numbers, retcode). The
+ * number must be a safe integer: beyond 2^53 its digits are already lost (a work number would
+ * name someone else), and a fraction or ±Infinity is no identifier at all.
+ */
+export const stringish = z.union([z.string(), z.number().int().transform(String)]);
 
 /** The common envelope; `result` is usually missing or null on failure. */
 export function envelope<T extends z.ZodType>(result: T) {
@@ -117,7 +133,7 @@ export const gatewayAgent = z.object({
   groupname: z.string().nullish(),
   skilllist: z.array(z.unknown()).nullish(),
   callids: z.array(z.unknown()).nullish(),
-  mediatype: z.string().regex(/^[TFtf]{1,3}$/, 'expected a T/F triple such as "TTF"'),
+  mediatype: z.string().regex(MEDIA_TRIPLE, 'expected a T/F triple such as "TTF"'),
   vdnid: intish,
   phonenumber: stringish.nullish().transform((p) => p ?? ''),
   currentstatetime: intish,
@@ -129,9 +145,15 @@ export type GatewayAgent = z.infer<typeof gatewayAgent>;
 /** What a simulator puts on the wire for an agent (before parsing). */
 export type GatewayAgentWire = z.input<typeof gatewayAgent>;
 
-export const gatewaySkill = z.object({
+/** A skill of allonlineagents with its agent records not yet looked at: the frame that must be
+ *  right for the answer to be used at all (see all-online-agents.ts). */
+export const gatewaySkillFrame = z.object({
   skillId: intish,
   skillMediaType: intish,
+  agent: z.array(z.unknown()).nullish(),
+});
+
+export const gatewaySkill = gatewaySkillFrame.extend({
   agent: z
     .array(gatewayAgent)
     .nullish()
@@ -139,9 +161,12 @@ export const gatewaySkill = z.object({
 });
 export type GatewaySkill = z.infer<typeof gatewaySkill>;
 
+/** Every record valid, or the whole answer is rejected (the simulator's own checks use this). */
 export const allOnlineAgentsResult = z.array(gatewaySkill);
 export const allOnlineAgentsResponse = envelope(allOnlineAgentsResult);
 export type AllOnlineAgentsResponse = z.infer<typeof allOnlineAgentsResponse>;
+/** The envelope and skill list only; agent records are checked one by one. */
+export const allOnlineAgentsFrame = envelope(z.array(gatewaySkillFrame));
 
 export const agentBySkillRequest = z.object({
   agentLimit: z.number().int().min(1).max(500),
