@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import {
   acceptedRecords,
+  acdValue,
   agentVdnSkillResponse,
   GATEWAY_ROUTES,
   queryAcdStatResponse,
@@ -16,7 +17,7 @@ import { createAnswerCheck, PollFailure } from './answer-check';
 import { parseAllOnlineAgents } from './fast-parse';
 import { computeHealth, healthKey } from './health';
 import { createHistory } from './history';
-import { normalise, toQueue, type QueueCore } from './normalise';
+import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
 import { createSnapshotStore } from './snapshot-store';
 
@@ -70,7 +71,9 @@ export function createMonitor(opts: MonitorOptions): Monitor {
 
   let cores = new Map<number, QueueCore>();
   const vdnSkills = new Map<number, { name: string; mediaType: number }>();
-  const acd = new Map<number, { waiting: number; longestWaitSec: number }>();
+  const acd = new Map<number, { waiting: number; longestWaitSec: number; kpis: QueueKpis }>();
+  // Since when queryacdstat's loggedOnAgents has disagreed with allonlineagents, per queue.
+  const mismatchSince = new Map<number, number>();
   let lastSuccessAt: number | null = null;
   let lastPollError: GatewayError | null = null;
   let agentsPollStartedAt: number | null = null;
@@ -107,6 +110,10 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     for (const skillId of [...ids].sort((a, b) => a - b)) {
       const vdn = vdnSkills.get(skillId);
       const depth = acd.get(skillId);
+      const listed = cores.get(skillId)?.agents.length ?? 0;
+      const counted = depth?.kpis.loggedOnAgents ?? null;
+      if (counted === null || counted === listed) mismatchSince.delete(skillId);
+      else if (!mismatchSince.has(skillId)) mismatchSince.set(skillId, now());
       next.set(
         skillId,
         toQueue(
@@ -117,6 +124,8 @@ export function createMonitor(opts: MonitorOptions): Monitor {
             vdnMediaType: vdn?.mediaType,
             waiting: depth?.waiting ?? null,
             longestWaitSec: depth?.longestWaitSec ?? null,
+            kpis: depth?.kpis ?? null,
+            agentCountMismatchSince: mismatchSince.get(skillId) ?? null,
           },
           prev.get(skillId),
         ),
@@ -220,6 +229,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       // A full round is done: forget the depth of skills that no longer exist.
       const known = new Set(ids);
       for (const id of acd.keys()) if (!known.has(id)) acd.delete(id);
+      for (const id of mismatchSince.keys()) if (!known.has(id)) mismatchSince.delete(id);
     }
     const batch = ids.slice(acdCursor, acdCursor + ACD_BATCH);
     acdCursor += ACD_BATCH;
@@ -236,6 +246,13 @@ export function createMonitor(opts: MonitorOptions): Monitor {
         acd.set(stat.deviceNo, {
           waiting: Math.max(0, stat.queueSize),
           longestWaitSec: Math.max(0, stat.queueTime),
+          kpis: {
+            serviceLevel: acdValue(stat.serviceLevel, 100),
+            loggedOnAgents: acdValue(stat.loggedOnAgents),
+            availAgents: acdValue(stat.availAgents),
+            maxQueueSize: acdValue(stat.maxQueueSize),
+            resourceIdleRate: acdValue(stat.resourceIdleRate, 100),
+          },
         });
       }
       commit(undefined, true);

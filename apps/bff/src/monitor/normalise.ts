@@ -257,7 +257,15 @@ export interface QueueExtras {
   vdnMediaType: number | undefined;
   waiting: number | null;
   longestWaitSec: number | null;
+  kpis: QueueKpis | null;
+  agentCountMismatchSince: number | null;
 }
+
+/** queryacdstat's KPIs of one queue, sentinels already turned into null. */
+export type QueueKpis = Pick<
+  Queue,
+  'serviceLevel' | 'loggedOnAgents' | 'availAgents' | 'maxQueueSize' | 'resourceIdleRate'
+>;
 
 /** The full contracts Queue, reusing `prev` when nothing changed. */
 export function toQueue(
@@ -274,6 +282,12 @@ export function toQueue(
     counts: core?.counts ?? emptyCounts(),
     waiting: extras.waiting,
     longestWaitSec: extras.longestWaitSec,
+    serviceLevel: extras.kpis?.serviceLevel ?? null,
+    loggedOnAgents: extras.kpis?.loggedOnAgents ?? null,
+    availAgents: extras.kpis?.availAgents ?? null,
+    maxQueueSize: extras.kpis?.maxQueueSize ?? null,
+    resourceIdleRate: extras.kpis?.resourceIdleRate ?? null,
+    agentCountMismatchSince: extras.agentCountMismatchSince,
   };
   return prev && sameQueue(prev, next) ? prev : next;
 }

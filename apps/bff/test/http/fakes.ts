@@ -11,6 +11,7 @@ import pino from 'pino';
 import type { GatewaySessionPort, SessionStatus } from '../../src/gateway/types';
 import { createMetrics } from '../../src/metrics';
 import type { LiveData } from '../../src/monitor/types';
+import { NO_KPIS } from '../factories';
 
 export function agent(workno: string, skills: number[], over: Partial<Agent> = {}): Agent {
   return {
@@ -49,6 +50,7 @@ export function queue(skillId: number, agents: string[]): Queue {
     },
     waiting: 0,
     longestWaitSec: 0,
+    ...NO_KPIS,
   };
 }
 

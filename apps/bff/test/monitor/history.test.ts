@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Queue } from '@floorwatch/contracts/api';
 import { createHistory } from '../../src/monitor/history';
+import { NO_KPIS } from '../factories';
 
 function queue(
   skillId: number,
@@ -16,6 +17,7 @@ function queue(
     counts: { idle, talking: 1, wrapup: 0, busy: 0, rest: 0, prerest: 0, signedout: 0, unknown: 0 },
     waiting,
     longestWaitSec: longest,
+    ...NO_KPIS,
   };
 }
 

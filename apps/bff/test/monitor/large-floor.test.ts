@@ -8,6 +8,7 @@ import { patch as apiPatch, type Queue } from '@floorwatch/contracts/api';
 import { parseAllOnlineAgents } from '../../src/monitor/fast-parse';
 import { normalise, toQueue } from '../../src/monitor/normalise';
 import { createSnapshotStore } from '../../src/monitor/snapshot-store';
+import { NO_ACD_EXTRAS } from '../factories';
 
 const AGENTS = 10_000;
 const SKILLS = 500;
@@ -60,6 +61,7 @@ describe('poll cycles at 10,000 agents / 500 queues', { timeout: 30_000 }, () =>
         vdnMediaType: undefined,
         waiting: null,
         longestWaitSec: null,
+        ...NO_ACD_EXTRAS,
       };
       for (const [id, core] of cores)
         queues.set(id, toQueue(id, core, none, store.queues().get(id)));

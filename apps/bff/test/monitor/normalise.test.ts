@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allOnlineAgentsResponse, type GatewayAgentWire } from '@floorwatch/contracts/gateway';
 import type { Agent } from '@floorwatch/contracts/api';
 import { normalise, STATE_SINCE_TOLERANCE_MS, toQueue } from '../../src/monitor/normalise';
+import { NO_ACD_EXTRAS } from '../factories';
 
 function documentedExample() {
   const raw: unknown = JSON.parse(
@@ -158,7 +159,13 @@ describe('normalise', () => {
     const q1 = toQueue(
       3,
       queues.get(3),
-      { name: undefined, vdnMediaType: undefined, waiting: null, longestWaitSec: null },
+      {
+        name: undefined,
+        vdnMediaType: undefined,
+        waiting: null,
+        longestWaitSec: null,
+        ...NO_ACD_EXTRAS,
+      },
       undefined,
     );
     expect(q1).toMatchObject({
@@ -170,22 +177,28 @@ describe('normalise', () => {
     const q2 = toQueue(
       3,
       queues.get(3),
-      { name: undefined, vdnMediaType: undefined, waiting: null, longestWaitSec: null },
+      {
+        name: undefined,
+        vdnMediaType: undefined,
+        waiting: null,
+        longestWaitSec: null,
+        ...NO_ACD_EXTRAS,
+      },
       q1,
     );
     expect(q2).toBe(q1);
     const q3 = toQueue(
       3,
       queues.get(3),
-      { name: 'Sales', vdnMediaType: 5, waiting: 2, longestWaitSec: 30 },
+      { name: 'Sales', vdnMediaType: 5, waiting: 2, longestWaitSec: 30, ...NO_ACD_EXTRAS },
       q1,
     );
     expect(q3).not.toBe(q1);
-    expect(q3).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 30 });
+    expect(q3).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 30, ...NO_ACD_EXTRAS });
     const empty = toQueue(
       9,
       undefined,
-      { name: 'Email', vdnMediaType: 6, waiting: null, longestWaitSec: null },
+      { name: 'Email', vdnMediaType: 6, waiting: null, longestWaitSec: null, ...NO_ACD_EXTRAS },
       undefined,
     );
     expect(empty).toMatchObject({ mediaType: 6, agents: [], counts: { idle: 0, unknown: 0 } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent, GatewayHealth, Queue } from '@floorwatch/contracts/api';
 import { createSnapshotStore } from '../../src/monitor/snapshot-store';
+import { NO_KPIS } from '../factories';
 
 const ok: GatewayHealth = { status: 'ok', lastSuccessAt: 1, error: null };
 
@@ -41,6 +42,7 @@ function queue(skillId: number, agents: string[]): Queue {
     },
     waiting: null,
     longestWaitSec: null,
+    ...NO_KPIS,
   };
 }
 

@@ -2,3 +2,4 @@
 // both ends use. equality.ts derives from schemas.ts, never the other way round.
 export * from './schemas';
 export * from './equality';
+export * from './floor-settings';

@@ -55,6 +55,43 @@ export const queue = z
       .nullable()
       .describe('Calls waiting; null when the gateway gives none'),
     longestWaitSec: z.number().int().nullable().describe('Wait of the longest-waiting call, s'),
+    serviceLevel: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe('Service level, % (queryacdstat); null when the gateway gives none (sentinel)'),
+    loggedOnAgents: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .describe('Agents signed in to the skill as queryacdstat counts them; null when not given'),
+    availAgents: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .describe('Agents available for the skill (queryacdstat); null when not given'),
+    maxQueueSize: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .describe('Most calls the queue holds (queryacdstat); null when not given (sentinel)'),
+    resourceIdleRate: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe("Share of the skill's agents idle, % (queryacdstat); null when not given"),
+    agentCountMismatchSince: z
+      .number()
+      .nullable()
+      .describe(
+        'Epoch ms since when loggedOnAgents has disagreed with the agents allonlineagents lists ' +
+          'for this queue; null while they agree. Screens warn once it lasts a minute.',
+      ),
   })
   .describe('A skill queue');
 export type Queue = z.infer<typeof queue>;
@@ -149,7 +186,9 @@ export const history = z.object({
 });
 export type History = z.infer<typeof history>;
 
-export const roles = z.enum(['supervisor', 'teamlead', 'wallboard']);
+export const roles = z
+  .enum(['admin', 'supervisor', 'teamlead', 'wallboard'])
+  .describe('admin: a supervisor who may also change shared settings');
 export type Role = z.infer<typeof roles>;
 
 export const queueScope = z.union([z.literal('*'), z.array(z.number().int())]);

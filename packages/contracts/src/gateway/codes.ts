@@ -138,6 +138,18 @@ export function reasonLabel(code: number): string | null {
 /** The "no time" sentinel: 0xFFFFFFFF seconds in ms (decodes to 2106). */
 export const NO_TIME_SENTINEL_MS = 4294967295000;
 
+/** queryacdstat fills a value it does not have with 65535 (or 255 in one-byte fields);
+ *  docs/gateway.md §Queue statistics. */
+export const ACD_NONE_SENTINEL = 65535;
+
+/** A queryacdstat number as shown: null for a missing value, a sentinel, or anything outside
+ *  `0…max` (a percentage above 100 is a sentinel too). */
+export function acdValue(n: number | null | undefined, max = ACD_NONE_SENTINEL - 1): number | null {
+  if (n === null || n === undefined || !Number.isFinite(n)) return null;
+  if (n < 0 || n >= ACD_NONE_SENTINEL || n > max) return null;
+  return n;
+}
+
 export const RETCODE_CATEGORIES = [
   'ok',
   'session-lost',

@@ -1,3 +1,4 @@
+import type { Role } from '@floorwatch/contracts/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -21,7 +22,12 @@ function loginPath(pathname: string, search: string, expired: boolean) {
   return `/login?${p.toString()}`;
 }
 
-const ROLE_LABEL = { supervisor: 'Supervisor', teamlead: 'Team lead', wallboard: 'Wall display' };
+const ROLE_LABEL: Record<Role, string> = {
+  admin: 'Administrator',
+  supervisor: 'Supervisor',
+  teamlead: 'Team lead',
+  wallboard: 'Wall display',
+};
 
 export function AppLayout() {
   const me = useMe();

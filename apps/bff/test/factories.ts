@@ -1,0 +1,15 @@
+// Test data shared by the BFF's suites: one place to add a field the contracts gain.
+import type { Queue } from '@floorwatch/contracts/api';
+
+/** The queryacdstat KPIs of a queue the gateway said nothing about. */
+export const NO_KPIS = {
+  serviceLevel: null,
+  loggedOnAgents: null,
+  availAgents: null,
+  maxQueueSize: null,
+  resourceIdleRate: null,
+  agentCountMismatchSince: null,
+} as const satisfies Partial<Queue>;
+
+/** The part of toQueue's extras that only queryacdstat fills in. */
+export const NO_ACD_EXTRAS = { kpis: null, agentCountMismatchSince: null } as const;
