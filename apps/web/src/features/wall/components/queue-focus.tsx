@@ -1,6 +1,6 @@
 import type { Agent, Queue, Thresholds } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { StateBadge } from '@/components/state-badge';
 import { StateBar } from '@/components/state-bar';
@@ -11,6 +11,7 @@ import { formatDuration, formatSeconds } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
 import { evaluateThreshold } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
+import { useHiddenCount } from '../hooks/use-hidden-count';
 import { wu } from '../lib/units';
 import { Kpi } from './kpi';
 import { CRIT_FILL, LimitIcon, WARN_FILL } from './limit-lines';
@@ -75,6 +76,8 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
   const states = STATE_ORDER.filter(
     (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
   );
+  const list = useRef<HTMLUListElement>(null);
+  const hidden = useHiddenCount(list, sorted.length);
   return (
     <section
       aria-labelledby={`wall-q-${queue.skillId}`}
@@ -117,8 +120,13 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
       </dl>
       <StateBar counts={queue.counts} className="h-[1.2vmin] shrink-0" />
       <ul
+        ref={list}
         aria-label={`Agents in ${queue.name}, longest in state first`}
-        className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(calc(var(--wall-u)*26),1fr))] overflow-hidden [mask-image:linear-gradient(to_bottom,black_calc(100%-3vmin),transparent)]"
+        className={`grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(calc(var(--wall-u)*26),1fr))] overflow-hidden ${
+          hidden > 0
+            ? '[mask-image:linear-gradient(to_bottom,black_calc(100%-3vmin),transparent)]'
+            : ''
+        }`}
         style={{ gap: wu(0.8) }}
       >
         {sorted.length === 0 && (
@@ -132,6 +140,7 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
       </ul>
       <p className="text-muted" style={{ fontSize: wu(1.8) }}>
         Longest in state first{sorted.length > 0 ? ` · ${sorted.length} agents` : ''}
+        {hidden > 0 && ` · ${hidden} more below, shortest in state`}
       </p>
     </section>
   );
