@@ -94,6 +94,28 @@ test.describe('wall display', () => {
     await expect(app.wall.alert).toContainText('Ask an administrator for a new wall link');
   });
 
+  test('a display that starts while Floorwatch cannot be reached comes up by itself', async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    // The network to Floorwatch is down when the TV boots.
+    let down = true;
+    await page.route('**/api/v1/me', (route) =>
+      down ? route.abort('connectionrefused') : route.continue(),
+    );
+    await app.wall.open({ queues: [1] });
+    await expect(page.getByRole('heading', { name: "Can't reach Floorwatch" })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByText('The display keeps trying by itself.')).toBeVisible();
+    await expect(page.locator('body')).not.toContainText(TECHNICAL);
+
+    down = false;
+    await app.wall.expectLive(45_000);
+    await expect(app.wall.focusHeading).toHaveText('Billing');
+  });
+
   test('a gateway fault is said in plain words, with no technical detail', async ({
     app,
     page,

@@ -84,6 +84,15 @@ export function WallRoute() {
 
   useLiveConnection(onUnauthorized, signedIn);
 
+  // A display that boots while Floorwatch is unreachable keeps asking who it is, by itself.
+  const meFailures = me.errorUpdateCount;
+  const refetchMe = me.refetch;
+  useEffect(() => {
+    if (!me.isError) return;
+    const t = setTimeout(() => void refetchMe(), backoffDelay(meFailures));
+    return () => clearTimeout(t);
+  }, [me.isError, meFailures, refetchMe]);
+
   const signedOut = me.isSuccess && me.data === null;
   if (signedOut && (params.badToken || link === 'invalid')) return <InvalidWallLink />;
   if (signedOut && !params.token) {
@@ -94,7 +103,11 @@ export function WallRoute() {
   if (!signedIn && !(params.token && hasData)) {
     return (
       <div role="status" className="h-full">
-        {link === 'retrying' ? (
+        {me.isError ? (
+          <WallNotice title="Can't reach Floorwatch">
+            <p>The display keeps trying by itself.</p>
+          </WallNotice>
+        ) : link === 'retrying' ? (
           <WallNotice title="Signing the display in again…">
             <p>The display keeps trying by itself.</p>
           </WallNotice>
