@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type LimitState = 'idle' | 'talking' | 'wrapup' | 'busy' | 'rest';
+type LimitState = 'idle' | 'talking' | 'wrapup' | 'busy' | 'rest' | 'unknown';
 
 /** "Time limits": warning and critical limits per state, kept per user in this browser. */
 export class SettingsPage {
