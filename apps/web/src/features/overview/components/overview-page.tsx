@@ -4,17 +4,32 @@ import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
+import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
+import { queuePath } from '@/lib/routes';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { countPastLimits } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
+  QUEUE_SORTS,
   serializeOverviewState,
   type OverviewState,
+  type QueueSort,
 } from '../lib/overview-url-state';
+import { sortQueues } from '../lib/sort-queues';
+import { AgentResults, AgentSearchField } from './agent-search';
 import { QueueTile } from './queue-tile';
+
+const SORT_LABELS: Record<QueueSort, string> = {
+  id: 'Queue number',
+  urgency: 'Most urgent first',
+  wait: 'Longest wait first',
+  waiting: 'Most calls waiting first',
+  name: 'Name (A–Z)',
+};
 
 export function OverviewPage() {
   const [params, setParams] = useSearchParams();
@@ -31,7 +46,17 @@ export function OverviewPage() {
   const loaded = useLiveStore((s) => s.version !== null);
   const thresholds = useThresholds();
 
-  const visible = useMemo(() => filterQueues(queues, filters), [queues, filters]);
+  // Urgency counts agents past the critical limit, which changes with the clock.
+  const urgent = filters.sort === 'urgency';
+  const serverNow = useServerNow(urgent);
+  const visible = useMemo(
+    () =>
+      sortQueues(filterQueues(queues, filters), filters.sort, (q) =>
+        countPastLimits(q.agents, agents, serverNow, thresholds),
+      ),
+    // serverNow is 0 and does not tick unless sorting by urgency.
+    [queues, filters, agents, serverNow, thresholds],
+  );
   const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
   const mediaTypes = useMemo(
     () => [...new Set(queues.map((q) => q.mediaType))].sort((a, b) => a - b),
@@ -63,6 +88,7 @@ export function OverviewPage() {
             ))}
           </p>
         </div>
+        <AgentSearchField value={filters.find} onChange={(find) => update({ find })} />
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter queues">
           <FilterField id="ov-search" label="Search queues">
             <SearchInput
@@ -90,6 +116,20 @@ export function OverviewPage() {
               ))}
             </select>
           </FilterField>
+          <FilterField id="ov-sort" label="Sort queues">
+            <select
+              id="ov-sort"
+              className="select w-52"
+              value={filters.sort}
+              onChange={(e) => update({ sort: e.target.value as QueueSort })}
+            >
+              {QUEUE_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </FilterField>
           <FilterField id="ov-state" label="State">
             <select
               id="ov-state"
@@ -110,6 +150,8 @@ export function OverviewPage() {
         </div>
       </div>
 
+      <AgentResults query={filters.find} />
+
       {!loaded ? (
         <TileSkeletons />
       ) : visible.length === 0 ? (
@@ -125,7 +167,7 @@ export function OverviewPage() {
               key={q.skillId}
               queue={q}
               thresholds={thresholds}
-              to={`/queues/${q.skillId}`}
+              to={queuePath(q.skillId)}
             />
           )}
         </TileList>

@@ -1,50 +1,30 @@
 import type { Queue, Thresholds } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
-import { lazy, memo, Suspense, useId } from 'react';
+import { memo, useId } from 'react';
 import { Link } from 'react-router';
-import { ErrorBoundary, PanelError } from '@/components/error-boundary';
-import { CritIcon, WarnIcon } from '@/components/icons';
+import { LimitCounts } from '@/components/limit-level';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
 import { useInView } from '@/hooks/use-in-view';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatSeconds } from '@/lib/format';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
-import { evaluateThreshold } from '@/lib/thresholds';
+import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
+import { countPastLimits, LIMIT_PHRASE } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
 import { useHistory } from '../api/get-history';
-
-const TrendChart = lazy(() => import('./trend-chart'));
+import { Sparkline } from './sparkline';
 
 /** How many of the queue's agents are past their limits right now (ticks with the clock). */
 function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
   const serverNow = useServerNow();
   const agents = useLiveStore((s) => s.agents);
-  let warn = 0;
-  let crit = 0;
-  for (const w of queue.agents) {
-    const a = agents[w];
-    if (!a) continue;
-    const r = evaluateThreshold(a.state, (serverNow - a.stateSince) / 1000, thresholds);
-    if (r.level === 'crit') crit += 1;
-    else if (r.level === 'warn') warn += 1;
-  }
-  if (warn + crit === 0) return <p className="text-xs text-muted">All agents within time limits</p>;
-  const total = queue.agents.length || 1;
+  if (queue.agents.length === 0) return <p className="text-xs text-muted">Nobody signed in</p>;
+  const { warn, crit } = countPastLimits(queue.agents, agents, serverNow, thresholds);
+  if (warn + crit === 0) return <p className="text-xs text-muted">All agents {LIMIT_PHRASE.ok}</p>;
+  const total = queue.agents.length;
   return (
     <div className="flex flex-col gap-1">
-      <p className="flex flex-wrap items-center gap-x-3 text-sm font-medium">
-        {crit > 0 && (
-          <span className="inline-flex items-center gap-1 text-crit">
-            <CritIcon className="h-4 w-4" /> {crit} past critical limit
-          </span>
-        )}
-        {warn > 0 && (
-          <span className="inline-flex items-center gap-1 text-warn">
-            <WarnIcon className="h-4 w-4" /> {warn} past warning
-          </span>
-        )}
-      </p>
+      <LimitCounts crit={crit} warn={warn} className="text-sm" />
       <div
         className="flex h-1.5 w-full overflow-hidden rounded-full bg-surface-2"
         role="meter"
@@ -70,6 +50,7 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
   const titleId = useId();
   const [ref, inView] = useInView<HTMLElement>();
   const history = useHistory([queue.skillId], inView);
+  const offset = useLiveStore((s) => Math.round((s.clockOffsetMs ?? 0) / 1000) * 1000);
   const points = history.data?.queues.find((h) => h.skillId === queue.skillId)?.points;
   const shown = STATE_ORDER.filter(
     (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
@@ -112,7 +93,7 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
         </div>
       </dl>
 
-      <StateBar counts={queue.counts} />
+      <StateBar counts={queue.counts} mediaType={queue.mediaType} />
       <ul className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm" aria-label="Agents by state">
         {shown.map((s) => (
           <li key={s} className="flex items-center justify-between gap-2">
@@ -120,7 +101,7 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
               <span style={{ color: stateColor(s) }}>
                 <StateIcon state={s} className="h-4 w-4" />
               </span>
-              <span className="truncate">{AGENT_STATE_LABELS[s]}</span>
+              <span className="truncate">{stateLabel(s, queue.mediaType)}</span>
             </span>
             <span className="font-semibold tabular">{queue.counts[s] ?? 0}</span>
           </li>
@@ -139,7 +120,8 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
           <span>Last 60 min</span>
           <span className="flex items-center gap-2" aria-hidden="true">
             <span className="inline-flex items-center gap-1">
-              <span className="h-0.5 w-3" style={{ background: 'var(--fw-st-talking)' }} /> Talking
+              <span className="h-0.5 w-3" style={{ background: 'var(--fw-st-talking)' }} />{' '}
+              {stateLabel('talking', queue.mediaType)}
             </span>
             <span className="inline-flex items-center gap-1">
               <span
@@ -162,12 +144,8 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
         <div className="h-14" aria-hidden="true">
           {history.isError ? (
             <p className="text-xs text-muted">Trend unavailable</p>
-          ) : points && points.length > 1 && inView ? (
-            <ErrorBoundary fallback={(_e, reset) => <PanelError what="Trend" reset={reset} />}>
-              <Suspense fallback={<div className="h-full animate-pulse rounded bg-surface-2" />}>
-                <TrendChart points={points} />
-              </Suspense>
-            </ErrorBoundary>
+          ) : points && points.length > 1 ? (
+            <Sparkline points={points} offset={offset} showWaiting={queue.waiting !== null} />
           ) : (
             <div className="flex h-full items-center justify-center rounded bg-surface-2/60 text-xs text-muted">
               {history.isPending ? '' : 'Collecting history…'}
