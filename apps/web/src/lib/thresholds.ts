@@ -1,5 +1,6 @@
 import type { Agent, Threshold, Thresholds } from '@floorwatch/contracts/api';
 import type { AgentState } from '@floorwatch/contracts/gateway';
+import { formatCount } from './format';
 
 export type ThresholdLevel = 'ok' | 'warn' | 'crit';
 
@@ -24,7 +25,7 @@ export const LIMIT_NAME = { warn: 'Warning', crit: 'Critical' } as const;
 
 /** "3 past critical limit". */
 export function pastLimitText(level: 'warn' | 'crit', n: number): string {
-  return `${n.toLocaleString('en-GB')} ${LIMIT_PHRASE[level]}`;
+  return `${formatCount(n)} ${LIMIT_PHRASE[level]}`;
 }
 
 /** Where `seconds` in `state` stands against the limits for that state. Pure. */

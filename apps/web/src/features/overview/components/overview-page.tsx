@@ -1,7 +1,7 @@
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useServerNow } from '@/hooks/use-server-now';
@@ -22,6 +22,7 @@ import {
 import { sortQueues } from '../lib/sort-queues';
 import { AgentResults, AgentSearchField } from './agent-search';
 import { QueueTile } from './queue-tile';
+import { TileGrid } from './tile-grid';
 
 const SORT_LABELS: Record<QueueSort, string> = {
   id: 'Queue number',
@@ -161,65 +162,19 @@ export function OverviewPage() {
             : 'No queue matches these filters.'}
         </div>
       ) : (
-        <TileList queues={visible}>
-          {(q: Queue) => (
+        <TileGrid queues={visible}>
+          {(q: Queue, near: boolean) => (
             <QueueTile
               key={q.skillId}
               queue={q}
               thresholds={thresholds}
               to={queuePath(q.skillId)}
+              near={near}
             />
           )}
-        </TileList>
+        </TileGrid>
       )}
     </div>
-  );
-}
-
-const PAGE = 48;
-
-/**
- * Renders tiles a page at a time: a centre with 500 queues should not pay for 500 tiles before
- * the first is visible. More load as the end comes into view, or with the button (keyboard).
- */
-function TileList({
-  queues,
-  children,
-}: {
-  queues: readonly Queue[];
-  children: (q: Queue) => ReactNode;
-}) {
-  const [limit, setLimit] = useState(PAGE);
-  const sentinel = useRef<HTMLDivElement>(null);
-  const more = queues.length - limit;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    // Re-observed after each page: if the end is still near, the next page follows.
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE);
-      },
-      { rootMargin: '600px' },
-    );
-    io.observe(el);
-    return () => io.disconnect();
-  }, [limit]);
-  return (
-    <>
-      <div className="live-data grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4">
-        {queues.slice(0, limit).map((q) => (
-          <Fragment key={q.skillId}>{children(q)}</Fragment>
-        ))}
-      </div>
-      {more > 0 && (
-        <div ref={sentinel} className="flex justify-center py-4">
-          <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>
-            Show more queues ({more} not shown)
-          </button>
-        </div>
-      )}
-    </>
   );
 }
 

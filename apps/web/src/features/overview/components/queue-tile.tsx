@@ -5,13 +5,12 @@ import { Link } from 'react-router';
 import { LimitCounts } from '@/components/limit-level';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
-import { useInView } from '@/hooks/use-in-view';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatSeconds } from '@/lib/format';
 import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
 import { countPastLimits, LIMIT_PHRASE } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
-import { useHistory } from '../api/get-history';
+import { useQueueHistory } from '../api/get-history';
 import { Sparkline } from './sparkline';
 
 /** How many of the queue's agents are past their limits right now (ticks with the clock). */
@@ -44,44 +43,20 @@ interface QueueTileProps {
   queue: Queue;
   thresholds: Thresholds;
   to: string;
+  /** On or near the screen: draw the figures, the limit count and the trend. */
+  near: boolean;
 }
 
-export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: QueueTileProps) {
-  const titleId = useId();
-  const [ref, inView] = useInView<HTMLElement>();
-  const history = useHistory([queue.skillId], inView);
+/** Everything below the header: drawn only while the tile is near the viewport. */
+function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
+  const history = useQueueHistory(queue.skillId);
   const offset = useLiveStore((s) => Math.round((s.clockOffsetMs ?? 0) / 1000) * 1000);
-  const points = history.data?.queues.find((h) => h.skillId === queue.skillId)?.points;
+  const points = history.data;
   const shown = STATE_ORDER.filter(
     (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
   );
   return (
-    <article
-      ref={ref}
-      aria-labelledby={titleId}
-      className="card group relative flex flex-col gap-3 p-4 transition-shadow [contain-intrinsic-size:auto_24rem] [content-visibility:auto] focus-within:ring-2 focus-within:ring-accent hover:shadow-md"
-    >
-      <header className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h2 id={titleId} className="truncate text-lg leading-tight font-semibold">
-            {/* The whole tile is clickable through this link's ::after; the name is its text. */}
-            <Link
-              to={to}
-              className="after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
-            >
-              {queue.name}
-            </Link>
-          </h2>
-          <p className="text-xs text-muted">
-            Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)}
-          </p>
-        </div>
-        <div className="shrink-0 text-right">
-          <p className="text-3xl leading-none font-semibold tabular">{queue.agents.length}</p>
-          <p className="text-xs text-muted">agents</p>
-        </div>
-      </header>
-
+    <>
       <dl className="grid grid-cols-2 gap-2">
         <div className="rounded-lg bg-surface-2 px-3 py-2">
           <dt className="text-xs text-muted">Calls waiting</dt>
@@ -108,12 +83,7 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
         ))}
       </ul>
 
-      {/* Off-screen tiles do not tick: hundreds of queues cost nothing until scrolled to. */}
-      {inView ? (
-        <LimitSummary queue={queue} thresholds={thresholds} />
-      ) : (
-        <p className="h-4" aria-hidden="true" />
-      )}
+      <LimitSummary queue={queue} thresholds={thresholds} />
 
       <div className="mt-auto">
         <p className="mb-1 flex items-center justify-between text-xs text-muted">
@@ -153,6 +123,44 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
           )}
         </div>
       </div>
+    </>
+  );
+}
+
+/**
+ * A queue's tile. Its name (a link over the whole tile) is always there, so every queue can be
+ * found and reached by keyboard; the figures, the clock-driven limit count and the trend are
+ * drawn only when `near` the screen. Every tile has the same fixed height (the tallest body fits)
+ * and is contained, so drawing one never moves or re-lays out the others.
+ */
+export const QueueTile = memo(function QueueTile({ queue, thresholds, to, near }: QueueTileProps) {
+  const titleId = useId();
+  return (
+    <article
+      aria-labelledby={titleId}
+      className="card group relative flex h-[27rem] flex-col gap-3 overflow-hidden p-4 [contain:strict] focus-within:ring-2 focus-within:ring-accent hover:border-accent"
+    >
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id={titleId} className="truncate text-lg leading-tight font-semibold">
+            {/* The whole tile is clickable through this link's ::after; the name is its text. */}
+            <Link
+              to={to}
+              className="after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
+            >
+              {queue.name}
+            </Link>
+          </h2>
+          <p className="text-xs text-muted">
+            Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)}
+          </p>
+        </div>
+        <div className="shrink-0 text-right">
+          <p className="text-3xl leading-none font-semibold tabular">{queue.agents.length}</p>
+          <p className="text-xs text-muted">agents</p>
+        </div>
+      </header>
+      {near && <TileBody queue={queue} thresholds={thresholds} />}
     </article>
   );
 });
