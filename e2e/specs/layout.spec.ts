@@ -56,11 +56,12 @@ test.describe('phone width (390 px)', () => {
 });
 
 test.describe('desk width (1440 × 900)', () => {
-  test('the Signed-in column is not cut off', async ({ app }) => {
+  test('the Signed-in, time and media columns are not cut off', async ({ app }) => {
     await app.signInAs('supervisor');
     await app.queue.open(1);
     await app.queue.expectLoaded('Billing');
     expect(await app.queue.clippedCells('Signed in')).toEqual([]);
     expect(await app.queue.clippedCells('Time in state')).toEqual([]);
+    expect(await app.queue.clippedCells('Media')).toEqual([]);
   });
 });

@@ -91,10 +91,10 @@ export function OverviewPage() {
         </div>
         <AgentSearchField value={filters.find} onChange={(find) => update({ find })} />
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter queues">
-          <FilterField id="ov-search" label="Search queues">
+          <FilterField id="ov-search" label="Search queues" className="w-full sm:w-auto">
             <SearchInput
               id="ov-search"
-              widthClass="w-56"
+              widthClass="w-full sm:w-56"
               placeholder="Queue name or id"
               value={filters.q}
               onChange={(q) => update({ q })}
@@ -103,7 +103,7 @@ export function OverviewPage() {
           <FilterField id="ov-media" label="Media type">
             <select
               id="ov-media"
-              className="select w-44"
+              className="select w-44 max-sm:w-[calc(50vw-1.75rem)]"
               value={filters.media.length === 1 ? String(filters.media[0]) : ''}
               onChange={(e) =>
                 update({ media: e.target.value === '' ? [] : [Number(e.target.value)] })
@@ -120,7 +120,7 @@ export function OverviewPage() {
           <FilterField id="ov-sort" label="Sort queues">
             <select
               id="ov-sort"
-              className="select w-52"
+              className="select w-52 max-sm:w-[calc(50vw-1.75rem)]"
               value={filters.sort}
               onChange={(e) => update({ sort: e.target.value as QueueSort })}
             >
@@ -134,7 +134,7 @@ export function OverviewPage() {
           <FilterField id="ov-state" label="State">
             <select
               id="ov-state"
-              className="select w-44"
+              className="select w-44 max-sm:w-[calc(50vw-1.75rem)]"
               value={filters.states.length === 1 ? (filters.states[0] ?? '') : ''}
               onChange={(e) =>
                 update({ states: e.target.value === '' ? [] : [e.target.value as AgentState] })

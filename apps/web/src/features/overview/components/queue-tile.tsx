@@ -27,7 +27,7 @@ function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresho
       <div
         className="flex h-1.5 w-full overflow-hidden rounded-full bg-surface-2"
         role="meter"
-        aria-label="Share of agents past a limit"
+        aria-label="Share of agents past warning or critical limit"
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(((warn + crit) / total) * 100)}
@@ -69,7 +69,7 @@ function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds 
       </dl>
 
       <StateBar counts={queue.counts} mediaType={queue.mediaType} />
-      <ul className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm" aria-label="Agents by state">
+      <ul className="grid grid-cols-2 gap-x-2 gap-y-1 text-sm" aria-label="Agents by state">
         {shown.map((s) => (
           <li key={s} className="flex items-center justify-between gap-2">
             <span className="inline-flex min-w-0 items-center gap-1.5">
@@ -85,7 +85,8 @@ function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds 
 
       <LimitSummary queue={queue} thresholds={thresholds} />
 
-      <div className="mt-auto">
+      {/* The trend takes the rest of the tile's fixed height. */}
+      <div className="flex min-h-0 flex-1 flex-col">
         <p className="mb-1 flex items-center justify-between text-xs text-muted">
           <span>Last 60 min</span>
           <span className="flex items-center gap-2" aria-hidden="true">
@@ -111,7 +112,7 @@ function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds 
             )}
           </span>
         </p>
-        <div className="h-14" aria-hidden="true">
+        <div className="min-h-14 flex-1" aria-hidden="true">
           {history.isError ? (
             <p className="text-xs text-muted">Trend unavailable</p>
           ) : points && points.length > 1 ? (

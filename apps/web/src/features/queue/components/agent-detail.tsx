@@ -13,7 +13,7 @@ import { TimeInState } from './time-in-state';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[8.5rem_1fr] items-baseline gap-x-3 border-b border-line py-2 last:border-b-0">
+    <div className="grid grid-cols-[6.5rem_1fr] items-baseline gap-x-3 border-b border-line py-2 last:border-b-0 sm:grid-cols-[8.5rem_1fr]">
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </div>

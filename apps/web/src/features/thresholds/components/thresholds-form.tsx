@@ -82,10 +82,10 @@ export function ThresholdsForm() {
             <th scope="col" className="w-[34%] py-2 sm:w-auto">
               State
             </th>
-            <th scope="col" className="py-2">
+            <th scope="col" className="py-2 pr-2">
               {LIMIT_NAME.warn} limit (s)
             </th>
-            <th scope="col" className="py-2">
+            <th scope="col" className="py-2 pr-2">
               {LIMIT_NAME.crit} limit (s)
             </th>
             <th scope="col" className="hidden py-2 sm:table-cell">
