@@ -22,7 +22,7 @@ export function QueueSummary({
         <h1
           ref={headingRef}
           tabIndex={-1}
-          className="min-w-0 text-2xl font-semibold tracking-tight break-words focus:outline-none"
+          className="min-w-0 text-2xl font-semibold tracking-tight break-words"
         >
           {queue.name}
         </h1>
