@@ -11,11 +11,19 @@ import { freshness } from './freshness';
 import { gatewayLoad } from './gateway-load';
 import type { Bench, BenchContext } from './lib/bench';
 import { machineInfo } from './lib/machine';
+import { overviewScroll } from './overview-scroll';
 import { printResult, writeResult, writeResultsMarkdown, type BenchResult } from './lib/results';
 import { serverCost } from './server-cost';
 import { streamSize } from './stream-size';
 
-const BENCHES: Bench[] = [gatewayLoad, streamSize, serverCost, browserFrames, freshness];
+const BENCHES: Bench[] = [
+  gatewayLoad,
+  streamSize,
+  serverCost,
+  browserFrames,
+  overviewScroll,
+  freshness,
+];
 const ORDER = BENCHES.map((b) => b.name);
 
 async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {

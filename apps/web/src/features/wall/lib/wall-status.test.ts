@@ -63,7 +63,7 @@ describe('what a wall says about its data', () => {
     );
     expect(status('connecting', null).text).toBe('Connecting…');
     // A state this wall does not know yet (e.g. a poll running late), not stale: no alarm.
-    expect(status('waiting' as Freshness['kind'], {}, false)).toMatchObject({
+    expect(status('waiting', {}, false)).toMatchObject({
       tone: 'muted',
       advice: null,
       dim: false,
