@@ -53,6 +53,8 @@ interface Sample {
   rssMb: number;
   heapAfterGcMb: number;
   rssAfterGcMb: number;
+  /** Memory outside the JS heap after the GC (Buffers: stream frames, answers being read). */
+  externalAfterGcMb: number;
   /** Share of one core the BFF used since the previous sample, %. */
   cpuPct: number;
   clientsLive: number;
@@ -149,6 +151,7 @@ export const soak: Bench = {
           rssMb: round(live.mem.rss / MB, 1),
           heapAfterGcMb: round(gc.mem.heapUsed / MB, 2),
           rssAfterGcMb: round(gc.mem.rss / MB, 1),
+          externalAfterGcMb: round(gc.mem.external / MB, 2),
           cpuPct: round((cpuMs / (at - lastAt)) * 100, 1),
           clientsLive: clients.filter((c) => c.endedAt === null).length,
           patches: patches - lastPatches,
