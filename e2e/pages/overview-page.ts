@@ -46,9 +46,10 @@ export class OverviewPage {
     await this.expectLoaded();
   }
 
+  /** Waits for the first snapshot (see QueuePage.expectLoaded for the longer wait). */
   async expectLoaded(): Promise<void> {
     await expect(this.heading).toBeVisible();
-    await expect(this.tiles.first()).toBeVisible();
+    await expect(this.tiles.first()).toBeVisible({ timeout: 20_000 });
   }
 
   /** A queue's tile, found by the link on its name (what a user reads and clicks). */

@@ -92,8 +92,10 @@ export class QueuePage {
     await this.page.goto(`${this.baseUrl}/queues/${skillId}${query}`);
   }
 
+  /** A first load waits for the app, /me, settings and the first snapshot: on a busy CI host
+   *  that is more than the 10 s a single expectation gets. */
   async expectLoaded(queueName: string): Promise<void> {
-    await expect(this.heading(queueName)).toBeVisible();
+    await expect(this.heading(queueName)).toBeVisible({ timeout: 20_000 });
     await expect(this.rows.first()).toBeVisible();
   }
 

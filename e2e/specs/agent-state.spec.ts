@@ -7,13 +7,14 @@ test.describe('live agent state', () => {
   }) => {
     const { sim, pollMs } = app.stack;
     await app.signInAs('supervisor');
-    // Start from a known state that has been held for a while.
-    await sim.setAgentState('2003', STATUS.rest);
     await app.queue.open(1);
     await app.queue.expectLoaded('Billing');
     const state = await app.queue.cell('2003', 'State');
     const time = await app.queue.cell('2003', 'Time in state');
-    await expect(state).toHaveText('Rest');
+    // Start from a known state that has been held for a while (set once the page is up, so a
+    // slow page load cannot use up the seconds the time is read in).
+    await sim.setAgentState('2003', STATUS.rest);
+    await expect(state).toHaveText('Rest', { timeout: 2 * pollMs + 1500 });
     await expect(time).toHaveText(/^0:0[2-9]$/, { timeout: 12_000 });
 
     await sim.setAgentState('2003', STATUS.talking);

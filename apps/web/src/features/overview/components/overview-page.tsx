@@ -1,8 +1,8 @@
+import { useUrlParams } from '@/hooks/use-url-params';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
@@ -33,12 +33,10 @@ const SORT_LABELS: Record<QueueSort, string> = {
 };
 
 export function OverviewPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, editParams] = useUrlParams();
   const filters = useMemo(() => parseOverviewState(params), [params]);
   const update = (patch: Partial<OverviewState>) =>
-    setParams((prev) => serializeOverviewState({ ...parseOverviewState(prev), ...patch }, prev), {
-      replace: true,
-    });
+    editParams((prev) => serializeOverviewState({ ...parseOverviewState(prev), ...patch }, prev));
 
   const queues = useLiveStore(
     useShallow((s) => s.queueIds.flatMap((id) => (s.queues[id] ? [s.queues[id]] : []))),

@@ -1,18 +1,15 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '@/hooks/use-url-params';
 import { parseGridState, serializeGridState, type GridState } from '../lib/grid-url-state';
 
-/** The grid's view state, read from and written to the URL (replace: no history spam). */
+/** The grid's view state, read from and written to the URL. */
 export function useGridState(): [GridState, (patch: Partial<GridState>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, editParams] = useUrlParams();
   const state = useMemo(() => parseGridState(params), [params]);
   const update = useCallback(
-    (patch: Partial<GridState>) => {
-      setParams((prev) => serializeGridState({ ...parseGridState(prev), ...patch }, prev), {
-        replace: true,
-      });
-    },
-    [setParams],
+    (patch: Partial<GridState>) =>
+      editParams((prev) => serializeGridState({ ...parseGridState(prev), ...patch }, prev)),
+    [editParams],
   );
   return [state, update];
 }
