@@ -71,6 +71,22 @@ function ensureChromium() {
   }
 }
 
+/** A CJK font for Chromium, so zh-CN screens and screenshots show glyphs, not boxes. */
+function ensureCjkFont() {
+  const fc = spawnSync('fc-list', [':lang=zh-cn', 'family'], { encoding: 'utf8' });
+  if (fc.status === 0 && fc.stdout.trim() !== '') return;
+  log('no CJK font: installing Debian fonts-noto-cjk (apt-get)');
+  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
+  const apt = (args) =>
+    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', 'fonts-noto-cjk']) !== 0) {
+    log('could not install fonts-noto-cjk; the zh-CN e2e screens need it');
+    process.exit(1);
+  }
+}
+
 /** Counts from a Vitest or Playwright JSON report: [passed, failed, skipped]. */
 function countReport(file, kind) {
   if (!existsSync(file)) return null;
@@ -103,6 +119,9 @@ function test() {
   step('lint', () => pnpm(['exec', 'eslint', '.', '--max-warnings=0']));
   step('format', () => pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']));
   step('docker-compose.yml (config-level check)', () => run('node', ['scripts/check-compose.mjs']));
+  step('message catalogues (en.json current, every language complete)', () =>
+    pnpm(['--filter', '@floorwatch/web', 'i18n:check']),
+  );
   step('api docs are current', () =>
     pnpm(['--filter', '@floorwatch/bff', 'exec', 'tsx', 'scripts/api-docs.ts', '--check']),
   );
@@ -129,6 +148,7 @@ function test() {
 
   step('build (SPA)', () => pnpm(['--filter', '@floorwatch/web', 'build']));
   ensureChromium();
+  ensureCjkFont();
   const e2eOut = path.join(results, 'e2e.json');
   reports.push([e2eOut, 'playwright']);
   step('e2e (Playwright, Chromium)', () =>

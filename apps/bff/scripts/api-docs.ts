@@ -30,6 +30,7 @@ const TYPES: [string, z.ZodType][] = [
   ['Role', api.roles],
   ['QueueScope', api.queueScope],
   ['Settings', api.settings],
+  ['SiteLocale', api.siteLocale],
   ['Thresholds', api.thresholds],
   ['Threshold', api.threshold],
   ['ErrorBody', api.errorBody],
@@ -59,6 +60,13 @@ const ROUTES: Route[] = [
     answer: '204; ends the live streams of this session',
   },
   { method: 'GET', path: '/api/v1/me', who: 'signed in', request: '–', answer: '[Me](#me)' },
+  {
+    method: 'GET',
+    path: '/api/v1/locale',
+    who: 'anyone',
+    request: '–',
+    answer: '[SiteLocale](#sitelocale): the site default language and time zone',
+  },
   {
     method: 'GET',
     path: '/api/v1/settings',

@@ -14,6 +14,7 @@ import { refreshWallboardCookie } from './http/auth-middleware';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import { gatewayProxy } from './http/gateway-proxy';
 import { liveRouter } from './http/live-router';
+import { localeRouter } from './http/locale-router';
 import { httpLogger } from './http/logging';
 import { opsRouter } from './http/ops-router';
 import { sameOriginOnly } from './http/origin-check';
@@ -27,7 +28,7 @@ import type { Metrics } from './metrics';
 import type { LiveData } from './monitor/types';
 
 export interface AppDeps {
-  config: Pick<Config, 'gateway' | 'auth' | 'thresholds' | 'webDist' | 'nodeEnv' | 'http'>;
+  config: Pick<Config, 'gateway' | 'auth' | 'thresholds' | 'site' | 'webDist' | 'nodeEnv' | 'http'>;
   /** The gateway base URL actually used (the embedded simulator's when CCGW_URL is unset). */
   gatewayUrl: string;
   session: GatewaySessionPort;
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
       release: () => spa.release(),
     }),
     liveRouter({ live: deps.live, hub, sessions, now }),
+    localeRouter(config.site),
   );
   app.use('/api', apiNotFound);
   app.use(spa.router);

@@ -54,6 +54,8 @@ export interface Config {
     cookieSecure: 'auto' | 'always' | 'never';
   };
   thresholds: Thresholds;
+  /** The site's language and clock, for screens whose user has not chosen (GET /api/v1/locale). */
+  site: { locale: string; timeZone: string };
   webDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
@@ -90,6 +92,33 @@ function isOrigin(v: string): boolean {
     u.hash === ''
   );
 }
+
+/** A BCP 47 language tag such as en or zh-CN, in its canonical spelling. */
+const localeTag = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return Intl.getCanonicalLocales(v).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a language tag such as en or zh-CN')
+  .transform((v) => Intl.getCanonicalLocales(v)[0] as string);
+
+/** An IANA time zone such as Asia/Shanghai, as Intl spells it. */
+const timeZone = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin')
+  .transform((v) => new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone);
 
 const bool = z
   .string()
@@ -156,6 +185,8 @@ const envSchema = z.object({
   ),
   FLOORWATCH_REQUEST_TIMEOUT_MS: opt(int(500, 600_000)),
   FLOORWATCH_MAX_CONNECTIONS_PER_IP: opt(int(0, 100_000)),
+  FLOORWATCH_LOCALE: opt(localeTag),
+  FLOORWATCH_TIME_ZONE: opt(timeZone),
   LOG_LEVEL: opt(
     z.enum(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
@@ -280,6 +311,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       cookieSecure: e.FLOORWATCH_COOKIE_SECURE ?? 'auto',
     },
     thresholds,
+    site: {
+      locale: e.FLOORWATCH_LOCALE ?? 'en',
+      // The server's own zone unless told: the BFF usually runs on the floor's premises.
+      timeZone: e.FLOORWATCH_TIME_ZONE ?? new Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',

@@ -1,4 +1,4 @@
-import { errorBody, me, snapshot } from '@floorwatch/contracts/api';
+import { errorBody, me, siteLocale, snapshot } from '@floorwatch/contracts/api';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,8 +31,11 @@ afterEach(() => {
   fw = null;
 });
 
-function build(opts: { webDist?: string } = {}) {
-  const config = parseConfig({ FLOORWATCH_WEB_DIST: opts.webDist ?? '/nonexistent-dist' });
+function build(opts: { webDist?: string; env?: Record<string, string> } = {}) {
+  const config = parseConfig({
+    FLOORWATCH_WEB_DIST: opts.webDist ?? '/nonexistent-dist',
+    ...opts.env,
+  });
   const live = new FakeLive();
   const session = new FakeSession();
   fw = createApp({
@@ -55,6 +58,15 @@ async function signIn(app: FloorwatchApp['app'], username: string, password: str
 }
 
 describe('createApp over fakes', () => {
+  it('tells anyone, signed in or not, the site language and time zone', async () => {
+    const { app } = build({
+      env: { FLOORWATCH_LOCALE: 'zh-CN', FLOORWATCH_TIME_ZONE: 'Asia/Shanghai' },
+    });
+    const r = await request(app).get('/api/v1/locale');
+    expect(r.status).toBe(200);
+    expect(siteLocale.parse(r.body)).toEqual({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+  });
+
   it('answers 401 with the contract body on every protected /api route', async () => {
     const { app } = build();
     const routes: [string, string][] = [

@@ -117,6 +117,27 @@ describe('parseConfig', () => {
   });
 });
 
+describe('site language and time zone', () => {
+  it('defaults to English and the server zone, canonicalises good values', () => {
+    expect(parseConfig({}).site).toEqual({
+      locale: 'en',
+      timeZone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    expect(
+      parseConfig({ FLOORWATCH_LOCALE: 'zh-cn', FLOORWATCH_TIME_ZONE: 'asia/shanghai' }).site,
+    ).toEqual({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+  });
+
+  it('stops start-up naming the key for a bad tag or zone', () => {
+    expect(problems({ FLOORWATCH_LOCALE: 'chinese please' })).toContain(
+      'FLOORWATCH_LOCALE: must be a language tag',
+    );
+    expect(problems({ FLOORWATCH_TIME_ZONE: 'Mars/Olympus' })).toContain(
+      'FLOORWATCH_TIME_ZONE: must be an IANA time zone',
+    );
+  });
+});
+
 describe('documentation of the configuration', () => {
   const root = path.resolve(__dirname, '../../../..');
   it('documents every key in docs/configuration.md, the README and .env.example, and nothing else', () => {

@@ -1,9 +1,11 @@
 // What a gateway problem means to a supervisor, in one place: the BFF reports an error code and
 // a category (gateway retcodes, docs/gateway.md §Error codes, or Floorwatch's own codes such as
-// TIMEOUT); screens show a plain sentence. Every wording lives in PROBLEM_TEXT so a translation can
-// replace it as a whole. The code and the raw message are for the desk's details disclosure only:
-// a wall display never shows them.
+// TIMEOUT); screens show a plain sentence in the user's language (the messages below; the server's
+// English message is never the sentence). The code and the raw message are for the desk's details
+// disclosure only: a wall display never shows them.
 import type { GatewayError } from '@floorwatch/contracts/api';
+import { defineMessages } from '@/i18n/messages';
+import { activeIntl } from '@/stores/locale-store';
 
 export type ProblemKind =
   | 'unreachable'
@@ -17,71 +19,103 @@ export type ProblemKind =
   | 'no-data'
   | 'other';
 
-interface ProblemText {
-  /** The sentence without a time. */
-  plain: string;
-  /** The sentence with the time of the last good data ("14:02"). */
-  since: (time: string) => string;
-  /** What happens next or who must act; null when the sentence says it all. */
-  advice: string | null;
-}
+const PLAIN = defineMessages<ProblemKind>({
+  unreachable: { id: 'problem.unreachable', defaultMessage: "Can't reach the phone system" },
+  'not-answering': {
+    id: 'problem.not-answering',
+    defaultMessage: 'The phone system is not answering',
+  },
+  'no-right': { id: 'problem.no-right', defaultMessage: 'No permission to read agent data' },
+  credentials: {
+    id: 'problem.credentials',
+    defaultMessage: "Floorwatch can't sign in to the phone system",
+  },
+  config: {
+    id: 'problem.config',
+    defaultMessage: 'Floorwatch is not set up correctly for the phone system',
+  },
+  'signing-in': {
+    id: 'problem.signing-in',
+    defaultMessage: 'Signing in to the phone system again',
+  },
+  unreadable: {
+    id: 'problem.unreadable',
+    defaultMessage: "The phone system sent data Floorwatch can't read",
+  },
+  busy: { id: 'problem.busy', defaultMessage: 'The phone system is busy' },
+  'no-data': { id: 'problem.no-data', defaultMessage: 'No new data from the phone system' },
+  other: { id: 'problem.other', defaultMessage: 'Problem getting data from the phone system' },
+});
 
-const withFigures = (plain: string) => (time: string) => `${plain} · figures from ${time}`;
-
-export const PROBLEM_TEXT: Record<ProblemKind, ProblemText> = {
+/** The sentence with the time of the last good data, where it reads better than "· figures from". */
+const SINCE = defineMessages<'unreachable' | 'not-answering' | 'no-data' | 'other' | 'figures'>({
   unreachable: {
-    plain: "Can't reach the phone system",
-    since: (t) => `Can't reach the phone system since ${t}`,
-    advice: 'Floorwatch keeps trying and shows live figures again as soon as it gets through.',
+    id: 'problem.unreachable.since',
+    defaultMessage: "Can't reach the phone system since {time}",
   },
   'not-answering': {
-    plain: 'The phone system is not answering',
-    since: (t) => `The phone system has not answered since ${t}`,
-    advice: 'Floorwatch keeps asking and shows live figures again as soon as it answers.',
+    id: 'problem.not-answering.since',
+    defaultMessage: 'The phone system has not answered since {time}',
+  },
+  'no-data': {
+    id: 'problem.no-data.since',
+    defaultMessage: 'No new data from the phone system since {time}',
+  },
+  other: {
+    id: 'problem.other.since',
+    defaultMessage: 'Problem getting data from the phone system since {time}',
+  },
+  figures: { id: 'problem.figures-from', defaultMessage: '{problem} · figures from {time}' },
+});
+
+const ADVICE = defineMessages<Exclude<ProblemKind, 'signing-in' | 'no-data'>>({
+  unreachable: {
+    id: 'problem.unreachable.advice',
+    defaultMessage:
+      'Floorwatch keeps trying and shows live figures again as soon as it gets through.',
+  },
+  'not-answering': {
+    id: 'problem.not-answering.advice',
+    defaultMessage: 'Floorwatch keeps asking and shows live figures again as soon as it answers.',
   },
   'no-right': {
-    plain: 'No permission to read agent data',
-    since: withFigures('No permission to read agent data'),
-    advice:
+    id: 'problem.no-right.advice',
+    defaultMessage:
       "The phone system does not let Floorwatch's account read agent data. Ask its administrator to grant that right; the screens recover by themselves once it is granted.",
   },
   credentials: {
-    plain: "Floorwatch can't sign in to the phone system",
-    since: withFigures("Floorwatch can't sign in to the phone system"),
-    advice:
+    id: 'problem.credentials.advice',
+    defaultMessage:
       "The phone system does not accept Floorwatch's account or password. An administrator must fix the account.",
   },
   config: {
-    plain: 'Floorwatch is not set up correctly for the phone system',
-    since: withFigures('Floorwatch is not set up correctly for the phone system'),
-    advice: "An administrator must check Floorwatch's phone system settings.",
-  },
-  'signing-in': {
-    plain: 'Signing in to the phone system again',
-    since: withFigures('Signing in to the phone system again'),
-    advice: null,
+    id: 'problem.config.advice',
+    defaultMessage: "An administrator must check Floorwatch's phone system settings.",
   },
   unreadable: {
-    plain: "The phone system sent data Floorwatch can't read",
-    since: withFigures("The phone system sent data Floorwatch can't read"),
-    advice: 'Floorwatch keeps the last good figures and asks again.',
+    id: 'problem.unreadable.advice',
+    defaultMessage: 'Floorwatch keeps the last good figures and asks again.',
   },
-  busy: {
-    plain: 'The phone system is busy',
-    since: withFigures('The phone system is busy'),
-    advice: 'Floorwatch asks again in a moment.',
-  },
-  'no-data': {
-    plain: 'No new data from the phone system',
-    since: (t) => `No new data from the phone system since ${t}`,
-    advice: null,
-  },
-  other: {
-    plain: 'Problem getting data from the phone system',
-    since: (t) => `Problem getting data from the phone system since ${t}`,
-    advice: 'Floorwatch keeps trying.',
-  },
-};
+  busy: { id: 'problem.busy.advice', defaultMessage: 'Floorwatch asks again in a moment.' },
+  other: { id: 'problem.other.advice', defaultMessage: 'Floorwatch keeps trying.' },
+});
+
+/** A problem's sentences in the active language; `since` is the time of the last good data. */
+function problemText(kind: ProblemKind, since: string | null) {
+  const intl = activeIntl();
+  const plain = intl.formatMessage(PLAIN[kind]);
+  let headline = plain;
+  if (since !== null) {
+    const own =
+      kind === 'unreachable' || kind === 'not-answering' || kind === 'no-data' || kind === 'other';
+    headline = own
+      ? intl.formatMessage(SINCE[kind], { time: since })
+      : intl.formatMessage(SINCE.figures, { problem: plain, time: since });
+  }
+  const advice =
+    kind === 'signing-in' || kind === 'no-data' ? null : intl.formatMessage(ADVICE[kind]);
+  return { headline, advice };
+}
 
 /** Which plain sentence a BFF error stands for. Total: an unknown code is 'other'. */
 export function problemKind(error: Pick<GatewayError, 'code' | 'category'> | null): ProblemKind {
@@ -133,11 +167,11 @@ export function describeGatewayProblem(
   since: string | null,
 ): GatewayProblem {
   const kind = problemKind(error);
-  const text = PROBLEM_TEXT[kind];
+  const { headline, advice } = problemText(kind, since);
   return {
     kind,
-    headline: since === null ? text.plain : text.since(since),
-    advice: text.advice,
+    headline,
+    advice,
     technical: error ? { code: error.code, message: error.message } : null,
   };
 }

@@ -4,30 +4,101 @@ import {
   SKILL_MEDIA_TYPES,
   type AgentState,
 } from '@floorwatch/contracts/gateway';
+import { defineMessages } from '@/i18n/messages';
+import { activeIntl } from '@/stores/locale-store';
 
 export { AGENT_STATES, AGENT_STATE_LABELS };
 export type { AgentState };
+
+// In the words Chinese contact centres use on their own consoles (docs/gateway.md §Agent states).
+const STATE = defineMessages<AgentState>({
+  idle: { id: 'state.idle', defaultMessage: 'Idle' },
+  talking: { id: 'state.talking', defaultMessage: 'Talking' },
+  wrapup: { id: 'state.wrapup', defaultMessage: 'Wrap-up' },
+  busy: { id: 'state.busy', defaultMessage: 'Busy' },
+  rest: { id: 'state.rest', defaultMessage: 'Rest' },
+  prerest: { id: 'state.prerest', defaultMessage: 'Pre-rest' },
+  signedout: { id: 'state.signedout', defaultMessage: 'Signed out' },
+  unknown: { id: 'state.unknown', defaultMessage: 'Unknown' },
+});
 
 /**
  * What an agent busy with a contact is doing, in the medium's own word: in a chat queue nobody
  * is "talking". By the queue's `skillMediaType` (docs/gateway.md §Media and reason codes).
  */
-const BUSY_WORD: Partial<Record<string, string>> = {
-  chat: 'Chatting',
-  email: 'Handling email',
-};
+const BUSY_WORD = defineMessages<'chat' | 'email'>({
+  chat: { id: 'state.talking.chat', defaultMessage: 'Chatting' },
+  email: { id: 'state.talking.email', defaultMessage: 'Handling email' },
+});
 
 /**
- * A state's label, in the words of the queue's medium when one is given (`mediaType`): "Chatting"
- * in a chat queue, "Handling email" in an email queue; every other state keeps its label.
+ * A state's label in the active language, in the words of the queue's medium when one is given
+ * (`mediaType`): "Chatting" in a chat queue, "Handling email" in an email queue; every other
+ * state keeps its label.
  */
 export function stateLabel(state: AgentState, mediaType?: number | null): string {
+  const intl = activeIntl();
   if (state === 'talking' && mediaType !== undefined && mediaType !== null) {
     const channel = SKILL_MEDIA_TYPES[mediaType]?.channel;
-    const word = channel ? BUSY_WORD[channel] : undefined;
-    if (word) return word;
+    if (channel === 'chat' || channel === 'email') return intl.formatMessage(BUSY_WORD[channel]);
   }
-  return AGENT_STATE_LABELS[state];
+  return intl.formatMessage(STATE[state]);
+}
+
+const MEDIA = defineMessages({
+  1: { id: 'media.1', defaultMessage: 'Text chat' },
+  2: { id: 'media.2', defaultMessage: 'Click-to-call' },
+  4: { id: 'media.4', defaultMessage: 'Callback request' },
+  5: { id: 'media.5', defaultMessage: 'Voice/video' },
+  6: { id: 'media.6', defaultMessage: 'Email' },
+  15: { id: 'media.15', defaultMessage: 'Predictive outbound' },
+  16: { id: 'media.16', defaultMessage: 'Preview outbound' },
+  17: { id: 'media.17', defaultMessage: 'Message call' },
+  18: { id: 'media.18', defaultMessage: 'Video click-to-call' },
+  19: { id: 'media.19', defaultMessage: 'Video call' },
+  51: { id: 'media.51', defaultMessage: 'Web chat' },
+  53: { id: 'media.53', defaultMessage: 'Social chat' },
+  other: { id: 'media.other', defaultMessage: 'Media {code}' },
+});
+
+/** A queue's medium (`skillMediaType`) in the active language: "Web chat", 「网页聊天」. */
+export function mediaLabel(mediaType: number): string {
+  const intl = activeIntl();
+  const m = (MEDIA as Record<string, (typeof MEDIA)['other']>)[String(mediaType)];
+  return m ? intl.formatMessage(m) : intl.formatMessage(MEDIA.other, { code: mediaType });
+}
+
+const REASON = defineMessages({
+  1: { id: 'reason.1', defaultMessage: 'Said busy' },
+  2: { id: 'reason.2', defaultMessage: 'Forced busy after no answer' },
+  3: { id: 'reason.3', defaultMessage: 'Forced busy by quality control' },
+  4: { id: 'reason.4', defaultMessage: 'Rest' },
+  5: { id: 'reason.5', defaultMessage: 'Phone unavailable' },
+  7: { id: 'reason.7', defaultMessage: 'Rejected the call' },
+  256: { id: 'reason.256', defaultMessage: 'Disconnected' },
+  257: { id: 'reason.257', defaultMessage: 'Forced out by an inspector' },
+  258: { id: 'reason.258', defaultMessage: 'Signed out by the agent' },
+  259: { id: 'reason.259', defaultMessage: 'Signed out before signing in again' },
+  260: { id: 'reason.260', defaultMessage: 'Handshake timeout' },
+  261: { id: 'reason.261', defaultMessage: 'Handshake timeout' },
+  262: { id: 'reason.262', defaultMessage: 'Heartbeat timeout' },
+  263: { id: 'reason.263', defaultMessage: 'Heartbeat timeout' },
+  264: { id: 'reason.264', defaultMessage: 'Forced sign-in elsewhere' },
+  custom: { id: 'reason.custom', defaultMessage: 'Custom busy reason {code}' },
+  other: { id: 'reason.other', defaultMessage: 'Reason {code}' },
+});
+
+/**
+ * A gateway reason code (docs/gateway.md §Media and reason codes) in the active language; null
+ * for 0 (no reason). The same codes as contracts' reasonLabel, which stays the English source.
+ */
+export function reasonText(code: number): string | null {
+  if (code === 0) return null;
+  const intl = activeIntl();
+  const m = (REASON as Record<string, (typeof REASON)['other']>)[String(code)];
+  if (m) return intl.formatMessage(m);
+  if (code >= 200 && code <= 250) return intl.formatMessage(REASON.custom, { code });
+  return intl.formatMessage(REASON.other, { code });
 }
 
 /** CSS colour of a state (a theme variable, so light and dark each get an AA-safe tone). */

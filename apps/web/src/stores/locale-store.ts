@@ -1,0 +1,61 @@
+// The language and time zone every screen formats with. The provider in app/ decides them (see
+// app/i18n-provider.tsx) and React reads the same `intl` through RawIntlProvider; plain functions
+// such as lib/format and lib/gateway-problem read it with activeIntl(), so no locale argument
+// is threaded through every component.
+import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
+import { create } from 'zustand';
+import { SOURCE_LOCALE } from '@/i18n/locales';
+
+/** The browser's own zone: what times are shown in until the site's zone is known. */
+export const BROWSER_TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+// react-intl's own cache of message formatters, shared by every intl object we create.
+const intlCache = createIntlCache();
+
+export function makeIntl(
+  locale: string,
+  messages: Record<string, string>,
+  timeZone: string,
+): IntlShape {
+  return createIntl(
+    { locale, messages, timeZone, defaultLocale: SOURCE_LOCALE, onError: reportIntlError },
+    intlCache,
+  );
+}
+
+// A missing translation falls back to the English default; say so in development only, where
+// the catalogue check (pnpm i18n:check) has not yet caught it.
+function reportIntlError(err: { code: string; message: string }) {
+  if (err.code === 'MISSING_TRANSLATION') {
+    if (import.meta.env.DEV) console.warn(err.message);
+    return;
+  }
+  console.error(err.message);
+}
+
+interface LocaleState {
+  /** The active locale, its messages and the site's time zone (FLOORWATCH_TIME_ZONE). */
+  intl: IntlShape;
+  setIntl: (intl: IntlShape) => void;
+}
+
+export const useLocaleStore = create<LocaleState>((set) => ({
+  intl: makeIntl(SOURCE_LOCALE, {}, BROWSER_TIME_ZONE),
+  setIntl: (intl) => set({ intl }),
+}));
+
+/** The active intl object, for code outside React. */
+export function activeIntl(): IntlShape {
+  return useLocaleStore.getState().intl;
+}
+
+/** The active locale and the zone times are shown in. */
+export function activeLocale(): { locale: string; timeZone: string } {
+  const { locale, timeZone } = activeIntl();
+  return { locale, timeZone: timeZone ?? BROWSER_TIME_ZONE };
+}
+
+/** The active intl object in a component: it re-renders when the language changes. */
+export function useI18n(): IntlShape {
+  return useLocaleStore((s) => s.intl);
+}
