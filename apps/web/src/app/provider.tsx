@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { shouldRetry } from '@/lib/api-client';
+import { I18nProvider } from './i18n-provider';
 
 export function createQueryClient() {
   return new QueryClient({
@@ -37,7 +38,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [client] = useState(createQueryClient);
   return (
     <ErrorBoundary fallback={(error) => <AppCrash error={error} />}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <QueryClientProvider client={client}>
+        <I18nProvider>{children}</I18nProvider>
+      </QueryClientProvider>
     </ErrorBoundary>
   );
 }

@@ -33,15 +33,55 @@ function reportIntlError(err: { code: string; message: string }) {
   console.error(err.message);
 }
 
+const CHOICE_KEY = 'floorwatch.locale';
+
+function readChoice(): string | null {
+  try {
+    return localStorage.getItem(CHOICE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function keepChoice(locale: string | null) {
+  try {
+    if (locale) localStorage.setItem(CHOICE_KEY, locale);
+    else localStorage.removeItem(CHOICE_KEY);
+  } catch {
+    // private mode: the choice lasts for this page only (the server keeps it for signed-in users)
+  }
+}
+
 interface LocaleState {
   /** The active locale, its messages and the site's time zone (FLOORWATCH_TIME_ZONE). */
   intl: IntlShape;
   setIntl: (intl: IntlShape) => void;
+  /**
+   * The language the user picked (null = automatic). Remembered in this browser for the sign-in
+   * screen; for a signed-in user the server's preference is the truth (app/i18n-provider).
+   */
+  chosen: string | null;
+  /** True after the user picked in this page and before the server has stored it. */
+  unsaved: boolean;
+  /** The user picks a language in the switcher. */
+  choose: (locale: string | null) => void;
+  /** The server's stored preference arrived (or was saved). */
+  adopt: (locale: string | null) => void;
 }
 
 export const useLocaleStore = create<LocaleState>((set) => ({
   intl: makeIntl(SOURCE_LOCALE, {}, BROWSER_TIME_ZONE),
   setIntl: (intl) => set({ intl }),
+  chosen: readChoice(),
+  unsaved: false,
+  choose: (locale) => {
+    keepChoice(locale);
+    set({ chosen: locale, unsaved: true });
+  },
+  adopt: (locale) => {
+    keepChoice(locale);
+    set({ chosen: locale, unsaved: false });
+  },
 }));
 
 /** The active intl object, for code outside React. */
