@@ -5,6 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { GATEWAY_BASE_PATH, guidFromSetGuid } from '@floorwatch/contracts/gateway';
 import { GatewayCallError } from './gateway-call-error';
+import type { BodyReader } from './types';
 
 export interface GatewayClientOptions {
   baseUrl: string;
@@ -22,13 +23,19 @@ export interface RawRequest {
   guid: string | null;
   timeoutMs: number;
   signal?: AbortSignal;
+  readBody?: BodyReader;
 }
 
 export interface RawAnswer {
   httpStatus: number;
-  /** Parsed JSON, or undefined when the body was empty or not JSON. */
+  /** Parsed JSON, or undefined when the body was empty or not JSON; the envelope `readBody`
+   *  returned when it took the body. */
   json: unknown;
   isJson: boolean;
+  /** The body as received. */
+  bytes: Buffer;
+  /** What the request's `readBody` made of the body, when it took it. */
+  read: { body: unknown } | null;
   /** The Guid of a Set-GUID header on this answer, prefix removed. */
   setGuid: string | null;
   latencyMs: number;
@@ -38,6 +45,37 @@ export interface GatewayClient {
   send(req: RawRequest): Promise<RawAnswer>;
   /** Closes idle keep-alive sockets. */
   close(): void;
+}
+
+export type JsonReading = { isJson: true; json: unknown } | { isJson: false };
+
+/** A body as JSON: decoded as UTF-8, one leading byte-order mark dropped (some Java stacks send
+ *  one, and JSON.parse refuses it), then JSON or nothing. */
+export function readJsonBody(bytes: Buffer): JsonReading {
+  return parseJsonText(bytes.toString('utf8'));
+}
+
+/** readJsonBody after the decoding. */
+export function parseJsonText(decoded: string): JsonReading {
+  let text = decoded;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length === 0) return { isJson: false };
+  try {
+    return { isJson: true, json: JSON.parse(text) as unknown };
+  } catch {
+    return { isJson: false };
+  }
+}
+
+/** The caller's reading of a body; a reader that throws has not taken it (never crash the
+ *  socket's event handler). */
+function ownReading(read: BodyReader | undefined, bytes: Buffer): ReturnType<BodyReader> {
+  if (!read) return null;
+  try {
+    return read(bytes);
+  } catch {
+    return null;
+  }
 }
 
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
@@ -101,25 +139,18 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
           finish(() => reject(new GatewayCallError('NETWORK', err.message, { cause: err }))),
         );
         res.on('end', () => {
-          let text = Buffer.concat(chunks).toString('utf8');
-          // Some Java stacks prefix a byte-order mark, which JSON.parse refuses.
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          let json: unknown = undefined;
-          let isJson = false;
-          if (text.length > 0) {
-            try {
-              json = JSON.parse(text);
-              isJson = true;
-            } catch {
-              isJson = false;
-            }
-          }
+          const bytes = Buffer.concat(chunks);
+          const status = res.statusCode ?? 0;
+          const own = status >= 200 && status < 300 ? ownReading(req.readBody, bytes) : null;
+          const body = own ? { isJson: true, json: own.envelope } : readJsonBody(bytes);
           const latencyMs = performance.now() - started;
           finish(() =>
             resolve({
-              httpStatus: res.statusCode ?? 0,
-              json,
-              isJson,
+              httpStatus: status,
+              json: body.isJson ? body.json : undefined,
+              isJson: body.isJson,
+              bytes,
+              read: own ? { body: own.body } : null,
               setGuid: guidFromSetGuid(res.headers['set-guid']),
               latencyMs,
             }),
