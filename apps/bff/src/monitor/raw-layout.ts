@@ -64,27 +64,31 @@ export interface FullRead {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** buf[from, to) decoded; most pieces between two records are one comma. */
+function text(buf: Buffer, from: number, to: number): string {
+  const c = buf[from] as number;
+  return to - from === 1 && c < 0x80 ? String.fromCharCode(c) : buf.toString('utf8', from, to);
+}
+
 /** Agent-list lengths per skill when the skeleton proves the records; null otherwise. */
 function checkSkeleton(
   buf: Buffer,
-  start: readonly number[],
-  end: readonly number[],
+  records: Spans,
 ): { lengths: number[]; envelope: Slots['envelope'] } | null {
-  const n = start.length;
-  // Unguessable, so no value the gateway sends can pass for a placeholder.
-  const nonce = `fw-${randomBytes(9).toString('base64url')}-`;
-  const parts = new Array<string>(2 * n + 1);
-  parts[0] = buf.toString('utf8', 0, n > 0 ? start[0] : buf.length);
-  for (let i = 0; i < n; i++) {
-    parts[2 * i + 1] = `"${nonce}${i}"`;
-    parts[2 * i + 2] = buf.toString('utf8', end[i], i + 1 < n ? start[i + 1] : buf.length);
-  }
+  const { n, start, end } = records;
+  // Unguessable, so no value the gateway sends can pass for it. One placeholder for all: they
+  // come out of the parse in the order they went in.
+  const placeholder = `fw-${randomBytes(12).toString('base64url')}`;
+  const quoted = `"${placeholder}"`;
+  let skeleton = buf.toString('utf8', 0, n > 0 ? start[0] : buf.length);
+  for (let i = 0; i < n; i++)
+    skeleton += quoted + text(buf, end[i]!, i + 1 < n ? start[i + 1]! : buf.length);
   // Decoding piece by piece is decoding the whole: every cut is next to an ASCII brace.
-  const read = parseJsonText(parts.join(''));
+  const read = parseJsonText(skeleton);
   if (!read.isJson || !isObject(read.json)) return null;
   const top = read.json;
   const lengths: number[] = [];
-  let i = 0;
+  let found = 0;
   if (Array.isArray(top.result)) {
     for (const skill of top.result as unknown[]) {
       if (!isObject(skill)) return null;
@@ -93,43 +97,77 @@ function checkSkeleton(
         lengths.push(0);
         continue;
       }
-      for (const el of list as unknown[]) if (el !== `${nonce}${i++}`) return null;
+      for (const el of list as unknown[]) if (el !== placeholder) return null;
+      found += list.length;
       lengths.push(list.length);
     }
   }
-  if (i !== n) return null;
+  // Every placeholder sits in a skill's agent list, and nothing else does.
+  if (found !== n) return null;
   return { lengths, envelope: { message: top.message, retcode: top.retcode } };
 }
 
-/** The layout of `buf`, which the full pipeline read as `read`; null when it cannot be proven. */
-export function learnLayout(buf: Buffer, read: FullRead, fullAt: number): Layout | null {
-  const start: number[] = [];
-  const end: number[] = [];
-  const cstAt: number[] = [];
-  const cstEnd: number[] = [];
+/** The records found by their marker, in order. */
+interface Spans {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  cstAt: Int32Array;
+  cstEnd: Int32Array;
+}
+
+function findRecords(buf: Buffer): Spans | null {
+  let cap = 1024;
+  let cols = [0, 1, 2, 3].map(() => new Int32Array(cap));
+  let n = 0;
   const span = newSpan();
   // A marker inside a record is skipped with it; one anywhere else fails the skeleton check.
   for (let p = buf.indexOf(RECORD_MARKER); p >= 0; p = buf.indexOf(RECORD_MARKER, span.end)) {
     if (!scanRecord(buf, p, buf.length, span)) return null;
-    start.push(p);
-    end.push(span.end);
-    cstAt.push(span.cstAt);
-    cstEnd.push(span.cstEnd);
+    if (n === cap) {
+      cap *= 2;
+      cols = cols.map((c) => {
+        const wider = new Int32Array(cap);
+        wider.set(c);
+        return wider;
+      });
+    }
+    cols[0]![n] = p;
+    cols[1]![n] = span.end;
+    cols[2]![n] = span.cstAt;
+    cols[3]![n] = span.cstEnd;
+    n++;
   }
-  const skeleton = checkSkeleton(buf, start, end);
+  const [start, end, cstAt, cstEnd] = cols.map((c) => c.slice(0, n)) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  return { n, start, end, cstAt, cstEnd };
+}
+
+/** The layout of `buf`, which the full pipeline read as `read`; null when it cannot be proven. */
+export function learnLayout(buf: Buffer, read: FullRead, fullAt: number): Layout | null {
+  const records = findRecords(buf);
+  if (!records) return null;
+  const skeleton = checkSkeleton(buf, records);
   if (!skeleton) return null;
 
   // Record i ↔ what the parse made of it: skills in order, each list's entries in order, the
   // quarantined ones named by position.
   const skills = read.data.result ?? [];
   if (skills.length !== skeleton.lengths.length) return null;
-  const n = start.length;
+  const n = records.n;
   const quarantined = new Uint8Array(n);
   const workno = new Array<string>(n);
   const cst = new Float64Array(n);
   const owners: number[] = [];
   const agentAt = new Array<Agent | undefined>(n);
-  const seen = new Set<string>();
+  // normalise() adds each agent at its first accepted record: in this order, the next agent not
+  // yet met is the one whose first record comes next.
+  const firsts = read.agents.values();
+  let nextFirst = firsts.next();
   let q = 0;
   let i = 0;
   for (let k = 0; k < skills.length; k++) {
@@ -147,22 +185,20 @@ export function learnLayout(buf: Buffer, read: FullRead, fullAt: number): Layout
       if (!raw) return null;
       workno[i] = raw.workno;
       cst[i] = raw.currentstatetime;
-      if (seen.has(raw.workno)) continue;
-      seen.add(raw.workno);
-      const agent = read.agents.get(raw.workno);
-      if (!agent) return null;
+      if (nextFirst.done || nextFirst.value.workno !== raw.workno) continue;
       owners.push(i);
-      agentAt[i] = agent;
+      agentAt[i] = nextFirst.value;
+      nextFirst = firsts.next();
     }
     if (v !== valid.length) return null;
   }
-  if (q !== read.quarantined.length || i !== n) return null;
+  if (q !== read.quarantined.length || i !== n || !nextFirst.done) return null;
   return {
     buf,
-    start: Int32Array.from(start),
-    end: Int32Array.from(end),
-    cstAt: Int32Array.from(cstAt),
-    cstEnd: Int32Array.from(cstEnd),
+    start: records.start,
+    end: records.end,
+    cstAt: records.cstAt,
+    cstEnd: records.cstEnd,
     cst,
     slots: {
       n,

@@ -84,7 +84,9 @@ function cstDigits(buf: Buffer, at: number, limit: number, out: RecordSpan): voi
 }
 
 function isCstKey(buf: Buffer, from: number, to: number): boolean {
-  return to - from === CST.length && buf.compare(CST, 0, CST.length, from, to) === 0;
+  if (to - from !== CST.length) return false;
+  for (let k = 0; k < CST.length; k++) if (buf[from + k] !== CST[k]) return false;
+  return true;
 }
 
 /**
