@@ -69,13 +69,22 @@ export function parseJsonText(decoded: string): JsonReading {
 
 /** The caller's reading of a body; a reader that throws has not taken it (never crash the
  *  socket's event handler). */
-function ownReading(read: BodyReader | undefined, bytes: Buffer): ReturnType<BodyReader> {
-  if (!read) return null;
+function ownReading(reader: BodyReader | undefined, bytes: Buffer): ReturnType<BodyReader['read']> {
+  if (!reader) return null;
   try {
-    return read(bytes);
+    return reader.read(bytes);
   } catch {
     return null;
   }
+}
+
+/** The chunks of a body in one buffer: the reader's own when it has one. */
+function gather(chunks: readonly Buffer[], size: number, reader: BodyReader | undefined): Buffer {
+  const into = reader?.buffer?.(size);
+  if (!into || into.length !== size) return Buffer.concat(chunks, size);
+  let at = 0;
+  for (const c of chunks) at += c.copy(into, at);
+  return into;
 }
 
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
@@ -127,21 +136,23 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBody) {
+          if (size + chunk.length > maxBody) {
             request.destroy();
             finish(() => reject(new GatewayCallError('TOO_LARGE', `answer over ${maxBody} bytes`)));
             return;
           }
+          size += chunk.length;
           chunks.push(chunk);
         });
         res.on('error', (err) =>
           finish(() => reject(new GatewayCallError('NETWORK', err.message, { cause: err }))),
         );
         res.on('end', () => {
-          const bytes = Buffer.concat(chunks);
+          if (settled) return;
           const status = res.statusCode ?? 0;
-          const own = status >= 200 && status < 300 ? ownReading(req.readBody, bytes) : null;
+          const ok = status >= 200 && status < 300;
+          const bytes = gather(chunks, size, ok ? req.readBody : undefined);
+          const own = ok ? ownReading(req.readBody, bytes) : null;
           const body = own ? { isJson: true, json: own.envelope } : readJsonBody(bytes);
           const latencyMs = performance.now() - started;
           finish(() =>

@@ -53,12 +53,18 @@ export interface GatewayRequest {
 }
 
 /**
- * A caller's own reading of an answer body, run on the bytes as they arrived. It returns the
+ * A caller's own reading of an answer body, run on the bytes as they arrived. `read` returns the
  * body's top level (`envelope`: the retcode and message the gateway layer acts on) and what the
  * caller gets as the answer's `body`; or null to have the body decoded and parsed as JSON as
  * usual. It must not throw, and must only take a body it can prove is JSON with that envelope.
  */
-export type BodyReader = (bytes: Buffer) => { envelope: unknown; body: unknown } | null;
+export interface BodyReader {
+  /** Where to gather a body of `size` bytes: a buffer the caller no longer reads. A fresh
+   *  multi-megabyte buffer per answer costs more than copying into it (every page is faulted in
+   *  anew). */
+  buffer?(size: number): Buffer;
+  read(bytes: Buffer): { envelope: unknown; body: unknown } | null;
+}
 
 /** What the monitor, the proxy and the health endpoints need from the gateway session. */
 export interface GatewaySessionPort {

@@ -3,7 +3,6 @@
 // authority. The first answer, any answer the diff cannot carry and one answer every
 // `fullEveryMs` (the safety net) are read in full; the full reads are counted by reason
 // (`agentsFullReads{reason}`). See docs/decisions/0010-raw-diff-ingest.md.
-import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
 import type { Agent } from '@floorwatch/contracts/api';
 import { acceptedRecords, type QuarantinedRecord } from '@floorwatch/contracts/gateway';
@@ -38,7 +37,8 @@ export interface AgentsIngestOptions {
   mode: IngestMode;
   fullEveryMs: number;
   metrics: Metrics;
-  log: Logger;
+  /** Told the first time the diff itself fails (a bug: the answer is then read in full). */
+  onDiffError: (err: unknown) => void;
   now: () => number;
 }
 
@@ -69,7 +69,7 @@ export interface AgentsIngest {
 }
 
 export function createAgentsIngest(opts: AgentsIngestOptions): AgentsIngest {
-  const { metrics, log, now } = opts;
+  const { metrics, now } = opts;
   let layout: Layout | null = null;
   let noLayout: 'first' | 'unlearnt' = 'first';
   /** Why the reader left the last body it saw to the full read. */
@@ -84,20 +84,32 @@ export function createAgentsIngest(opts: AgentsIngestOptions): AgentsIngest {
     try {
       return diffAnswer(layout, bytes);
     } catch (err) {
-      if (!errorLogged) log.error({ err }, 'raw diff failed; reading allonlineagents in full');
+      if (!errorLogged) opts.onDiffError(err);
       errorLogged = true;
       return 'error';
     }
   }
 
-  const readBody: BodyReader = (bytes) => {
-    const d = diffOrDecline(bytes);
-    if (d instanceof RawDiff) {
-      declined = null;
-      return { envelope: d.base.slots.envelope, body: d };
-    }
-    declined = { bytes, reason: d };
-    return null;
+  // Two receive buffers, used in turn: an answer is gathered into the one the layout does not
+  // read, and that one is the layout's once the answer is committed.
+  const buffers: Buffer[] = [];
+  const readBody: BodyReader = {
+    buffer(size) {
+      const inUse = layout?.buf.buffer;
+      let k = buffers.findIndex((b) => b.buffer !== inUse);
+      if (k < 0) k = buffers.push(Buffer.alloc(0)) - 1;
+      if (buffers[k]!.length < size) buffers[k] = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+      return buffers[k]!.subarray(0, size);
+    },
+    read(bytes) {
+      const d = diffOrDecline(bytes);
+      if (d instanceof RawDiff) {
+        declined = null;
+        return { envelope: d.base.slots.envelope, body: d };
+      }
+      declined = { bytes, reason: d };
+      return null;
+    },
   };
 
   function fromDiff(d: RawDiff, fetchedAt: number): AgentsRead | null {

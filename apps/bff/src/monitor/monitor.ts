@@ -88,7 +88,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     mode: opts.ingest ?? 'raw-diff',
     fullEveryMs: opts.fullReadEveryMs ?? 60_000,
     metrics,
-    log,
+    onDiffError: (err) => log.error({ err }, 'raw diff failed; reading allonlineagents in full'),
     now,
   });
 

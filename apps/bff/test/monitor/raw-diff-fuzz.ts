@@ -17,7 +17,6 @@ import { createMetrics, type Metrics } from '../../src/metrics';
 import { createAgentsIngest } from '../../src/monitor/agents-ingest';
 import { parseAllOnlineAgents } from '../../src/monitor/fast-parse';
 import { normalise, type QueueCore } from '../../src/monitor/normalise';
-import { captureLogger } from '../gateway/support';
 
 // ---- the floor ---------------------------------------------------------------------------------
 
@@ -474,12 +473,19 @@ export function rawDiffPipeline(fullEveryMs: number): { step: Step; metrics: Met
     mode: 'raw-diff',
     fullEveryMs,
     metrics,
-    log: captureLogger().logger,
+    onDiffError: (err) => {
+      throw err;
+    },
     now: () => clock,
   });
-  const step: Step = (bytes, fetchedAt) => {
+  const step: Step = (sent, fetchedAt) => {
     clock = fetchedAt;
-    const own = ingest.request.readBody?.(bytes) ?? null;
+    // As the gateway client does: the body gathered into the reader's own buffer, which held an
+    // earlier answer.
+    const reader = ingest.request.readBody!;
+    const bytes = reader.buffer?.(sent.length) ?? Buffer.from(sent);
+    sent.copy(bytes);
+    const own = reader.read(bytes);
     const json = own ? { isJson: true as const, json: own.envelope } : readJsonBody(bytes);
     if (!json.isJson) return { kind: 'not-json' };
     if (retcodeOf(json.json) !== '0') return { kind: 'refused' };
