@@ -73,6 +73,9 @@ export function diffAnswer(base: Layout, buf: Buffer): RawDiff | DiffMiss {
   if (!same(buf, 0, old, 0, head)) return 'structure';
   const span = newSpan();
   let pos = head;
+  // Record i's bytes before its digits are known equal: compared with the previous record's rest
+  // in one call (one memcmp per unchanged record instead of two).
+  let prefixSame = false;
   for (let i = 0; i < n; i++) {
     const s = base.start[i] as number;
     const e = base.end[i] as number;
@@ -80,13 +83,18 @@ export function diffAnswer(base: Layout, buf: Buffer): RawDiff | DiffMiss {
     const b = base.cstEnd[i] as number;
     // The skeleton after record i runs to the next record, or to the end of the answer.
     const next = i + 1 < n ? (base.start[i + 1] as number) : old.length;
+    const sameBefore: boolean = prefixSame;
+    prefixSame = false;
     if (a >= 0) {
       const at = pos + (a - s);
-      if (same(buf, pos, old, s, a)) {
-        const digits = digitsEnd(buf, at, buf.length);
-        // The old digits ended where the bytes compared next begin, so a run that matches up to
-        // them is one whole JSON integer.
-        if (digits >= 0 && same(buf, digits, old, b, next)) {
+      const digits: number =
+        sameBefore || same(buf, pos, old, s, a) ? digitsEnd(buf, at, buf.length) : -1;
+      // The old digits ended where the bytes compared next begin, so a run that matches up to
+      // them is one whole JSON integer.
+      if (digits >= 0) {
+        const nextAt = i + 1 < n ? (base.cstAt[i + 1] as number) : -1;
+        prefixSame = nextAt >= 0 && same(buf, digits, old, b, nextAt);
+        if (prefixSame || same(buf, digits, old, b, next)) {
           start[i] = pos;
           cstAt[i] = at;
           cstEnd[i] = digits;
