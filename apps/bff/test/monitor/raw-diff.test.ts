@@ -5,15 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Metrics } from '../../src/metrics';
-import {
-  model,
-  poll,
-  render,
-  runPolls,
-  fullPipeline,
-  rawDiffPipeline,
-  type Model,
-} from './raw-diff-fuzz';
+import { render, runPolls, fullPipeline, rawDiffPipeline } from './raw-diff-fuzz';
+import { model, poll, type Model } from './raw-diff-model';
 
 async function countsOf(metrics: Metrics) {
   const full = await metrics.agentsFullReads.get();
@@ -25,7 +18,7 @@ async function countsOf(metrics: Metrics) {
 }
 
 describe('raw diff = full parse', { timeout: 300_000 }, () => {
-  it('on 1,000 random floors polled 2 to 7 times with random changes in between', async () => {
+  it('on 2,000 random floors polled 2 to 7 times with random changes in between', async () => {
     const seen: Metrics[] = [];
     const outcomes = { 'not-json': 0, refused: 0, read: 0 };
     fc.assert(
@@ -41,7 +34,7 @@ describe('raw diff = full parse', { timeout: 300_000 }, () => {
           if (r.problem) throw new Error(r.problem);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
     // Not vacuous: the diff carried many polls, and every way out of it was taken.
     const total: Record<string, number> = {};
