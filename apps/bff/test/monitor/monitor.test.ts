@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { control, counters, metricValue, waitFor } from '../gateway/support';
-import { ready, useRig } from './rig';
+import { onAgentsCall, ready, useRig } from './rig';
 
 const rig = useRig();
 
@@ -141,26 +141,17 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
     let maxInFlight = 0;
     let calls = 0;
     const r = await rig({
-      wrap: (s) => ({
-        ...s,
-        agentId: s.agentId,
-        status: () => s.status(),
-        currentGuid: () => s.currentGuid(),
-        offerSetGuid: (h) => s.offerSetGuid(h),
-        acquireBudget: (c) => s.acquireBudget(c),
-        onStatusChange: (l) => s.onStatusChange(l),
-        call: async (req) => {
-          if (req.route !== 'queryAllOnlineAgents') return s.call(req);
+      wrap: (s) =>
+        onAgentsCall(s, async (call) => {
           calls++;
           inFlight++;
           maxInFlight = Math.max(maxInFlight, inFlight);
           try {
-            return await s.call(req);
+            return await call();
           } finally {
             inFlight--;
           }
-        },
-      }),
+        }),
     });
     await ready(r);
     await control(r.gw, 'POST', '/faults', {

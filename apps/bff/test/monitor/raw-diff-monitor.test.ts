@@ -3,11 +3,11 @@
 // and sign in again.
 import { describe, expect, it } from 'vitest';
 import type { Agent } from '@floorwatch/contracts/api';
-import type { GatewayAnswer, GatewayRequest, GatewaySessionPort } from '../../src/gateway/types';
+import type { GatewaySessionPort } from '../../src/gateway/types';
 import type { QueueCore } from '../../src/monitor/normalise';
 import { control, waitFor } from '../gateway/support';
 import { fullPipeline } from './raw-diff-fuzz';
-import { ready, useRig } from './rig';
+import { onAgentsCall, ready, useRig } from './rig';
 
 describe('monitor with the raw diff', { timeout: 60_000 }, () => {
   const rig = useRig();
@@ -40,18 +40,11 @@ describe('monitor with the raw diff', { timeout: 60_000 }, () => {
           mismatches.push(`poll ${polls}: queue ${q.skillId} differs`);
       }
     };
-    const shadow = (s: GatewaySessionPort): GatewaySessionPort => ({
-      agentId: s.agentId,
-      status: () => s.status(),
-      currentGuid: () => s.currentGuid(),
-      offerSetGuid: (h) => s.offerSetGuid(h),
-      acquireBudget: (c) => s.acquireBudget(c),
-      onStatusChange: (l) => s.onStatusChange(l),
-      call: async <T>(req: GatewayRequest): Promise<GatewayAnswer<T>> => {
-        if (req.route !== 'queryAllOnlineAgents') return s.call<T>(req);
+    const shadow = (s: GatewaySessionPort) =>
+      onAgentsCall(s, async (call) => {
         // One agents poll at a time: the previous answer is published by now.
         compare();
-        const ans = await s.call<T>(req);
+        const ans = await call();
         clock = Date.now();
         if (ans.bytes) {
           const out = full(ans.bytes, clock);
@@ -59,8 +52,7 @@ describe('monitor with the raw diff', { timeout: 60_000 }, () => {
           polls++;
         }
         return ans;
-      },
-    });
+      });
     const r = await rig({ monitor: { now: () => clock, pollMs: 250 }, wrap: shadow });
     published = () => r.monitor.snapshot();
     await ready(r);
