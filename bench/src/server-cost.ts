@@ -6,6 +6,7 @@
 // old path (every answer read in full) runs first, in a BFF of its own, as the baseline of the
 // same run; the floor (fetching and reading the answer alone) is measured in a process of its
 // own; an in-process split times each step of both paths on the same answers.
+import { readFileSync } from 'node:fs';
 import type { Bench, BenchContext } from './lib/bench';
 import { splitCycle, type CycleSplit } from './lib/cycle-split';
 import {
@@ -24,9 +25,22 @@ import { mean, percentile, round } from './lib/stats';
 const MB = 1024 * 1024;
 /** The agent the floor process signs in as (not the BFF's, not the split's). */
 const FLOOR_AGENT = '104';
-/** Node flags of the BFF child (see docs/decisions/0010-raw-diff-ingest.md on the young
- *  generation). */
-const BFF_NODE_FLAGS: string[] = [];
+/** Node flags of the BFF child: those `npm start` (and the image) run the BFF with, read from
+ *  apps/bff/package.json's start script. */
+const BFF_NODE_FLAGS = (
+  JSON.parse(readFileSync(new URL('../../apps/bff/package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .filter((t) => t.startsWith('--'));
+/** V8's young generation, tried against the flags above in the same run
+ *  (docs/decisions/0010-raw-diff-ingest.md). */
+const SEMI_SPACE = '--max-semi-space-size=32';
+const SEMI_FLAGS = BFF_NODE_FLAGS.includes(SEMI_SPACE)
+  ? BFF_NODE_FLAGS.filter((f) => f !== SEMI_SPACE)
+  : [...BFF_NODE_FLAGS, SEMI_SPACE];
+const flagsText = (flags: readonly string[]) => (flags.length > 0 ? flags.join(' ') : 'none');
 
 interface Cycle {
   clients: number;
@@ -102,6 +116,17 @@ function splitNote(s: CycleSplit): string {
   return `In-process split of a cycle (median CPU ms per step in the bench process, answers of ${round(s.answerBytes / MB, 2)} MB, the HTTP read not included). Old path: ${steps(s.full)}. Raw diff (${s.diffed} of ${s.timed} answers diffed, median ${s.recordsReread} records read again): ${steps(s.rawDiff)}.`;
 }
 
+/** Where a cycle's CPU goes: the floor, and the largest steps of a diffed answer in the split. */
+function whyOver(value: number, floor: number, s: CycleSplit): string {
+  const top = Object.entries(s.rawDiff)
+    .filter(([k]) => !k.includes('read in full'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([k, v]) => `${k} ${v} ms`)
+    .join(', ');
+  return `${value} ms: fetch and read alone take ${round(floor)} ms; largest steps of a diffed answer ${top}`;
+}
+
 const median = (cs: readonly Cycle[]) =>
   percentile(
     cs.map((c) => c.cpuMs),
@@ -111,7 +136,7 @@ const median = (cs: readonly Cycle[]) =>
 export const serverCost: Bench = {
   name: 'server-cost',
   title: 'Server cost',
-  budgetMs: { full: 480_000, smoke: 40_000 },
+  budgetMs: { full: 540_000, smoke: 40_000 },
   async run(ctx) {
     const scenario = ctx.smoke ? oneQueueScenario(300) : frozenLargeScenario();
     const n = ctx.smoke ? 1 : 8;
@@ -128,6 +153,18 @@ export const serverCost: Bench = {
     await old.fw.close();
     const oldP50 = median(oldCycles);
     ctx.log(`old path, 1 client: median ${oldP50} ms CPU per cycle`);
+
+    // The young-generation variant: the same raw-diff BFF with other Node flags, 1 client (not in
+    // the smoke, which checks the harness: the variant runs the same code as the others).
+    const semiCycles: Cycle[] = [];
+    if (!ctx.smoke) {
+      const semi = await oneClient(ctx, { ...base, nodeFlags: SEMI_FLAGS }, warm);
+      semiCycles.push(...(await cycles(ctx, semi.fw, semi.sync, n, 1)));
+      semi.sync.close();
+      await semi.fw.close();
+    }
+    const semiP50 = semiCycles.length > 0 ? median(semiCycles) : null;
+    ctx.log(`raw diff with flags ${flagsText(SEMI_FLAGS)}, 1 client: median ${semiP50} ms`);
 
     const { fw, sync, cookie } = await oneClient(ctx, base, warm);
     const child = fw.child!;
@@ -192,6 +229,7 @@ export const serverCost: Bench = {
         ratioNote: 'raw diff ÷ old path',
         target: '≤ 30 ms',
         met: p50 <= 30,
+        why: whyOver(p50, floorP50, split),
       },
       {
         label: 'CPU floor: fetch and read the answer alone (median)',
@@ -203,6 +241,14 @@ export const serverCost: Bench = {
       },
       { label: 'BFF CPU per poll cycle, 1 stream client (p95)', value: p95, unit: 'ms' },
       {
+        label: `BFF CPU per poll cycle, 1 stream client, Node flags ${flagsText(SEMI_FLAGS)} (median)`,
+        value: semiP50,
+        unit: 'ms',
+        baseline: { label: `Node flags ${flagsText(BFF_NODE_FLAGS)}`, value: p50, unit: 'ms' },
+        ratio: semiP50 !== null && p50 > 0 ? round(semiP50 / p50, 2) : null,
+        ratioNote: 'variant ÷ product flags',
+      },
+      {
         label: `BFF CPU per poll cycle, ${many.length + 1} stream clients (median)`,
         value: p50Many,
         unit: 'ms',
@@ -211,6 +257,7 @@ export const serverCost: Bench = {
         ratioNote: `${many.length + 1} clients ÷ 1 client`,
         target: '≤ 40 ms',
         met: p50Many <= 40,
+        why: `${whyOver(p50Many, floorP50, split)}; ${round(p50Many - p50)} ms more than with 1 client is the fan-out to ${many.length} more streams`,
       },
       {
         label: `BFF RSS with ${many.length + 1} stream clients (steady, max over cycles)`,
@@ -252,7 +299,7 @@ export const serverCost: Bench = {
     return {
       figures,
       notes: [
-        `${ctx.smoke ? 'Smoke: one queue of 300 agents.' : 'Large scenario frozen (10,000 agents, 500 queues, ~8,800 signed in)'}; 1% churn per cycle; ${one.length} measured cycles with 1 client after ${warm} warm-up cycles, ${loaded.length} with ${many.length + 1}; the old path's ${oldCycles.length} cycles in a BFF of its own, first. CPU = user + system time of the BFF child process between two agent patches (process.cpuUsage over IPC)${BFF_NODE_FLAGS.length > 0 ? `; BFF child flags ${BFF_NODE_FLAGS.join(' ')}` : ''}.`,
+        `${ctx.smoke ? 'Smoke: one queue of 300 agents.' : 'Large scenario frozen (10,000 agents, 500 queues, ~8,800 signed in)'}; 1% churn per cycle; ${one.length} measured cycles with 1 client after ${warm} warm-up cycles, ${loaded.length} with ${many.length + 1}; the old path's ${oldCycles.length} cycles in a BFF of its own, first, then ${semiCycles.length} of the young-generation variant in another. CPU = user + system time of the BFF child process between two agent patches (process.cpuUsage over IPC); BFF Node flags ${flagsText(BFF_NODE_FLAGS)}.`,
         `Floor: the BFF's gateway client fetching allonlineagents and reading the ${round(floor.bytes / MB, 2)} MB body into a Buffer, nothing else, in a process of its own (median of ${floor.cpuMs.length - 1} fetches).`,
         `Joining ${many.length} clients (batches of 50, each stream's whole first snapshot received before the next batch) took ${connectSec.toFixed(1)} s; ${dropped} of them had received no patch by the end.`,
         splitNote(split),
@@ -260,6 +307,7 @@ export const serverCost: Bench = {
       raw: {
         oneClient: one,
         oldPath: oldCycles,
+        semiSpaceVariant: { flags: SEMI_FLAGS, cycles: semiCycles },
         floorCpuMs: floor.cpuMs,
         manyClients: loaded,
         retainedStart,
