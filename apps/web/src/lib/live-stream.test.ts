@@ -58,7 +58,7 @@ describe('connectLiveStream', () => {
     es.emit('snapshot', makeSnapshot());
     expect(useLiveStore.getState().connection).toBe('open');
     es.emit('patch', makePatch({ agents: [makeAgent({ state: 'busy', status: 3 })] }));
-    expect(useLiveStore.getState().agents['1001']?.state).toBe('busy');
+    expect(useLiveStore.getState().agents.get('1001')?.state).toBe('busy');
     expect(useLiveStore.getState().version).toBe(11);
   });
 
@@ -71,7 +71,7 @@ describe('connectLiveStream', () => {
     es.emit('patch', makePatch({ baseVersion: 13, version: 14 }));
     expect(fetchSnapshot).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(15));
-    expect(useLiveStore.getState().agents['1001']?.name).toBe('Fresh');
+    expect(useLiveStore.getState().agents.get('1001')?.name).toBe('Fresh');
   });
 
   it('keeps the last good state when a message is malformed', () => {
@@ -97,7 +97,7 @@ describe('connectLiveStream', () => {
     expect(useLiveStore.getState().badMessages).toBe(1);
     await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(12));
     expect(useLiveStore.getState().connection).toBe('open');
-    expect(useLiveStore.getState().agents['1001']).toBeDefined();
+    expect(useLiveStore.getState().agents.get('1001')).toBeDefined();
   });
 
   it('keeps re-fetching with backoff while the snapshot stays unreadable', async () => {
