@@ -34,6 +34,8 @@ interface LiveRouterDeps {
   now: () => number;
 }
 
+const queryId = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
 function stream(hub: SseHub, format: StreamFormat) {
   return (req: Request, res: Response) => {
     const s = authOf(res);
@@ -42,7 +44,9 @@ function stream(hub: SseHub, format: StreamFormat) {
     hub.connect(res, {
       scope: s.user.queues,
       sessionId: s.id,
-      lastEventId: req.get('Last-Event-ID') ?? undefined,
+      // The header from the browser's own retry; the query from a client that opened a new
+      // stream itself (an EventSource cannot set the header).
+      lastEventId: req.get('Last-Event-ID') ?? queryId(req.query.lastEventId),
       format,
     });
   };

@@ -146,5 +146,11 @@ describe('stream v2', () => {
     expect(again.events[0]!.event).toBe('patch');
     expect(patchV2.parse(again.events[0]!.data).baseVersion).toBe(from);
     again.close();
+    // A client that opens a new stream itself cannot set the header: the query does the same.
+    const byQuery = b.stream(undefined, `/api/v2/stream?lastEventId=${from}`);
+    await waitFor(() => byQuery.events.length > 0, 'resumed event (query)');
+    expect(byQuery.events[0]!.event).toBe('patch');
+    expect(patchV2.parse(byQuery.events[0]!.data).baseVersion).toBe(from);
+    byQuery.close();
   }, 20_000);
 });

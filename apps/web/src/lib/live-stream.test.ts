@@ -37,7 +37,7 @@ describe('connectLiveStream', () => {
     sources = [];
     fetchSnapshot.mockReset();
     stop = connectLiveStream({
-      url: '/api/v1/stream',
+      url: '/api/v2/stream',
       checkUnauthorized: () => Promise.resolve(false),
       onUnauthorized: () => {},
       fetchSnapshot,
@@ -137,6 +137,17 @@ describe('connectLiveStream', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(sources).toHaveLength(2);
     expect(es.closed).toBe(true);
+  });
+
+  it('reopens the stream from the version it holds, so the BFF replays only what was missed', async () => {
+    const es = sources[0]!;
+    es.emit('snapshot', makeSnapshot({ version: 10 }));
+    es.emit('patch', makePatch({ baseVersion: 10, version: 11 }));
+    es.readyState = 2;
+    es.onerror?.();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sources[0]!.url).toBe('/api/v2/stream');
+    expect(sources[1]!.url).toBe('/api/v2/stream?lastEventId=11');
   });
 
   it('backs off exponentially up to 30 s, never sooner than half the step', () => {

@@ -29,6 +29,11 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return backoff(attempt, { initialMs: 1000, maxMs: 30_000, random });
 }
 
+/** The stream URL that resumes after `version` (the BFF reads it like Last-Event-ID). */
+export function resumeUrl(url: string, version: number): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lastEventId=${version}`;
+}
+
 export function connectLiveStream(opts: LiveStreamOptions): () => void {
   const store = useLiveStore;
   const url = opts.url ?? `${env.VITE_API_BASE}/api/v2/stream`;
@@ -125,7 +130,11 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
     if (stopped) return;
     close();
     const create = opts.createEventSource ?? ((u: string) => new EventSource(u));
-    const source = create(url);
+    // A new EventSource cannot send the Last-Event-ID header (only the browser's own retry
+    // does): the version held goes in the query, so the BFF replays what was missed instead of
+    // sending a whole snapshot.
+    const held = store.getState().version;
+    const source = create(held === null ? url : resumeUrl(url, held));
     es = source;
     if (store.getState().connection !== 'reconnecting')
       store.getState().setConnection('connecting');

@@ -2,6 +2,7 @@ import type { Role } from '@floorwatch/contracts/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { settingsQueryOptions } from '@/api/get-settings';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { MonitorIcon, SlidersIcon } from '@/components/icons';
 import { ThemeToggle } from '@/components/theme-toggle';
@@ -35,20 +36,24 @@ export function AppLayout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const signOut = useDeleteSession();
-  const signedIn = Boolean(me.data);
 
   useEffect(() => applyTheme(), []);
 
   // Set together with dropping "me", so the redirect below says the session ended (rather than
   // a plain "please sign in") whichever noticed first: the stream or a request.
+  // A 401 before "me" has answered (the boot requests below run alongside it) means nobody was
+  // signed in, not that a session ended.
   const [ended, setEnded] = useState(false);
   const onUnauthorized = useCallback(() => {
-    setEnded(true);
+    if (qc.getQueryData(meQueryKey)) setEnded(true);
     qc.setQueryData(meQueryKey, null);
   }, [qc]);
 
   useEffect(() => setUnauthorizedHandler(onUnauthorized), [onUnauthorized]);
-  useLiveConnection(onUnauthorized, signedIn);
+  // Boot in parallel: the stream (its snapshot) and the settings are asked for together with
+  // "me" rather than after it; the stream stops if "me" says nobody is signed in.
+  useLiveConnection(onUnauthorized, me.data !== null);
+  useEffect(() => void qc.prefetchQuery(settingsQueryOptions()), [qc]);
 
   if (me.isPending) {
     return (
