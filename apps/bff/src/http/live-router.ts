@@ -1,6 +1,6 @@
 // Snapshot, one queue, history and the live stream, each cut to the caller's queue scope. /api/v1
 // keeps its shapes for integrators (the v1 stream re-sends changed queues whole); /api/v2 is the
-// stream the SPA reads (docs/decisions/0010-stream-v2.md).
+// stream the SPA reads (docs/decisions/0011-stream-v2.md).
 import type { History, QueueDetail } from '@floorwatch/contracts/api';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 // The live picture as pure data: built from a stream v2 snapshot, moved on by each patch. Queue
-// membership and state counts are not sent (docs/decisions/0010-stream-v2.md): they are derived
+// membership and state counts are not sent (docs/decisions/0011-stream-v2.md): they are derived
 // here from each agent's `skills` and `state`, incrementally, touching only the queues of the
 // agents a patch changes. Nothing is mutated: a patch returns a new model that shares every
 // unchanged object with the old one, so selectors compare references, and the property test can

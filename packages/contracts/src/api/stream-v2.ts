@@ -1,7 +1,7 @@
 // Stream v2 (GET /api/v2/stream, GET /api/v2/snapshot): the snapshot is complete, a patch carries
 // only what changed. Queue membership and state counts are not sent at all: they follow from each
 // agent's `skills` and `state`, and every member of a queue a user may see is visible to that
-// user, so a client derives them exactly. docs/decisions/0010-stream-v2.md says why.
+// user, so a client derives them exactly. docs/decisions/0011-stream-v2.md says why.
 import { z } from 'zod';
 import { agent, gatewayHealth, queue } from './schemas';
 
