@@ -2,7 +2,6 @@ import type { Role } from '@floorwatch/contracts/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { settingsQueryOptions } from '@/api/get-settings';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { MonitorIcon, SlidersIcon } from '@/components/icons';
 import { ThemeToggle } from '@/components/theme-toggle';
@@ -50,10 +49,9 @@ export function AppLayout() {
   }, [qc]);
 
   useEffect(() => setUnauthorizedHandler(onUnauthorized), [onUnauthorized]);
-  // Boot in parallel: the stream (its snapshot) and the settings are asked for together with
-  // "me" rather than after it; the stream stops if "me" says nobody is signed in.
+  // Boot in parallel: the stream (its snapshot) opens while "me" is still on its way (the
+  // provider asked for "me" and the settings at start); it stops if nobody is signed in.
   useLiveConnection(onUnauthorized, me.data !== null);
-  useEffect(() => void qc.prefetchQuery(settingsQueryOptions()), [qc]);
 
   if (me.isPending) {
     return (
