@@ -8,7 +8,7 @@ import {
   GATEWAY_ROUTES,
   queryAcdStatResponse,
 } from '@floorwatch/contracts/gateway';
-import type { Agent, GatewayError, GatewayHealth, Patch, Queue } from '@floorwatch/contracts/api';
+import type { Agent, GatewayError, GatewayHealth, Queue } from '@floorwatch/contracts/api';
 import type { Metrics } from '../metrics';
 import type { GatewaySessionPort } from '../gateway/types';
 import type { LiveData } from './types';
@@ -18,7 +18,7 @@ import { computeHealth, healthKey } from './health';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
-import { createSnapshotStore } from './snapshot-store';
+import { createSnapshotStore, type Commit } from './snapshot-store';
 
 export interface MonitorOptions {
   session: GatewaySessionPort;
@@ -77,7 +77,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   let lastHealthKey = '';
   let acdCursor = 0;
   let skillsOk = false;
-  const listeners = new Set<(p: Patch) => void>();
+  const listeners = new Set<(c: Commit) => void>();
   const quietListeners = new Set<(lastSuccessAt: number) => void>();
   let healthTimer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -145,7 +145,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     const key = healthKey(h);
     const healthChanged = key !== lastHealthKey;
     lastHealthKey = key;
-    const patch = store.commit({
+    const change = store.commit({
       ...(agents ? { agents } : {}),
       ...(rebuildQueues ? { queues: buildQueues() } : {}),
       healthChanged,
@@ -154,8 +154,8 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     });
     if (healthChanged)
       log.info({ status: h.status, code: h.error?.code }, 'gateway health changed');
-    if (!patch) return false;
-    notify(listeners, patch);
+    if (!change) return false;
+    notify(listeners, change);
     return true;
   }
 
@@ -345,7 +345,8 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       await Promise.all([agentsPoller.stop(), acdPoller.stop(), skillsPoller.stop()]);
     },
     snapshot: () => store.snapshot(health(), now()),
-    onPatch(listener) {
+    snapshotV2: () => store.snapshotV2(health(), now()),
+    onCommit(listener) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

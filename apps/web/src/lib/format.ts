@@ -48,14 +48,22 @@ export function formatClock(epochMs: number): string {
   return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
+// Built once: toLocaleString creates a formatter per call, and a queue of 2,000 rows asks every
+// second (a row's sign-in cell ticks with the clock).
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short' });
+
 /** Local time, with the date when it is not today: "08:01" or "24 Nov 22:58". */
 export function formatSignIn(epochMs: number, now: number): string {
   const d = new Date(epochMs);
   const n = new Date(now);
   const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-  if (d.toDateString() === n.toDateString()) return time;
-  const month = d.toLocaleString('en-GB', { month: 'short' });
-  return `${d.getDate()} ${month} ${time}`;
+  if (
+    d.getDate() === n.getDate() &&
+    d.getMonth() === n.getMonth() &&
+    d.getFullYear() === n.getFullYear()
+  )
+    return time;
+  return `${d.getDate()} ${monthName.format(d)} ${time}`;
 }
 
 /** ISO 8601 in local time with its UTC offset, to the second: "2026-11-25T14:02:31+01:00". */
