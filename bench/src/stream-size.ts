@@ -1,60 +1,91 @@
-// 2. Stream size: bytes each live-stream client receives per poll for 10,000 agents in 500 queues
-// when 1% and 10% of agents change state between two polls, against the full snapshot a client
-// would otherwise receive every poll (what a "poll /snapshot" or "push the whole state" design
-// sends). Measured on the wire of a raw SSE client: whole frames, id/event/data lines included.
-import type { Bench } from './lib/bench';
+// 2. Stream size: bytes each live-stream client receives per poll, stream v2 (what the dashboard
+// reads: changed fields only, no queue member lists or counts) against stream v1 (whole changed
+// agents and queues, kept for integrators) in the same run from the same commits, and both
+// against the full snapshot a client would otherwise receive every poll. Two floors: 10,000
+// agents in 500 queues at 1% and 10% churn, and the dense floor (5,000 agents, each in four of
+// 200 queues) at 2% churn, where a changed agent makes four whole queues travel in v1. Measured
+// on the wire of raw SSE clients: whole frames, id/event/data lines included.
+import type { ScenarioDef } from '@floorwatch/gateway-sim';
+import type { Bench, BenchContext } from './lib/bench';
 import { churn, startProduct, waitForData } from './lib/product';
 import type { Figure } from './lib/results';
-import { frozenLargeScenario, oneQueueScenario } from './lib/scenarios';
-import { openSse, type SseEvent } from './lib/sse-client';
+import { frozenDenseScenario, frozenLargeScenario, oneQueueScenario } from './lib/scenarios';
+import { openSse, type SseClient, type SseEvent } from './lib/sse-client';
 import { mean, round } from './lib/stats';
+
+type Format = 'v1' | 'v2';
+const FORMATS: readonly Format[] = ['v2', 'v1'];
 
 interface Sample {
   churnFraction: number;
   changedAgents: number;
-  patchBytes: number;
-  patchAgents: number;
-  patchQueues: number;
+  bytes: Record<Format, number>;
+  /** Agents a patch named (v1: whole; v2: whole or changed fields). */
+  agents: Record<Format, number>;
+  queues: Record<Format, number>;
 }
 
-export const streamSize: Bench = {
-  name: 'stream-size',
-  title: 'Stream size per poll',
-  budgetMs: { full: 150_000, smoke: 20_000 },
-  async run(ctx) {
-    const scenario = ctx.smoke ? oneQueueScenario(300) : frozenLargeScenario();
-    const rounds = ctx.smoke ? 1 : 4;
-    // Smoke polls every second: it checks the harness, and a 1-queue floor fits 5 calls per 2 s.
-    const fw = await startProduct({ scenario, pollMs: ctx.smoke ? 1000 : 2000 });
-    ctx.defer(() => fw.close());
-    const cookie = await fw.signIn();
-    const data = await waitForData(fw.url, cookie, 30_000);
-    ctx.log(`BFF has ${data.agents} agents in ${data.queues} queues`);
+interface Floor {
+  label: string;
+  scenario: () => ScenarioDef;
+  churns: { fraction: number; targetPct?: number }[];
+}
 
-    let snapshot: SseEvent | null = null;
-    const sse = openSse(`${fw.url}/api/v1/stream`, cookie, {
-      keepFrames: true,
-      onEvent: (e) => {
-        if (e.event === 'snapshot' && !snapshot) snapshot = e;
-      },
-    });
-    ctx.defer(() => sse.close());
-    await sse.firstSnapshot;
-    const snap = snapshot as SseEvent | null;
-    if (!snap) throw new Error('no snapshot frame');
-    const snapBytes = snap.bytes;
+interface FloorResult {
+  floor: Floor;
+  agents: number;
+  queues: number;
+  snapshotBytes: Record<Format, number>;
+  samples: Sample[];
+}
+
+/** Agents a patch body names: v1 sends them whole, v2 whole (new) or as changed fields. */
+function agentsIn(body: Record<string, unknown[] | undefined>): number {
+  return (body.agents?.length ?? 0) + (body.agentChanges?.length ?? 0);
+}
+function queuesIn(body: Record<string, unknown[] | undefined>): number {
+  return (body.queues?.length ?? 0) + (body.queueChanges?.length ?? 0);
+}
+
+async function measureFloor(ctx: BenchContext, floor: Floor, rounds: number): Promise<FloorResult> {
+  // Smoke polls every second: it checks the harness, and a 1-queue floor fits 5 calls per 2 s.
+  const fw = await startProduct({ scenario: floor.scenario(), pollMs: ctx.smoke ? 1000 : 2000 });
+  const streams: SseClient[] = [];
+  try {
+    const cookie = await fw.signIn();
+    const data = await waitForData(fw.url, cookie, 60_000);
+    ctx.log(`${floor.label}: BFF has ${data.agents} agents in ${data.queues} queues`);
+
+    const snapshots: Partial<Record<Format, SseEvent>> = {};
+    const clients = {} as Record<Format, SseClient>;
+    for (const f of FORMATS) {
+      const sse = openSse(`${fw.url}/api/${f}/stream`, cookie, {
+        keepFrames: true,
+        onEvent: (e) => {
+          if (e.event === 'snapshot') snapshots[f] ??= e;
+        },
+      });
+      streams.push(sse);
+      clients[f] = sse;
+      await sse.firstSnapshot;
+    }
+    const snapshotBytes = { v1: snapshots.v1?.bytes ?? NaN, v2: snapshots.v2?.bytes ?? NaN };
 
     const patchTimeout = 3 * fw.pollMs + 5000;
-    /** Every patch frame up to and including the next one that carries agents: the bytes one
-     *  poll costs a client (queue-depth answers can arrive as patches of their own). */
-    const nextPoll = async () => {
+    /** Every patch frame up to and including the next one that names agents: the bytes one poll
+     *  costs a client (queue-depth answers can arrive as patches of their own). */
+    const nextPoll = async (sse: SseClient) => {
       let bytes = 0;
       for (;;) {
         const p = await sse.next('patch', patchTimeout);
         bytes += p.bytes;
-        const body = JSON.parse(p.data) as { agents: unknown[]; queues: unknown[] };
-        if (body.agents.length > 0) return { bytes, body };
+        const body = JSON.parse(p.data) as Record<string, unknown[] | undefined>;
+        if (agentsIn(body) > 0) return { bytes, body };
       }
+    };
+    const bothPolls = async () => {
+      const [v2, v1] = await Promise.all([nextPoll(clients.v2), nextPoll(clients.v1)]);
+      return { v1, v2 };
     };
     // Warm-up: queue depth is read 100 queues per cycle, so for the first ceil(queues/100)
     // cycles every patch also fills in queues seen for the first time. A tiny churn makes each
@@ -62,53 +93,120 @@ export const streamSize: Bench = {
     const warmPolls = ctx.smoke ? 1 : Math.ceil(data.queues / 100) + 1;
     for (let i = 0; i < warmPolls && Date.now() < ctx.deadline; i += 1) {
       await churn(fw.controlUrl, 0.0001);
-      await nextPoll();
+      await bothPolls();
     }
 
     const samples: Sample[] = [];
-    for (const fraction of [0.01, 0.1]) {
+    for (const { fraction } of floor.churns) {
       for (let i = 0; i < rounds && Date.now() < ctx.deadline; i += 1) {
         // Right after an agents patch: the next poll sees exactly this churn and nothing else.
         const { changed } = await churn(fw.controlUrl, fraction);
-        const { bytes, body } = await nextPoll();
+        const got = await bothPolls();
         samples.push({
           churnFraction: fraction,
           changedAgents: changed.length,
-          patchBytes: bytes,
-          patchAgents: body.agents.length,
-          patchQueues: body.queues.length,
+          bytes: { v1: got.v1.bytes, v2: got.v2.bytes },
+          agents: { v1: agentsIn(got.v1.body), v2: agentsIn(got.v2.body) },
+          queues: { v1: queuesIn(got.v1.body), v2: queuesIn(got.v2.body) },
         });
       }
     }
-    const at = (f: number) => samples.filter((s) => s.churnFraction === f);
-    const figures: Figure[] = [];
-    for (const f of [0.01, 0.1]) {
-      const s = at(f);
-      const bytes = mean(s.map((x) => x.patchBytes));
-      figures.push({
-        label: `patch per poll per client, ${f * 100}% churn`,
-        value: round(bytes / 1024, 1),
-        unit: 'KiB',
-        baseline: { label: 'full snapshot', value: round(snapBytes / 1024, 1), unit: 'KiB' },
-        ratio: s.length > 0 ? round((bytes / snapBytes) * 100, 2) : null,
-        ratioNote: 'patch as % of snapshot',
-        ...(f === 0.01
-          ? {
-              target: 'patch < 5% of snapshot',
-              met: s.length > 0 ? bytes / snapBytes < 0.05 : null,
-            }
-          : {}),
-      });
+    return { floor, agents: data.agents, queues: data.queues, snapshotBytes, samples };
+  } finally {
+    for (const s of streams) s.close();
+    await fw.close();
+  }
+}
+
+function figuresOf(r: FloorResult): Figure[] {
+  const out: Figure[] = [];
+  for (const { fraction, targetPct } of r.floor.churns) {
+    const s = r.samples.filter((x) => x.churnFraction === fraction);
+    const pct = `${round(fraction * 100, 1)}% churn`;
+    const v2 = mean(s.map((x) => x.bytes.v2));
+    const v1 = mean(s.map((x) => x.bytes.v1));
+    const has = s.length > 0;
+    out.push({
+      label: `${r.floor.label}, v2 patch per poll per client, ${pct}`,
+      value: round(v2 / 1024, 1),
+      unit: 'KiB',
+      baseline: { label: 'v2 snapshot', value: round(r.snapshotBytes.v2 / 1024, 1), unit: 'KiB' },
+      ratio: has ? round((v2 / r.snapshotBytes.v2) * 100, 2) : null,
+      ratioNote: 'patch as % of snapshot',
+      ...(targetPct !== undefined
+        ? {
+            target: `patch ≤ ${targetPct}% of snapshot`,
+            met: has ? v2 / r.snapshotBytes.v2 <= targetPct / 100 : null,
+          }
+        : {}),
+    });
+    out.push({
+      label: `${r.floor.label}, v1 patch per poll per client, ${pct} (baseline)`,
+      value: round(v1 / 1024, 1),
+      unit: 'KiB',
+      baseline: { label: 'v1 snapshot', value: round(r.snapshotBytes.v1 / 1024, 1), unit: 'KiB' },
+      ratio: has ? round((v1 / r.snapshotBytes.v1) * 100, 2) : null,
+      ratioNote: 'patch as % of snapshot',
+    });
+  }
+  return out;
+}
+
+function notesOf(r: FloorResult): string {
+  const parts = r.floor.churns.map(({ fraction }) => {
+    const s = r.samples.filter((x) => x.churnFraction === fraction);
+    const avg = (f: (x: Sample) => number) => round(mean(s.map(f)), 0);
+    return (
+      `at ${round(fraction * 100, 1)}% churn (${s.length} polls, ${avg((x) => x.changedAgents)} agents changed) ` +
+      `v2 named ${avg((x) => x.agents.v2)} agents and ${avg((x) => x.queues.v2)} queues, ` +
+      `v1 ${avg((x) => x.agents.v1)} agents and ${avg((x) => x.queues.v1)} whole queues`
+    );
+  });
+  return `${r.floor.label}: ${r.agents} agents signed in, ${r.queues} queues; ${parts.join('; ')}.`;
+}
+
+export const streamSize: Bench = {
+  name: 'stream-size',
+  title: 'Stream size per poll (v2 against v1)',
+  budgetMs: { full: 360_000, smoke: 40_000 },
+  async run(ctx) {
+    const floors: Floor[] = ctx.smoke
+      ? [
+          {
+            label: 'one queue of 300',
+            scenario: () => oneQueueScenario(300),
+            // No target: on 300 agents the per-patch overhead (health, versions) dominates.
+            churns: [{ fraction: 0.01 }],
+          },
+        ]
+      : [
+          {
+            label: '10k agents / 500 queues',
+            scenario: frozenLargeScenario,
+            churns: [{ fraction: 0.01, targetPct: 1 }, { fraction: 0.1 }],
+          },
+          {
+            label: 'dense 5k agents / 200 queues (4 each)',
+            scenario: frozenDenseScenario,
+            churns: [{ fraction: 0.02, targetPct: 2 }],
+          },
+        ];
+    const rounds = ctx.smoke ? 1 : 4;
+    const results: FloorResult[] = [];
+    for (const floor of floors) {
+      if (Date.now() >= ctx.deadline) break;
+      results.push(await measureFloor(ctx, floor, rounds));
     }
-    const one = at(0.01);
     return {
-      figures,
+      figures: results.flatMap(figuresOf),
       notes: [
-        `${ctx.smoke ? 'Smoke: one queue of 300 agents.' : "The simulator's large scenario (10,000 agents, 500 queues) with every state frozen and no arrivals, so the only changes are the churn the bench makes (POST /sim-control/churn right after a patch, then the next patch is measured)."} ${data.agents} agents signed in; ${rounds} polls per churn level.`,
-        `At 1% churn a patch carried on average ${round(mean(one.map((x) => x.patchAgents)), 0)} agents and ${round(mean(one.map((x) => x.patchQueues)), 0)} queues (a changed agent also changes the state counts of every queue it is in).`,
-        'Bytes are whole SSE frames as received (id, event and data lines), before HTTP chunk framing; the stream is not compressed.',
+        "Both floors are the simulator's scenarios with every state frozen and no arrivals, so the only changes are the churn the bench makes (POST /sim-control/churn right after a patch, then the next patch is measured on a v2 and a v1 stream of the same BFF).",
+        ...results.map(notesOf),
+        'A v2 patch is compared with the v2 snapshot (the smaller of the two: it has no member lists), a v1 patch with the v1 snapshot. Bytes are whole SSE frames as received (id, event and data lines), before HTTP chunk framing; the stream is not compressed.',
       ],
-      raw: { snapshotBytes: snapBytes, samples },
+      raw: Object.fromEntries(
+        results.map((r) => [r.floor.label, { snapshotBytes: r.snapshotBytes, samples: r.samples }]),
+      ),
     };
   },
 };

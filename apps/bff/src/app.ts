@@ -13,7 +13,7 @@ import { AppError } from './http/app-error';
 import { refreshWallboardCookie } from './http/auth-middleware';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import { gatewayProxy } from './http/gateway-proxy';
-import { liveRouter } from './http/live-router';
+import { liveRouter, liveV2Router } from './http/live-router';
 import { localeRouter } from './http/locale-router';
 import { httpLogger } from './http/logging';
 import { opsRouter } from './http/ops-router';
@@ -134,6 +134,8 @@ export function createApp(deps: AppDeps): FloorwatchApp {
     liveRouter({ live: deps.live, hub, sessions, now }),
     localeRouter(config.site),
   );
+  app.use('/api/v2', refreshWallboardCookie(sessions, secureCookie));
+  app.use('/api/v2', liveV2Router({ live: deps.live, hub, sessions, now }));
   app.use('/api', apiNotFound);
   app.use(spa.router);
   app.use((req, _res, next) => next(AppError.notFound(`Nothing at ${req.method} ${req.path}`)));

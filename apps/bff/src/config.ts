@@ -1,6 +1,7 @@
 // The only place the BFF reads its environment. Every key is parsed by one zod schema
 // so a bad value stops start-up with a message naming each bad key, instead of failing later.
 import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
+import { SCENARIO_NAMES, type ScenarioName } from '@floorwatch/gateway-sim';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,7 @@ export interface Config {
     /** How often a data query refused for good (300-001 no right) is tried again. */
     noRightProbeMs: number;
   };
-  sim: { scenario: 'seed' | 'small' | 'large' };
+  sim: { scenario: ScenarioName };
   http: {
     port: number;
     host: string;
@@ -162,7 +163,7 @@ const envSchema = z.object({
   ),
   CCGW_STALE_AFTER_MS: opt(int(1000, 3_600_000)),
   CCGW_NO_RIGHT_PROBE_MS: opt(int(1000, 3_600_000)),
-  SIM_SCENARIO: opt(z.enum(['seed', 'small', 'large'], 'must be one of seed, small, large')),
+  SIM_SCENARIO: opt(z.enum(SCENARIO_NAMES, `must be one of ${SCENARIO_NAMES.join(', ')}`)),
   PORT: opt(int(0, 65535)),
   HOST: opt(z.string().trim().min(1)),
   FLOORWATCH_USERS: opt(z.string().trim()),

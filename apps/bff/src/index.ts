@@ -16,6 +16,7 @@ import { createGatewaySession } from './gateway/gateway-session';
 import { createLogger } from './http/logging';
 import { createLimitedServer } from './http/server-limits';
 import { createMetrics } from './metrics';
+import type { IngestMode } from './monitor/agents-ingest';
 import { createMonitor } from './monitor/monitor';
 
 type SimOptions = NonNullable<Parameters<typeof startSimulator>[0]>;
@@ -36,6 +37,8 @@ export interface Tuning {
   historyStepSec?: number;
   /** Sign-in limits and delays (tests shorten the delays). */
   signIn?: Partial<SignInLimits>;
+  /** How allonlineagents is read (the benchmark measures `full` as its baseline). */
+  ingest?: IngestMode;
 }
 
 const DEFAULT_TUNING: Tuning = {
@@ -153,6 +156,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     ...(tuning.acdEveryMs !== undefined ? { acdEveryMs: tuning.acdEveryMs } : {}),
     ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
     ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
+    ...(tuning.ingest ? { ingest: tuning.ingest } : {}),
     logger,
     metrics,
   });

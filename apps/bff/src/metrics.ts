@@ -74,6 +74,22 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+    agentsRawDiffs: new Counter({
+      name: 'floorwatch_agents_raw_diffs_total',
+      help: 'allonlineagents answers read by diffing their bytes against the previous answer',
+      registers: [registry],
+    }),
+    agentsRecordsReread: new Counter({
+      name: 'floorwatch_agents_raw_diff_records_read_total',
+      help: 'Agent records read again by the raw diff because their bytes changed',
+      registers: [registry],
+    }),
+    agentsFullReads: new Counter({
+      name: 'floorwatch_agents_full_reads_total',
+      help: 'allonlineagents answers read in full (decode, JSON.parse, validate, normalise), by why the raw diff did not take them',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     dataAgeSeconds: new Gauge({
       name: 'floorwatch_data_age_seconds',
       help: 'Seconds since the last successful allonlineagents poll',

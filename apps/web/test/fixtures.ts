@@ -2,14 +2,16 @@
 // fixture can never drift from what the BFF is allowed to send.
 import {
   agent as agentSchema,
-  patch as patchSchema,
+  patchV2,
   queue as queueSchema,
-  snapshot as snapshotSchema,
+  queueInfoOf,
+  snapshotV2,
   type Agent,
   type GatewayHealth,
-  type Patch,
+  type PatchV2,
   type Queue,
-  type Snapshot,
+  type QueueInfo,
+  type SnapshotV2,
 } from '@floorwatch/contracts/api';
 import { AGENT_STATES } from '@floorwatch/contracts/gateway';
 
@@ -60,27 +62,36 @@ export function makeQueue(
 
 export const healthy: GatewayHealth = { status: 'ok', lastSuccessAt: T0 - 2000, error: null };
 
-export function makeSnapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return snapshotSchema.parse({
+/** A stream v2 snapshot. Queues may be given as full queues (from makeQueue): their members and
+ *  counts are dropped, as the server sends none; the store derives them from the agents. */
+export function makeSnapshot(
+  over: Partial<Omit<SnapshotV2, 'queues'>> & { queues?: (Queue | QueueInfo)[] } = {},
+): SnapshotV2 {
+  return snapshotV2.parse({
     version: 10,
     serverTime: T0,
     gateway: healthy,
-    queues: [makeQueue()],
     agents: [makeAgent()],
     ...over,
+    queues: (over.queues ?? [makeQueue()]).map(queueInfoOf),
   });
 }
 
-export function makePatch(over: Partial<Patch> = {}): Patch {
-  return patchSchema.parse({
+/** A stream v2 patch; an agent in `agents` that the store already holds replaces it whole. */
+export function makePatch(
+  over: Partial<Omit<PatchV2, 'queues'>> & { queues?: (Queue | QueueInfo)[] } = {},
+): PatchV2 {
+  return patchV2.parse({
     baseVersion: 10,
     version: 11,
     serverTime: T0 + 1000,
     gateway: healthy,
     agents: [],
-    queues: [],
+    agentChanges: [],
     removedAgents: [],
+    queueChanges: [],
     removedQueues: [],
     ...over,
+    queues: (over.queues ?? []).map(queueInfoOf),
   });
 }

@@ -1,10 +1,10 @@
 // Runs the BFF alone in a child process, so its RSS and CPU time are the product's and not the
 // bench harness's (which holds simulators, SSE clients and results in the same heap otherwise).
 // Driven over IPC: start → ready, usage → cpu/memory, gc, stop.
-import { startFloorwatch, type RunningFloorwatch } from '@floorwatch/bff';
+import { startFloorwatch, type RunningFloorwatch, type Tuning } from '@floorwatch/bff';
 
 export type ChildRequest =
-  | { type: 'start'; env: Record<string, string> }
+  | { type: 'start'; env: Record<string, string>; tuning?: Partial<Tuning> }
   | { type: 'usage'; id: number; gc?: boolean }
   | { type: 'stop' };
 
@@ -24,7 +24,11 @@ const send = (m: ChildReply) => process.send?.(m);
 process.on('message', (raw: unknown) => {
   const msg = raw as ChildRequest;
   if (msg.type === 'start') {
-    startFloorwatch({ env: msg.env, defaultMetrics: false }).then(
+    startFloorwatch({
+      env: msg.env,
+      defaultMetrics: false,
+      ...(msg.tuning ? { tuning: msg.tuning } : {}),
+    }).then(
       (fw) => {
         running = fw;
         send({ type: 'ready', url: fw.url });

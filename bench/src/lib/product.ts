@@ -2,7 +2,7 @@
 // "gateway") and the BFF in remote mode against it, with a users file. Remote mode lets the bench
 // load its own scenarios into the simulator before the BFF signs in, and lets the BFF run in a
 // child process when its RSS/CPU must not include the harness.
-import { startFloorwatch } from '@floorwatch/bff';
+import { startFloorwatch, type Tuning } from '@floorwatch/bff';
 import {
   ContactCentreEngine,
   startSimulator,
@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildReply, ChildRequest } from './bff-child';
+import type { FloorReply, FloorRequest } from './floor-child';
 import { sleep } from './stats';
 
 export const BFF_AGENT = '101';
@@ -28,6 +29,10 @@ export interface ProductOptions {
   child?: boolean;
   webDist?: string;
   sseHeartbeatMs?: number;
+  /** How the BFF reads allonlineagents (raw diff by default; `full` is the old path). */
+  ingest?: Tuning['ingest'];
+  /** Extra Node flags for the BFF child (e.g. V8 heap sizes). */
+  nodeFlags?: string[];
 }
 
 export interface ChildHandle {
@@ -73,14 +78,18 @@ export async function startSim(
   return sim;
 }
 
-async function startChild(env: Record<string, string>): Promise<{
+async function startChild(
+  env: Record<string, string>,
+  tuning: Partial<Tuning>,
+  nodeFlags: readonly string[],
+): Promise<{
   url: string;
   handle: ChildHandle;
   stop: () => Promise<void>;
 }> {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bff-child.ts');
   const child: ChildProcess = fork(file, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...nodeFlags],
     env: { ...process.env, NODE_ENV: env.NODE_ENV ?? 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -107,7 +116,7 @@ async function startChild(env: Record<string, string>): Promise<{
     });
   });
   const send = (m: ChildRequest) => child.send(m);
-  send({ type: 'start', env });
+  send({ type: 'start', env, tuning });
   let url: string;
   try {
     url = await ready;
@@ -138,6 +147,35 @@ async function startChild(env: Record<string, string>): Promise<{
       clearTimeout(killer);
     },
   };
+}
+
+/** CPU ms of each fetch + read of allonlineagents alone, in a process of its own (floor-child.ts). */
+export async function measureFloor(
+  req: Omit<FloorRequest, 'type'>,
+): Promise<{ cpuMs: number[]; bytes: number }> {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'floor-child.ts');
+  const child = fork(file, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const reply = await new Promise<FloorReply>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('floor child did not answer in 120 s')), 120_000);
+      child.once('message', (m: unknown) => {
+        clearTimeout(t);
+        resolve(m as FloorReply);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(t);
+        reject(new Error(`floor child exited with ${code}`));
+      });
+      child.send({ type: 'measure', ...req } satisfies FloorRequest);
+    });
+    if (reply.type === 'failed') throw new Error(`floor child failed: ${reply.error}`);
+    return { cpuMs: reply.cpuMs, bytes: reply.bytes };
+  } finally {
+    child.kill('SIGKILL');
+  }
 }
 
 export async function startProduct(opts: ProductOptions): Promise<Product> {
@@ -172,17 +210,17 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
   let child: ChildHandle | null = null;
   let stopBff: () => Promise<void>;
   try {
+    const tuning: Partial<Tuning> = {
+      ...(opts.ingest ? { ingest: opts.ingest } : {}),
+      ...(opts.sseHeartbeatMs ? { sseHeartbeatMs: opts.sseHeartbeatMs } : {}),
+    };
     if (opts.child) {
-      const c = await startChild(env);
+      const c = await startChild(env, tuning, opts.nodeFlags ?? []);
       url = c.url;
       child = c.handle;
       stopBff = c.stop;
     } else {
-      const fw = await startFloorwatch({
-        env,
-        defaultMetrics: false,
-        ...(opts.sseHeartbeatMs ? { tuning: { sseHeartbeatMs: opts.sseHeartbeatMs } } : {}),
-      });
+      const fw = await startFloorwatch({ env, defaultMetrics: false, tuning });
       url = fw.url;
       stopBff = () => fw.close();
     }
@@ -232,12 +270,16 @@ export async function control<T>(
   p: string,
   body?: unknown,
 ): Promise<T> {
-  const res = await fetch(`${controlUrl}${p}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  const send = () =>
+    fetch(`${controlUrl}${p}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  // Once more after a network error: a kept-alive socket the simulator closed while the harness
+  // was busy in a long synchronous step fails the next request without it being sent.
+  const res = await send().catch(send);
   if (res.status !== 200) throw new Error(`${method} ${p} answered ${res.status}`);
   return (await res.json()) as T;
 }

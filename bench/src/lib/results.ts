@@ -15,6 +15,8 @@ export interface Figure {
   target?: string;
   /** null: no target, or not measurable this run. */
   met?: boolean | null;
+  /** Where the value goes, said when the target is missed. */
+  why?: string;
 }
 
 export interface BenchResult {
@@ -37,6 +39,7 @@ const fmt = (v: number | null | undefined, unit = ''): string => {
 
 const metText = (m: boolean | null | undefined): string =>
   m === true ? 'met' : m === false ? 'NOT met' : '—';
+const whyText = (f: Figure): string => (f.met === false && f.why ? ` (${f.why})` : '');
 
 export function printResult(r: BenchResult): void {
   const lines = [`\n== ${r.title}${r.smoke ? ' (smoke)' : ''} ==`];
@@ -45,7 +48,7 @@ export function printResult(r: BenchResult): void {
       ? ` | ${f.baseline.label}: ${fmt(f.baseline.value, f.baseline.unit)}`
       : '';
     const ratio = f.ratio !== undefined ? ` | ratio ${fmt(f.ratio)}` : '';
-    const target = f.target ? ` | target ${f.target}: ${metText(f.met)}` : '';
+    const target = f.target ? ` | target ${f.target}: ${metText(f.met)}${whyText(f)}` : '';
     lines.push(`  ${f.label}: ${fmt(f.value, f.unit)}${base}${ratio}${target}`);
   }
   for (const n of r.notes) lines.push(`  note: ${n}`);
@@ -90,7 +93,7 @@ export async function writeResultsMarkdown(
           f.baseline ? cell(`${f.baseline.label}: ${fmt(f.baseline.value, f.baseline.unit)}`) : '—'
         } | ${f.ratio !== undefined ? fmt(f.ratio) + (f.ratioNote ? ` (${cell(f.ratioNote)})` : '') : '—'} | ${
           f.target ? cell(f.target) : '—'
-        } | ${metText(f.met)} |`,
+        } | ${cell(metText(f.met) + whyText(f))} |`,
       );
     }
   }

@@ -2,7 +2,12 @@
 // agent has a fixed state and no calls arrive), so the only changes on the floor are the ones the
 // benchmark makes through the control API: churn is then exactly the churn asked for, not churn
 // plus whatever the simulated contact centre did by itself in the same interval.
-import { largeScenario, mulberry32, type ScenarioDef } from '@floorwatch/gateway-sim';
+import {
+  denseScenario,
+  largeScenario,
+  mulberry32,
+  type ScenarioDef,
+} from '@floorwatch/gateway-sim';
 
 type Fixed = NonNullable<ScenarioDef['fixed']>;
 
@@ -97,6 +102,22 @@ export function oneQueueScenario(size: number): ScenarioDef {
     fixed: fixedStates(
       agents.map((a) => a.workno),
       0x2000,
+      1,
+    ),
+  };
+}
+
+/** The simulator's dense scenario (5,000 agents in 200 queues, four queues each), frozen and all
+ *  signed in: a changed agent touches four queues, the worst case for whole-queue patches. */
+export function frozenDenseScenario(): ScenarioDef {
+  const base = denseScenario();
+  return {
+    ...base,
+    name: 'dense-frozen',
+    skills: base.skills.map((s) => ({ ...s, baseRatePerHour: 0 })),
+    fixed: fixedStates(
+      base.agents.map((a) => a.workno),
+      0xde75,
       1,
     ),
   };

@@ -88,12 +88,19 @@ export function createDataCalls(opts: DataCallsOptions): DataCall {
         body: req.body,
         guid,
         timeoutMs: req.timeoutMs ?? opts.requestTimeoutMs,
+        ...(req.readBody ? { readBody: req.readBody } : {}),
       });
     } finally {
       release();
     }
     const { ans, retcode } = exchanged;
     afterAnswer(req, route, gen, retcode);
-    return { httpStatus: ans.httpStatus, body: ans.json as T, retcode, latencyMs: ans.latencyMs };
+    return {
+      httpStatus: ans.httpStatus,
+      body: (ans.read ? ans.read.body : ans.json) as T,
+      retcode,
+      latencyMs: ans.latencyMs,
+      ...(req.readBody ? { bytes: ans.bytes } : {}),
+    };
   };
 }

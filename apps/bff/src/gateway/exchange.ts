@@ -13,6 +13,7 @@ import { GatewayCallError, isGatewayCallError } from './gateway-call-error';
 import type { GatewayClient, RawAnswer } from './gateway-client';
 import type { GuidSlot } from './guid-slot';
 import { clipForLog } from './log-safe';
+import type { BodyReader } from './types';
 
 export interface ExchangeRequest {
   route: GatewayRouteName;
@@ -23,6 +24,7 @@ export interface ExchangeRequest {
   guid: string | null;
   timeoutMs: number;
   signal?: AbortSignal;
+  readBody?: BodyReader;
 }
 
 export interface Exchanged {
@@ -58,6 +60,7 @@ export function createExchange(opts: ExchangeOptions): Exchange {
         guid: req.guid,
         timeoutMs: req.timeoutMs,
         ...(req.signal ? { signal: req.signal } : {}),
+        ...(req.readBody ? { readBody: req.readBody } : {}),
       });
       end();
       // Any answer may carry a new Guid, even one we go on to reject (docs/gateway.md §Guid

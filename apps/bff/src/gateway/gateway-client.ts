@@ -5,6 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { GATEWAY_BASE_PATH, guidFromSetGuid } from '@floorwatch/contracts/gateway';
 import { GatewayCallError } from './gateway-call-error';
+import type { BodyReader } from './types';
 
 export interface GatewayClientOptions {
   baseUrl: string;
@@ -22,13 +23,19 @@ export interface RawRequest {
   guid: string | null;
   timeoutMs: number;
   signal?: AbortSignal;
+  readBody?: BodyReader;
 }
 
 export interface RawAnswer {
   httpStatus: number;
-  /** Parsed JSON, or undefined when the body was empty or not JSON. */
+  /** Parsed JSON, or undefined when the body was empty or not JSON; the envelope `readBody`
+   *  returned when it took the body. */
   json: unknown;
   isJson: boolean;
+  /** The body as received. */
+  bytes: Buffer;
+  /** What the request's `readBody` made of the body, when it took it. */
+  read: { body: unknown } | null;
   /** The Guid of a Set-GUID header on this answer, prefix removed. */
   setGuid: string | null;
   latencyMs: number;
@@ -38,6 +45,46 @@ export interface GatewayClient {
   send(req: RawRequest): Promise<RawAnswer>;
   /** Closes idle keep-alive sockets. */
   close(): void;
+}
+
+export type JsonReading = { isJson: true; json: unknown } | { isJson: false };
+
+/** A body as JSON: decoded as UTF-8, one leading byte-order mark dropped (some Java stacks send
+ *  one, and JSON.parse refuses it), then JSON or nothing. */
+export function readJsonBody(bytes: Buffer): JsonReading {
+  return parseJsonText(bytes.toString('utf8'));
+}
+
+/** readJsonBody after the decoding. */
+export function parseJsonText(decoded: string): JsonReading {
+  let text = decoded;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length === 0) return { isJson: false };
+  try {
+    return { isJson: true, json: JSON.parse(text) as unknown };
+  } catch {
+    return { isJson: false };
+  }
+}
+
+/** The caller's reading of a body; a reader that throws has not taken it (never crash the
+ *  socket's event handler). */
+function ownReading(reader: BodyReader | undefined, bytes: Buffer): ReturnType<BodyReader['read']> {
+  if (!reader) return null;
+  try {
+    return reader.read(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The chunks of a body in one buffer: the reader's own when it has one. */
+function gather(chunks: readonly Buffer[], size: number, reader: BodyReader | undefined): Buffer {
+  const into = reader?.buffer?.(size);
+  if (!into || into.length !== size) return Buffer.concat(chunks, size);
+  let at = 0;
+  for (const c of chunks) at += c.copy(into, at);
+  return into;
 }
 
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
@@ -89,37 +136,32 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBody) {
+          if (size + chunk.length > maxBody) {
             request.destroy();
             finish(() => reject(new GatewayCallError('TOO_LARGE', `answer over ${maxBody} bytes`)));
             return;
           }
+          size += chunk.length;
           chunks.push(chunk);
         });
         res.on('error', (err) =>
           finish(() => reject(new GatewayCallError('NETWORK', err.message, { cause: err }))),
         );
         res.on('end', () => {
-          let text = Buffer.concat(chunks).toString('utf8');
-          // Some Java stacks prefix a byte-order mark, which JSON.parse refuses.
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          let json: unknown = undefined;
-          let isJson = false;
-          if (text.length > 0) {
-            try {
-              json = JSON.parse(text);
-              isJson = true;
-            } catch {
-              isJson = false;
-            }
-          }
+          if (settled) return;
+          const status = res.statusCode ?? 0;
+          const ok = status >= 200 && status < 300;
+          const bytes = gather(chunks, size, ok ? req.readBody : undefined);
+          const own = ok ? ownReading(req.readBody, bytes) : null;
+          const body = own ? { isJson: true, json: own.envelope } : readJsonBody(bytes);
           const latencyMs = performance.now() - started;
           finish(() =>
             resolve({
-              httpStatus: res.statusCode ?? 0,
-              json,
-              isJson,
+              httpStatus: status,
+              json: body.isJson ? body.json : undefined,
+              isJson: body.isJson,
+              bytes,
+              read: own ? { body: own.body } : null,
               setGuid: guidFromSetGuid(res.headers['set-guid']),
               latencyMs,
             }),

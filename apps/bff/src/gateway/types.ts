@@ -23,8 +23,11 @@ export type BudgetCaller = 'keepalive' | 'session' | 'agents' | 'queues' | 'skil
 
 export interface GatewayAnswer<T = unknown> {
   httpStatus: number;
-  /** Parsed JSON body, or undefined when the body was not JSON. */
+  /** Parsed JSON body, or undefined when the body was not JSON; what `readBody` made of it when
+   *  the request had one and it took the body. */
   body: T | undefined;
+  /** The body as received, when the request had a `readBody`. */
+  bytes?: Buffer;
   /** The answer's retcode, clipped to a log-safe length (log-safe.ts); null when it has none. */
   retcode: string | null;
   latencyMs: number;
@@ -45,6 +48,22 @@ export interface GatewayRequest {
   body?: unknown;
   caller: BudgetCaller;
   timeoutMs?: number;
+  /** Reads the body without decoding and parsing it whole (the agents poll's raw diff). */
+  readBody?: BodyReader;
+}
+
+/**
+ * A caller's own reading of an answer body, run on the bytes as they arrived. `read` returns the
+ * body's top level (`envelope`: the retcode and message the gateway layer acts on) and what the
+ * caller gets as the answer's `body`; or null to have the body decoded and parsed as JSON as
+ * usual. It must not throw, and must only take a body it can prove is JSON with that envelope.
+ */
+export interface BodyReader {
+  /** Where to gather a body of `size` bytes: a buffer the caller no longer reads. A fresh
+   *  multi-megabyte buffer per answer costs more than copying into it (every page is faulted in
+   *  anew). */
+  buffer?(size: number): Buffer;
+  read(bytes: Buffer): { envelope: unknown; body: unknown } | null;
 }
 
 /** What the monitor, the proxy and the health endpoints need from the gateway session. */

@@ -1,9 +1,11 @@
-// Snapshot, one queue, history and the live stream, each cut to the caller's queue scope.
+// Snapshot, one queue, history and the live stream, each cut to the caller's queue scope. /api/v1
+// keeps its shapes for integrators (the v1 stream re-sends changed queues whole); /api/v2 is the
+// stream the SPA reads (docs/decisions/0011-stream-v2.md).
 import type { History, QueueDetail } from '@floorwatch/contracts/api';
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { SessionStore } from '../auth/session-store';
-import type { SseHub } from '../live/sse-hub';
+import type { SseHub, StreamFormat } from '../live/sse-hub';
 import { allowedOf, filterAgents, filterSnapshot, inScope } from '../live/scope-filter';
 import type { LiveData } from '../monitor/types';
 import { AppError } from './app-error';
@@ -25,12 +27,44 @@ const historyQuery = z
   })
   .strict();
 
-export function liveRouter(deps: {
+interface LiveRouterDeps {
   live: LiveData;
   hub: SseHub;
   sessions: SessionStore;
   now: () => number;
-}): Router {
+}
+
+const queryId = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+function stream(hub: SseHub, format: StreamFormat) {
+  return (req: Request, res: Response) => {
+    const s = authOf(res);
+    req.socket.setTimeout(0);
+    req.socket.setNoDelay(true);
+    hub.connect(res, {
+      scope: s.user.queues,
+      sessionId: s.id,
+      // The header from the browser's own retry; the query from a client that opened a new
+      // stream itself (an EventSource cannot set the header).
+      lastEventId: req.get('Last-Event-ID') ?? queryId(req.query.lastEventId),
+      format,
+    });
+  };
+}
+
+/** GET /api/v2/snapshot and /api/v2/stream. */
+export function liveV2Router(deps: LiveRouterDeps): Router {
+  const r = Router();
+  const signedIn = requireAuth(deps.sessions);
+  r.get('/snapshot', signedIn, (_req, res) => {
+    const allowed = allowedOf(authOf(res).user.queues);
+    res.set('Cache-Control', 'no-store').json(filterSnapshot(deps.live.snapshotV2(), allowed));
+  });
+  r.get('/stream', signedIn, stream(deps.hub, 'v2'));
+  return r;
+}
+
+export function liveRouter(deps: LiveRouterDeps): Router {
   const r = Router();
   const signedIn = requireAuth(deps.sessions);
 
@@ -80,16 +114,8 @@ export function liveRouter(deps: {
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  r.get('/stream', signedIn, (req, res) => {
-    const s = authOf(res);
-    req.socket.setTimeout(0);
-    req.socket.setNoDelay(true);
-    deps.hub.connect(res, {
-      scope: s.user.queues,
-      sessionId: s.id,
-      lastEventId: req.get('Last-Event-ID') ?? undefined,
-    });
-  });
+  // Deprecated for new clients (docs/api.md): kept so integrators' readers keep working.
+  r.get('/stream', signedIn, stream(deps.hub, 'v1'));
 
   return r;
 }

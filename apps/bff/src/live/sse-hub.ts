@@ -1,33 +1,45 @@
-// One live stream per browser, fed from the monitor's patches. Every patch is serialised once for
-// all unrestricted ('*') clients and once per distinct queue scope, because fan-out, not the
-// gateway, is what grows with the number of screens. Versions stay a chain for every client: a
-// patch that filters down to nothing is skipped and the next one is re-based on what the client
-// last saw; any gap (or a stale Last-Event-ID) is answered with a fresh snapshot instead.
+// One live stream per browser, fed from the monitor's commits, in the format the client asked for
+// (v2: changed fields only; v1: whole agents and queues, kept for integrators). Every patch is
+// serialised once per format for all unrestricted ('*') clients and once per format and distinct
+// queue scope, because fan-out, not the gateway, is what grows with the number of screens. Both
+// formats share the versions, the ring and the heartbeats. Versions stay a chain for every
+// client: a patch that filters down to nothing is skipped and the next one is re-based on what
+// the client last saw; any gap (or a stale Last-Event-ID) is answered with a fresh snapshot.
 import {
   STREAM_EVENTS,
+  type Agent,
   type GatewayHealth,
   type Heartbeat,
   type Patch,
+  type PatchV2,
   type QueueScope,
 } from '@floorwatch/contracts/api';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics';
-import type { LiveData } from '../monitor/types';
+import type { Commit, LiveData } from '../monitor/types';
 import {
+  advanceMirror,
   allowedOf,
   filterPatch,
+  filterPatchV2,
   filterSnapshot,
   isEmptyPatch,
+  isEmptyPatchV2,
   scopeKey,
   type Allowed,
+  type PatchContext,
 } from './scope-filter';
+
+export type StreamFormat = 'v1' | 'v2';
 
 interface Client {
   id: number;
   res: ServerResponse;
   sessionId: string;
+  format: StreamFormat;
   allowed: Allowed;
+  /** Format and scope: clients with the same key receive the same bytes. */
   key: string;
   /** The version the client's view is at (the `id:` it last received). */
   lastVersion: number;
@@ -37,17 +49,25 @@ interface Client {
   lastHealth: string;
 }
 
+interface Cut {
+  patch: Patch | PatchV2;
+  data: string;
+  empty: boolean;
+  frame: Buffer | null;
+}
+
 interface RingEntry {
-  patch: Patch;
-  /** Serialised once for every '*' client. */
-  star: string;
-  /** Skills of each touched agent before this patch, to turn scope exits into removals. */
-  before: Map<string, readonly number[]>;
+  baseVersion: number;
+  version: number;
+  serverTime: number;
+  lastSuccessAt: number | null;
+  commit: Commit;
+  /** Skills before this patch and whole agents whose skills changed: to cut it to a scope. */
+  ctx: PatchContext;
   health: string;
-  /** The whole `event: patch` frame for '*' clients, encoded once: with a thousand screens,
-   *  building and encoding it per client is what the fan-out spends its CPU and memory on. */
-  starFrame: Buffer | null;
-  perScope: Map<string, { patch: Patch; data: string; empty: boolean; frame: Buffer | null }>;
+  /** Each format and scope's patch, serialised and framed once when first needed ('v2|*' …):
+   *  with a thousand screens, building and encoding per client is what fan-out spends on. */
+  cuts: Map<string, Cut>;
   /** Heartbeats sent in place of this patch to scoped clients it filters down to nothing. */
   beats?: Map<number, Buffer>;
 }
@@ -55,7 +75,12 @@ interface RingEntry {
 export interface SseHub {
   connect(
     res: ServerResponse,
-    opts: { scope: QueueScope; sessionId: string; lastEventId?: string | undefined },
+    opts: {
+      scope: QueueScope;
+      sessionId: string;
+      lastEventId?: string | undefined;
+      format?: StreamFormat;
+    },
   ): void;
   /** Ends every stream of a browser session (sign-out). */
   closeSession(sessionId: string): void;
@@ -101,7 +126,7 @@ export function createSseHub(opts: {
   const skillsOf = new Map<string, readonly number[]>();
   let mirrorVersion = -1;
   const seedMirror = () => {
-    const s = opts.live.snapshot();
+    const s = opts.live.snapshotV2();
     skillsOf.clear();
     for (const a of s.agents) skillsOf.set(a.workno, a.skills);
     mirrorVersion = s.version;
@@ -132,13 +157,13 @@ export function createSseHub(opts: {
   };
 
   // A snapshot is megabytes at 10,000 agents and every joining or resyncing client needs one, so
-  // it is serialised once per scope while the data and health stay the same (the key includes
-  // lastSuccessAt, so at most once per poll). serverTime is spliced in per client from the live
-  // snapshot: the browser's clock offset is computed from it and must not be a poll old.
+  // it is serialised once per format and scope while the data and health stay the same (the key
+  // includes lastSuccessAt, so at most once per poll). serverTime is spliced in per client from
+  // the live snapshot: the browser's clock offset is computed from it and must not be a poll old.
   let snapshotKey = '';
   const snapshotBodies = new Map<string, { version: number; health: string; body: string }>();
   const snapshotFor = (c: Client) => {
-    const live = opts.live.snapshot();
+    const live = c.format === 'v2' ? opts.live.snapshotV2() : opts.live.snapshot();
     const key = `${live.version}|${healthKey(live.gateway)}|${live.gateway.lastSuccessAt ?? ''}`;
     if (key !== snapshotKey) {
       snapshotKey = key;
@@ -167,17 +192,27 @@ export function createSseHub(opts: {
     }
   };
 
-  const scoped = (e: RingEntry, c: Client) => {
-    let s = e.perScope.get(c.key);
+  const cutOf = (
+    e: RingEntry,
+    { format, allowed, key }: Pick<Client, 'format' | 'allowed' | 'key'>,
+  ): Cut => {
+    let s = e.cuts.get(key);
     if (!s) {
-      const allowed = c.allowed;
-      const wasVisible = (w: string) => {
-        const skills = e.before.get(w);
-        return skills !== undefined && allowed !== null && skills.some((k) => allowed.has(k));
-      };
-      const p = filterPatch(e.patch, allowed, wasVisible);
-      s = { patch: p, data: JSON.stringify(p), empty: isEmptyPatch(p), frame: null };
-      e.perScope.set(c.key, s);
+      let p: Patch | PatchV2;
+      let empty: boolean;
+      if (format === 'v2') {
+        const v2 = filterPatchV2(e.commit.v2, allowed, e.ctx);
+        [p, empty] = [v2, isEmptyPatchV2(v2)];
+      } else {
+        const wasVisible = (w: string) => {
+          const skills = e.ctx.before.get(w);
+          return skills !== undefined && allowed !== null && skills.some((k) => allowed.has(k));
+        };
+        const v1 = filterPatch(e.commit.v1, allowed, wasVisible);
+        [p, empty] = [v1, isEmptyPatch(v1)];
+      }
+      s = { patch: p, data: JSON.stringify(p), empty, frame: null };
+      e.cuts.set(key, s);
     }
     return s;
   };
@@ -192,39 +227,34 @@ export function createSseHub(opts: {
     e.beats ??= new Map();
     let chunk = e.beats.get(version);
     if (!chunk) {
-      chunk = heartbeatFrame(version, e.patch.serverTime, e.patch.gateway.lastSuccessAt);
+      chunk = heartbeatFrame(version, e.serverTime, e.lastSuccessAt);
       e.beats.set(version, chunk);
     }
     return chunk;
   };
 
   const deliver = (c: Client, e: RingEntry) => {
-    const { baseVersion, version } = e.patch;
+    const { baseVersion, version } = e;
     if (version <= c.seenThrough) return;
     if (baseVersion !== c.seenThrough) {
       sendSnapshot(c);
       return;
     }
-    let chunk: string | Buffer;
-    if (c.allowed === null) {
-      chunk = e.starFrame ??= Buffer.from(frame(STREAM_EVENTS.patch, version, e.star));
-    } else {
-      const s = scoped(e, c);
-      if (s.empty && e.health === c.lastHealth) {
-        c.seenThrough = version;
-        // Nothing of theirs changed, but the poll behind this patch is news about freshness.
-        write(c, beatOf(e, c.lastVersion));
-        return;
-      }
-      chunk =
-        c.lastVersion === baseVersion
-          ? (s.frame ??= Buffer.from(frame(STREAM_EVENTS.patch, version, s.data)))
-          : frame(
-              STREAM_EVENTS.patch,
-              version,
-              JSON.stringify({ ...s.patch, baseVersion: c.lastVersion }),
-            );
+    const s = cutOf(e, c);
+    if (c.allowed !== null && s.empty && e.health === c.lastHealth) {
+      c.seenThrough = version;
+      // Nothing of theirs changed, but the poll behind this patch is news about freshness.
+      write(c, beatOf(e, c.lastVersion));
+      return;
     }
+    const chunk =
+      c.lastVersion === baseVersion
+        ? (s.frame ??= Buffer.from(frame(STREAM_EVENTS.patch, version, s.data)))
+        : frame(
+            STREAM_EVENTS.patch,
+            version,
+            JSON.stringify({ ...s.patch, baseVersion: c.lastVersion }),
+          );
     if (write(c, chunk)) {
       opts.metrics.patchesSent.inc();
       c.lastVersion = version;
@@ -233,45 +263,44 @@ export function createSseHub(opts: {
     }
   };
 
-  const onPatch = (patch: Patch) => {
-    if (patch.baseVersion !== mirrorVersion) seedMirror();
-    const before = new Map<string, readonly number[]>();
-    for (const a of patch.agents) {
-      const prev = skillsOf.get(a.workno);
-      if (prev) before.set(a.workno, prev);
-      skillsOf.set(a.workno, a.skills);
-    }
-    for (const w of patch.removedAgents) {
-      const prev = skillsOf.get(w);
-      if (prev) before.set(w, prev);
-      skillsOf.delete(w);
-    }
-    mirrorVersion = patch.version;
-    const star = JSON.stringify(patch);
-    opts.metrics.patchBytes.observe(Buffer.byteLength(star));
+  const onCommit = (commit: Commit) => {
+    const { v1, v2 } = commit;
+    if (v2.baseVersion !== mirrorVersion) seedMirror();
+    // The v1 patch holds every changed agent whole, at exactly this version.
+    let whole: Map<string, Agent> | null = null;
+    const ctx = advanceMirror(skillsOf, v2, (w) => {
+      whole ??= new Map(v1.agents.map((a) => [a.workno, a]));
+      return whole.get(w);
+    });
+    mirrorVersion = v2.version;
     const entry: RingEntry = {
-      patch,
-      star,
-      before,
-      health: healthKey(patch.gateway),
-      starFrame: null,
-      perScope: new Map(),
+      baseVersion: v2.baseVersion,
+      version: v2.version,
+      serverTime: v2.serverTime,
+      lastSuccessAt: v2.gateway.lastSuccessAt,
+      commit,
+      ctx,
+      health: healthKey(v2.gateway),
+      cuts: new Map(),
     };
+    // The v2 '*' serialisation is what nearly every screen receives: made now, and measured.
+    const star = cutOf(entry, { format: 'v2', allowed: null, key: keyOf('v2', '*') });
+    opts.metrics.patchBytes.observe(Buffer.byteLength(star.data));
     ring.push(entry);
     if (ring.length > ringSize) ring.shift();
     for (const c of [...clients.values()]) deliver(c, entry);
   };
-  const unsubscribe = opts.live.onPatch(onPatch);
+  const unsubscribe = opts.live.onCommit(onCommit);
 
   /** Replays missed patches when Last-Event-ID is still inside the ring; false otherwise. */
   const resume = (c: Client, lastEventId: string | undefined): boolean => {
     if (lastEventId === undefined || !/^\d+$/.test(lastEventId)) return false;
     const last = Number(lastEventId);
-    const start = ring.findIndex((e) => e.patch.baseVersion === last);
+    const start = ring.findIndex((e) => e.baseVersion === last);
     if (start === -1) {
       // Already current: the client saw the newest patch we hold; nothing to send.
       const newest = ring.at(-1);
-      if (newest && newest.patch.version === last && last === mirrorVersion) {
+      if (newest && newest.version === last && last === mirrorVersion) {
         c.lastVersion = last;
         c.seenThrough = last;
         c.lastHealth = newest.health;
@@ -280,7 +309,7 @@ export function createSseHub(opts: {
       return false;
     }
     for (let i = start + 1; i < ring.length; i++)
-      if (ring[i]!.patch.baseVersion !== ring[i - 1]!.patch.version) return false;
+      if (ring[i]!.baseVersion !== ring[i - 1]!.version) return false;
     c.lastVersion = last;
     c.seenThrough = last;
     c.lastHealth = ''; // unknown: the first replayed patch is sent even if it filters to empty
@@ -318,15 +347,16 @@ export function createSseHub(opts: {
   heartbeat.unref();
 
   return {
-    connect(res, { scope, sessionId, lastEventId }) {
+    connect(res, { scope, sessionId, lastEventId, format = 'v2' }) {
       res.writeHead(200, SSE_HEADERS);
       res.write(`retry: ${opts.retryMs ?? 3000}\n\n`);
       const c: Client = {
         id: nextId++,
         res,
         sessionId,
+        format,
         allowed: allowedOf(scope),
-        key: scopeKey(scope),
+        key: keyOf(format, scopeKey(scope)),
         lastVersion: -1,
         seenThrough: -1,
         lastHealth: '',
@@ -348,3 +378,5 @@ export function createSseHub(opts: {
     },
   };
 }
+
+const keyOf = (format: StreamFormat, scope: string) => `${format}|${scope}`;

@@ -7,6 +7,7 @@
 // strings, nulls) and yields the values zod would. An agent record it is not sure about goes
 // through `gatewayAgent` alone, which accepts the quirk or quarantines the record; a frame it is
 // not sure about sends the whole answer to the reference before any record was touched.
+import { ZodError } from 'zod';
 import {
   gatewayAgent,
   INTEGER_STRING,
@@ -136,6 +137,15 @@ function agentFast(v: unknown): GatewayAgent | No {
   return v as unknown as GatewayAgent;
 }
 
+/** One agent record as `parseAllOnlineAgents` reads it: the fast path, else `gatewayAgent` alone.
+ *  The raw-diff ingest reads the records that changed since the last poll through this. */
+export function readAgentRecord(raw: unknown): GatewayAgent | ZodError {
+  const fast = agentFast(raw);
+  if (fast !== NO) return fast;
+  const slow = gatewayAgent.safeParse(raw);
+  return slow.success ? slow.data : slow.error;
+}
+
 interface Frame {
   message: string;
   retcode: string;
@@ -181,17 +191,10 @@ export function parseAllOnlineAgents(body: unknown): AllOnlineAgentsParse {
     if (list) {
       for (let j = 0; j < list.length; j++) {
         const raw = list[j];
-        const fast = agentFast(raw);
-        if (fast !== NO) {
-          agents.push(fast);
-          continue;
-        }
-        const slow = gatewayAgent.safeParse(raw);
-        if (slow.success) agents.push(slow.data);
+        const read = readAgentRecord(raw);
+        if (!(read instanceof ZodError)) agents.push(read);
         else
-          quarantined.push(
-            quarantineRecord(raw, { skillIndex: i, agentIndex: j, skillId }, slow.error),
-          );
+          quarantined.push(quarantineRecord(raw, { skillIndex: i, agentIndex: j, skillId }, read));
       }
     }
     skills[i] = { skillId, skillMediaType, agent: agents };

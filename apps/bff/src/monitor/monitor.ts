@@ -3,23 +3,22 @@
 // the per-queue history. See docs/decisions/0004-monitor-diff.md.
 import type { Logger } from 'pino';
 import {
-  acceptedRecords,
   acdValue,
   agentVdnSkillResponse,
   GATEWAY_ROUTES,
   queryAcdStatResponse,
 } from '@floorwatch/contracts/gateway';
-import type { Agent, GatewayError, GatewayHealth, Patch, Queue } from '@floorwatch/contracts/api';
+import type { Agent, GatewayError, GatewayHealth, Queue } from '@floorwatch/contracts/api';
 import type { Metrics } from '../metrics';
 import type { GatewaySessionPort } from '../gateway/types';
 import type { LiveData } from './types';
+import { createAgentsIngest, type IngestMode } from './agents-ingest';
 import { createAnswerCheck, PollFailure } from './answer-check';
-import { parseAllOnlineAgents } from './fast-parse';
 import { computeHealth, healthKey } from './health';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
-import { createSnapshotStore } from './snapshot-store';
+import { createSnapshotStore, type Commit } from './snapshot-store';
 
 export interface MonitorOptions {
   session: GatewaySessionPort;
@@ -31,6 +30,10 @@ export interface MonitorOptions {
   skillsEveryMs?: number;
   historyStepSec?: number;
   historyRetentionMs?: number;
+  /** How allonlineagents is read: `raw-diff` (default) or `full` (every answer in full). */
+  ingest?: IngestMode;
+  /** The raw diff's safety net: an answer read in full at least this often (60 s). */
+  fullReadEveryMs?: number;
   logger: Logger;
   metrics: Metrics;
   now?: () => number;
@@ -48,12 +51,6 @@ const AGENTS = GATEWAY_ROUTES.queryAllOnlineAgents;
 const ACD = GATEWAY_ROUTES.queryStatInfoOfAcd;
 const SKILLS = GATEWAY_ROUTES.querySkillQueueOnAgentVDN;
 
-/** The records of one allonlineagents answer, with those left out. */
-function agentsAnswer(body: unknown) {
-  const r = parseAllOnlineAgents(body);
-  return r.success ? { success: true as const, data: r } : r;
-}
-
 export function createMonitor(opts: MonitorOptions): Monitor {
   const now = opts.now ?? Date.now;
   const { session, metrics } = opts;
@@ -69,7 +66,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,
   });
 
-  let cores = new Map<number, QueueCore>();
+  let cores: ReadonlyMap<number, QueueCore> = new Map();
   const vdnSkills = new Map<number, { name: string; mediaType: number }>();
   const acd = new Map<number, { waiting: number; longestWaitSec: number; kpis: QueueKpis }>();
   // Since when queryacdstat's loggedOnAgents has disagreed with allonlineagents, per queue.
@@ -80,13 +77,20 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   let lastHealthKey = '';
   let acdCursor = 0;
   let skillsOk = false;
-  const listeners = new Set<(p: Patch) => void>();
+  const listeners = new Set<(c: Commit) => void>();
   const quietListeners = new Set<(lastSuccessAt: number) => void>();
   let healthTimer: NodeJS.Timeout | null = null;
   let stopped = false;
   let unsubscribeSession: (() => void) | null = null;
   const answers = createAnswerCheck({ session, metrics, log, now });
   const { check, errorFromCall, report, recovered } = answers;
+  const ingest = createAgentsIngest({
+    mode: opts.ingest ?? 'raw-diff',
+    fullEveryMs: opts.fullReadEveryMs ?? 60_000,
+    metrics,
+    onDiffError: (err) => log.error({ err }, 'raw diff failed; reading allonlineagents in full'),
+    now,
+  });
 
   function health(): GatewayHealth {
     return computeHealth({
@@ -135,13 +139,13 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   }
 
   /** Applies a change; true when it made a patch (and told the listeners). */
-  function commit(agents: Map<string, Agent> | undefined, rebuildQueues: boolean): boolean {
+  function commit(agents: ReadonlyMap<string, Agent> | undefined, rebuildQueues: boolean): boolean {
     if (stopped) return false; // a late answer after stop() changes nothing anyone listens to
     const h = health();
     const key = healthKey(h);
     const healthChanged = key !== lastHealthKey;
     lastHealthKey = key;
-    const patch = store.commit({
+    const change = store.commit({
       ...(agents ? { agents } : {}),
       ...(rebuildQueues ? { queues: buildQueues() } : {}),
       healthChanged,
@@ -150,8 +154,8 @@ export function createMonitor(opts: MonitorOptions): Monitor {
     });
     if (healthChanged)
       log.info({ status: h.status, code: h.error?.code }, 'gateway health changed');
-    if (!patch) return false;
-    notify(listeners, patch);
+    if (!change) return false;
+    notify(listeners, change);
     return true;
   }
 
@@ -179,11 +183,14 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       const ans = await session.call({
         route: AGENTS.logName,
         caller: 'agents',
+        ...ingest.request,
       });
       const fetchedAt = now();
-      const parsed = check(AGENTS.logName, ans, agentsAnswer);
-      const quarantined = parsed?.quarantined ?? [];
-      if (parsed && quarantined.length > acceptedRecords(parsed.data)) {
+      const read = check(AGENTS.logName, ans, (body) =>
+        ingest.read(body, ans.bytes, fetchedAt, store.agents()),
+      );
+      const quarantined = read?.quarantined ?? [];
+      if (read && quarantined.length > read.accepted) {
         // Mostly bad records is a changed format, not a bad record: showing the few that pass
         // as the whole floor would be a lie, so the last good data stays.
         answers.refuse(
@@ -193,12 +200,13 @@ export function createMonitor(opts: MonitorOptions): Monitor {
         );
       }
       answers.quarantine(AGENTS.logName, quarantined);
-      const result = normalise(parsed?.data.result ?? [], fetchedAt, store.agents());
+      const result = read ?? normalise([], fetchedAt, store.agents());
       cores = result.queues;
       lastSuccessAt = fetchedAt;
       lastPollError = null;
       recovered(AGENTS.logName);
       const patched = commit(result.agents, true);
+      ingest.committed(read);
       history.record(fetchedAt, store.queues().values());
       // Nothing changed, yet the data is fresh: screens learn it from a heartbeat.
       if (!patched && !stopped) notify(quietListeners, fetchedAt);
@@ -337,7 +345,8 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       await Promise.all([agentsPoller.stop(), acdPoller.stop(), skillsPoller.stop()]);
     },
     snapshot: () => store.snapshot(health(), now()),
-    onPatch(listener) {
+    snapshotV2: () => store.snapshotV2(health(), now()),
+    onCommit(listener) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

@@ -43,19 +43,29 @@ export function emptyCounts(): StateCounts {
   return counts;
 }
 
+/** Start of the current state on our clock as this answer tells it. */
+export function stateStart(currentstatetime: number, fetchedAt: number): number {
+  return fetchedAt - Math.max(0, currentstatetime) * 1000;
+}
+
+/** Two derived starts of a state that held in between are the same start. */
+export function sameStateStart(computed: number, stateSince: number): boolean {
+  return Math.abs(computed - stateSince) <= STATE_SINCE_TOLERANCE_MS;
+}
+
 /** Start of the current state on our clock, kept stable while the state holds. */
 export function stateSinceFor(
   raw: GatewayAgent,
   fetchedAt: number,
   prev: Agent | undefined,
 ): number {
-  const computed = fetchedAt - Math.max(0, raw.currentstatetime) * 1000;
+  const computed = stateStart(raw.currentstatetime, fetchedAt);
   if (
     prev &&
     prev.status === raw.status &&
     prev.ctiStatus === raw.ctiStatus &&
     prev.reason === raw.currentStateReason &&
-    Math.abs(computed - prev.stateSince) <= STATE_SINCE_TOLERANCE_MS
+    sameStateStart(computed, prev.stateSince)
   ) {
     return prev.stateSince;
   }
@@ -94,7 +104,8 @@ function sortSmall(a: number[]): void {
   }
 }
 
-function toAgent(
+/** The API agent of a raw record: `prev` itself when nothing the API shows changed. */
+export function toAgent(
   raw: GatewayAgent,
   skills: number[],
   fetchedAt: number,

@@ -1,7 +1,22 @@
-// The versioned current state and the diff between two states. The normaliser reuses an
-// unchanged Agent/Queue object, so "changed" here is a reference comparison: cheap enough for
-// 10,000 agents per poll.
-import type { Agent, GatewayHealth, Patch, Queue, Snapshot } from '@floorwatch/contracts/api';
+// The versioned current state and the diff between two states, in both stream formats. The
+// normaliser reuses an unchanged Agent/Queue object, so "changed" here is a reference comparison
+// (cheap enough for 10,000 agents per poll); only the few changed objects are compared field by
+// field, for the v2 patch that carries just the changed fields.
+import {
+  agentChangeOf,
+  queueChangeOf,
+  queueInfoOf,
+  type Agent,
+  type AgentChange,
+  type GatewayHealth,
+  type Patch,
+  type PatchV2,
+  type Queue,
+  type QueueChange,
+  type QueueInfo,
+  type Snapshot,
+  type SnapshotV2,
+} from '@floorwatch/contracts/api';
 
 export interface CommitInput {
   /** The complete new agent set, or undefined to keep the current one. */
@@ -14,32 +29,48 @@ export interface CommitInput {
   serverTime: number;
 }
 
+/** One new version in both formats: same versions, same health, same data. v1 re-sends changed
+ *  agents and queues whole (members and counts included); v2 sends only the changed fields. */
+export interface Commit {
+  v1: Patch;
+  v2: PatchV2;
+}
+
 export interface SnapshotStore {
   readonly version: number;
   agents(): ReadonlyMap<string, Agent>;
   queues(): ReadonlyMap<number, Queue>;
-  /** Applies the input; returns the patch, or null when nothing changed (version unchanged). */
-  commit(input: CommitInput): Patch | null;
+  /** Applies the input; returns the patches, or null when nothing changed (version unchanged). */
+  commit(input: CommitInput): Commit | null;
   snapshot(health: GatewayHealth, serverTime: number): Snapshot;
-}
-
-function diffMap<K, V>(
-  prev: ReadonlyMap<K, V>,
-  next: ReadonlyMap<K, V>,
-): { changed: V[]; removed: K[] } {
-  const changed: V[] = [];
-  const removed: K[] = [];
-  for (const [k, v] of next) if (prev.get(k) !== v) changed.push(v);
-  if (prev.size > 0) for (const k of prev.keys()) if (!next.has(k)) removed.push(k);
-  return { changed, removed };
+  snapshotV2(health: GatewayHealth, serverTime: number): SnapshotV2;
 }
 
 export function createSnapshotStore(opts: { firstVersion?: number } = {}): SnapshotStore {
   let version = opts.firstVersion ?? 0;
   let agents: ReadonlyMap<string, Agent> = new Map();
   let queues: ReadonlyMap<number, Queue> = new Map();
-  // Arrays for snapshot(), built once per version: every new stream client asks for one.
-  let cached: { version: number; agents: Agent[]; queues: Queue[] } | null = null;
+  // Arrays for the snapshots, built once per version: every new stream client asks for one.
+  let cached: { version: number; agents: Agent[]; queues: Queue[]; infos: QueueInfo[] } | null =
+    null;
+  // A queue's figures without members and counts, kept while the Queue object is the same.
+  const infoOf = new WeakMap<Queue, QueueInfo>();
+  const info = (q: Queue) => {
+    let i = infoOf.get(q);
+    if (!i) {
+      i = queueInfoOf(q);
+      infoOf.set(q, i);
+    }
+    return i;
+  };
+
+  const arrays = () => {
+    if (!cached || cached.version !== version) {
+      const qs = [...queues.values()].sort((x, y) => x.skillId - y.skillId);
+      cached = { version, agents: [...agents.values()], queues: qs, infos: qs.map(info) };
+    }
+    return cached;
+  };
 
   return {
     get version() {
@@ -48,41 +79,78 @@ export function createSnapshotStore(opts: { firstVersion?: number } = {}): Snaps
     agents: () => agents,
     queues: () => queues,
     commit(input) {
-      const a = input.agents ? diffMap(agents, input.agents) : { changed: [], removed: [] };
-      const q = input.queues ? diffMap(queues, input.queues) : { changed: [], removed: [] };
+      const changedAgents: Agent[] = [];
+      const addedAgents: Agent[] = [];
+      const agentChanges: AgentChange[] = [];
+      const removedAgents: string[] = [];
+      if (input.agents) {
+        for (const [w, a] of input.agents) {
+          const prev = agents.get(w);
+          if (prev === a) continue;
+          changedAgents.push(a);
+          if (!prev) addedAgents.push(a);
+          else {
+            const change = agentChangeOf(prev, a);
+            if (change) agentChanges.push(change);
+          }
+        }
+        if (agents.size > 0)
+          for (const w of agents.keys()) if (!input.agents.has(w)) removedAgents.push(w);
+      }
+      const changedQueues: Queue[] = [];
+      const addedQueues: QueueInfo[] = [];
+      const queueChanges: QueueChange[] = [];
+      const removedQueues: number[] = [];
+      if (input.queues) {
+        for (const [id, q] of input.queues) {
+          const prev = queues.get(id);
+          if (prev === q) continue;
+          changedQueues.push(q);
+          if (!prev) addedQueues.push(info(q));
+          else {
+            const change = queueChangeOf(prev, q);
+            if (change) queueChanges.push(change);
+          }
+        }
+        if (queues.size > 0)
+          for (const id of queues.keys()) if (!input.queues.has(id)) removedQueues.push(id);
+      }
       const dataChanged =
-        a.changed.length + a.removed.length + q.changed.length + q.removed.length > 0;
+        changedAgents.length + removedAgents.length + changedQueues.length + removedQueues.length >
+        0;
       if (!dataChanged && !input.healthChanged) return null;
       if (input.agents) agents = input.agents;
       if (input.queues) queues = input.queues;
       const baseVersion = version;
       version += 1;
+      const head = { baseVersion, version, serverTime: input.serverTime, gateway: input.health };
+      const bySkill = (x: { skillId: number }, y: { skillId: number }) => x.skillId - y.skillId;
       return {
-        baseVersion,
-        version,
-        serverTime: input.serverTime,
-        gateway: input.health,
-        agents: a.changed,
-        queues: q.changed.sort((x, y) => x.skillId - y.skillId),
-        removedAgents: a.removed,
-        removedQueues: q.removed,
+        v1: {
+          ...head,
+          agents: changedAgents,
+          queues: changedQueues.sort(bySkill),
+          removedAgents,
+          removedQueues,
+        },
+        v2: {
+          ...head,
+          agents: addedAgents,
+          agentChanges,
+          removedAgents,
+          queues: addedQueues.sort(bySkill),
+          queueChanges: queueChanges.sort(bySkill),
+          removedQueues,
+        },
       };
     },
     snapshot(health, serverTime) {
-      if (!cached || cached.version !== version) {
-        cached = {
-          version,
-          agents: [...agents.values()],
-          queues: [...queues.values()].sort((x, y) => x.skillId - y.skillId),
-        };
-      }
-      return {
-        version,
-        serverTime,
-        gateway: health,
-        queues: cached.queues,
-        agents: cached.agents,
-      };
+      const c = arrays();
+      return { version, serverTime, gateway: health, queues: c.queues, agents: c.agents };
+    },
+    snapshotV2(health, serverTime) {
+      const c = arrays();
+      return { version, serverTime, gateway: health, queues: c.infos, agents: c.agents };
     },
   };
 }

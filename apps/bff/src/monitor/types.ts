@@ -1,11 +1,18 @@
-// The seam between the monitor (src/monitor) and the HTTP and live layers.
-import type { GatewayHealth, History, Patch, Snapshot } from '@floorwatch/contracts/api';
+// The seam between the monitor (src/monitor) and the HTTP and live layers. A follower replica fed
+// from Redis would implement the same interface from the leader's commits (same versions).
+import type { GatewayHealth, History, Snapshot, SnapshotV2 } from '@floorwatch/contracts/api';
+import type { Commit } from './snapshot-store';
+
+export type { Commit };
 
 export interface LiveData {
-  /** The full, unfiltered current snapshot (serverTime = now). */
+  /** The full, unfiltered current snapshot (serverTime = now), v1 shape (REST /api/v1). */
   snapshot(): Snapshot;
-  /** Called once per poll that changed something (agents, queues or gateway health). */
-  onPatch(listener: (patch: Patch) => void): () => void;
+  /** The same version in the v2 shape: queue figures without members and counts. */
+  snapshotV2(): SnapshotV2;
+  /** Called once per poll that changed something (agents, queues or gateway health), with the
+   *  change in both formats; every listener runs synchronously before the next version. */
+  onCommit(listener: (commit: Commit) => void): () => void;
   /** Called after a successful agents poll that changed nothing (so made no patch), with the
    *  time of that poll: freshness is news even when the data is not. */
   onQuietPoll(listener: (lastSuccessAt: number) => void): () => void;

@@ -155,8 +155,8 @@ export class Browser {
   }
 
   /** Opens the live stream with raw http; events are parsed as they arrive. */
-  stream(lastEventId?: string): SseStream {
-    return new SseStream(this, lastEventId);
+  stream(lastEventId?: string, path = '/api/v1/stream'): SseStream {
+    return new SseStream(this, lastEventId, path);
   }
 }
 
@@ -176,8 +176,8 @@ export class SseStream {
   private req: http.ClientRequest;
   private buffer = '';
 
-  constructor(browser: Browser, lastEventId?: string) {
-    const url = new URL(`${browser.base}/api/v1/stream`);
+  constructor(browser: Browser, lastEventId?: string, path = '/api/v1/stream') {
+    const url = new URL(`${browser.base}${path}`);
     this.req = http.get(
       url,
       {

@@ -28,6 +28,14 @@ describe('parseConfig', () => {
     expect(c.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
   });
 
+  it('takes every scenario the simulator has, dense included, and names a wrong one', () => {
+    expect(parseConfig({ SIM_SCENARIO: 'dense' }).sim.scenario).toBe('dense');
+    expect(parseConfig({ SIM_SCENARIO: 'large' }).sim.scenario).toBe('large');
+    expect(problems({ SIM_SCENARIO: 'huge' })).toContain(
+      'SIM_SCENARIO: must be one of seed, small, large, dense',
+    );
+  });
+
   it('names each bad key', () => {
     const msg = problems({ CCGW_POLL_MS: '10', PORT: 'eighty', CCGW_BUDGET: 'lots' });
     expect(msg).toMatch(/^Invalid configuration: /);

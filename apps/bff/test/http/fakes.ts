@@ -1,16 +1,22 @@
 // Small hand-made fakes of the two seams (LiveData, GatewaySessionPort) for fast layer tests.
-import type {
-  Agent,
-  GatewayHealth,
-  History,
-  Patch,
-  Queue,
-  Snapshot,
+import {
+  agentChangeOf,
+  queueChangeOf,
+  queueInfoOf,
+  type Agent,
+  type AgentChange,
+  type GatewayHealth,
+  type History,
+  type Queue,
+  type QueueChange,
+  type QueueInfo,
+  type Snapshot,
+  type SnapshotV2,
 } from '@floorwatch/contracts/api';
 import pino from 'pino';
 import type { GatewaySessionPort, SessionStatus } from '../../src/gateway/types';
 import { createMetrics } from '../../src/metrics';
-import type { LiveData } from '../../src/monitor/types';
+import type { Commit, LiveData } from '../../src/monitor/types';
 import { NO_KPIS } from '../factories';
 
 export function agent(workno: string, skills: number[], over: Partial<Agent> = {}): Agent {
@@ -62,7 +68,7 @@ export class FakeLive implements LiveData {
   queues = new Map<number, Queue>();
   gateway: GatewayHealth = OK_HEALTH;
   readonly pollMs = 1000;
-  private listeners = new Set<(p: Patch) => void>();
+  private listeners = new Set<(c: Commit) => void>();
   private quietListeners = new Set<(lastSuccessAt: number) => void>();
 
   constructor() {
@@ -81,7 +87,11 @@ export class FakeLive implements LiveData {
       agents: [...this.agents.values()],
     };
   }
-  onPatch(listener: (p: Patch) => void) {
+  snapshotV2(): SnapshotV2 {
+    const s = this.snapshot();
+    return { ...s, queues: s.queues.map(queueInfoOf) };
+  }
+  onCommit(listener: (c: Commit) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -107,7 +117,7 @@ export class FakeLive implements LiveData {
     };
   }
 
-  /** Applies a change and emits the patch the monitor would. */
+  /** Applies a change and emits the commit (v1 and v2 patches) the monitor would. */
   change(
     c: {
       agents?: Agent[];
@@ -115,24 +125,54 @@ export class FakeLive implements LiveData {
       queues?: Queue[];
       gateway?: GatewayHealth;
     } = {},
-  ): Patch {
-    for (const a of c.agents ?? []) this.agents.set(a.workno, a);
+  ): Commit {
+    const added: Agent[] = [];
+    const agentChanges: AgentChange[] = [];
+    for (const a of c.agents ?? []) {
+      const prev = this.agents.get(a.workno);
+      const change = prev ? agentChangeOf(prev, a) : null;
+      if (!prev) added.push(a);
+      else if (change) agentChanges.push(change);
+      this.agents.set(a.workno, a);
+    }
     for (const w of c.removedAgents ?? []) this.agents.delete(w);
-    for (const q of c.queues ?? []) this.queues.set(q.skillId, q);
+    const addedQueues: QueueInfo[] = [];
+    const queueChanges: QueueChange[] = [];
+    for (const q of c.queues ?? []) {
+      const prev = this.queues.get(q.skillId);
+      const change = prev ? queueChangeOf(prev, q) : null;
+      if (!prev) addedQueues.push(queueInfoOf(q));
+      else if (change) queueChanges.push(change);
+      this.queues.set(q.skillId, q);
+    }
     if (c.gateway) this.gateway = c.gateway;
-    const p: Patch = {
+    const head = {
       baseVersion: this.version,
       version: this.version + 1,
       serverTime: Date.now(),
       gateway: this.gateway,
-      agents: c.agents ?? [],
-      queues: c.queues ?? [],
-      removedAgents: c.removedAgents ?? [],
-      removedQueues: [],
+    };
+    const commit: Commit = {
+      v1: {
+        ...head,
+        agents: c.agents ?? [],
+        queues: c.queues ?? [],
+        removedAgents: c.removedAgents ?? [],
+        removedQueues: [],
+      },
+      v2: {
+        ...head,
+        agents: added,
+        agentChanges,
+        removedAgents: c.removedAgents ?? [],
+        queues: addedQueues,
+        queueChanges,
+        removedQueues: [],
+      },
     };
     this.version += 1;
-    for (const l of this.listeners) l(p);
-    return p;
+    for (const l of this.listeners) l(commit);
+    return commit;
   }
 }
 

@@ -73,7 +73,7 @@ describe('freshness on a floor that holds still', { timeout: 20_000 }, () => {
     const polls: number[] = [];
     const patched: number[] = [];
     monitor.onQuietPoll((t) => polls.push(t));
-    monitor.onPatch((p) => patched.push(p.version));
+    monitor.onCommit(({ v1 }) => patched.push(v1.version));
     const clients = [[], [], [1], [2]].map((scope) => {
       const res = new FakeRes();
       hub.connect(res as unknown as ServerResponse, {

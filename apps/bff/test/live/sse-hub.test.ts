@@ -1,7 +1,7 @@
-import type { Patch, Snapshot } from '@floorwatch/contracts/api';
+import type { Patch, PatchV2, Snapshot, SnapshotV2 } from '@floorwatch/contracts/api';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSseHub, type SseHub } from '../../src/live/sse-hub';
+import { createSseHub, type SseHub, type StreamFormat } from '../../src/live/sse-hub';
 import { agent, FakeLive, OK_HEALTH, silentLogger, testMetrics } from '../http/fakes';
 import { FakeRes } from './fake-res';
 
@@ -20,9 +20,14 @@ describe('sse hub', () => {
       heartbeatMs: 60_000,
       ...over,
     });
-    const connect = (scope: '*' | number[], lastEventId?: string, sessionId = 's') => {
+    const connect = (
+      scope: '*' | number[],
+      lastEventId?: string,
+      sessionId = 's',
+      format: StreamFormat = 'v2',
+    ) => {
       const res = new FakeRes();
-      hub.connect(res as unknown as ServerResponse, { scope, sessionId, lastEventId });
+      hub.connect(res as unknown as ServerResponse, { scope, sessionId, lastEventId, format });
       return res;
     };
     return { live, metrics, connect };
@@ -56,6 +61,50 @@ describe('sse hub', () => {
     }
   });
 
+  it('sends an agent coming into a scope whole, with only the skills the user may see', () => {
+    const { live, connect } = setup();
+    const lead = connect([1]);
+    // 2001 was only in queue 2; now it is in 1 as well, and changed state on the way.
+    live.change({ agents: [agent('2001', [1, 2], { status: 7, state: 'talking' })] });
+    const p = lead.events().at(-1)!.data as PatchV2;
+    expect(p.agents).toEqual([agent('2001', [1], { status: 7, state: 'talking' })]);
+    expect(p.agentChanges).toEqual([]);
+    // A supervisor gets just the change.
+    const sup = connect('*');
+    live.change({ agents: [agent('2001', [1, 2], { status: 4, state: 'idle' })] });
+    expect((sup.events().at(-1)!.data as PatchV2).agentChanges).toEqual([
+      { workno: '2001', state: 'idle', status: 4 },
+    ]);
+  });
+
+  it('does not tell a lead about a skill change outside their queues', () => {
+    const { live, connect } = setup();
+    const lead = connect([1]);
+    // 1002 (queues 1 and 2) leaves queue 2 and joins 3: nothing of the lead's changed.
+    live.change({ agents: [agent('1002', [1, 3])] });
+    expect(lead.events().at(-1)!.event).toBe('heartbeat');
+    // Leaving queue 1 too is a removal for the lead.
+    live.change({ agents: [agent('1002', [3], { status: 7, state: 'talking' })] });
+    const p = lead.events().at(-1)!.data as PatchV2;
+    expect(p).toMatchObject({ agents: [], agentChanges: [], removedAgents: ['1002'] });
+  });
+
+  it('still serves the v1 stream with whole agents and queues, for integrators', () => {
+    const { live, connect } = setup();
+    const v1 = connect('*', undefined, 's', 'v1');
+    const v2 = connect('*');
+    const snap = v1.events()[0]!.data as Snapshot;
+    expect(snap.queues[0]!.agents).toEqual(['1001', '1002']);
+    expect((v2.events()[0]!.data as SnapshotV2).queues[0]).not.toHaveProperty('agents');
+    const talking = agent('1001', [1], { status: 7, state: 'talking' });
+    live.change({ agents: [talking] });
+    const p = v1.events().at(-1)!;
+    expect(p).toMatchObject({ event: 'patch', id: 2 });
+    expect((p.data as Patch).agents).toEqual([talking]);
+    // Same version numbers in both formats, so either can resume from the other's id.
+    expect(v2.events().at(-1)!.id).toBe(2);
+  });
+
   it('sends a retry hint, the no-buffering headers and a snapshot first', () => {
     const { connect } = setup();
     const res = connect('*');
@@ -71,7 +120,7 @@ describe('sse hub', () => {
   it('filters the snapshot and patches to the user queues', () => {
     const { live, connect } = setup();
     const lead = connect([1]);
-    const snap = lead.events()[0]!.data as Snapshot;
+    const snap = lead.events()[0]!.data as SnapshotV2;
     expect(snap.agents.map((a) => a.workno).sort()).toEqual(['1001', '1002']);
     expect(snap.agents.find((a) => a.workno === '1002')?.skills).toEqual([1]);
     expect(snap.queues.map((q) => q.skillId)).toEqual([1]);
@@ -82,12 +131,12 @@ describe('sse hub', () => {
     // The change that is not theirs still tells them how fresh the data is.
     expect(evs.map((e) => e.event)).toEqual(['snapshot', 'heartbeat', 'patch']);
     expect(evs[1]).toMatchObject({ id: 1, data: { version: 1, lastSuccessAt: 1_000 } });
-    const p = evs[2]!.data as Patch;
+    const p = evs[2]!.data as PatchV2;
     // Re-based on what the client holds, so its version chain has no hole.
     expect(p.baseVersion).toBe(1);
     expect(p.version).toBe(3);
     expect(evs[2]!.id).toBe(3);
-    expect(p.agents.map((a) => a.workno)).toEqual(['1001']);
+    expect(p.agentChanges).toEqual([{ workno: '1001', state: 'talking', status: 7 }]);
   });
 
   it('turns an agent leaving the scope into a removal, without naming strangers', () => {
@@ -98,7 +147,7 @@ describe('sse hub', () => {
     const patches = lead
       .events()
       .filter((e) => e.event === 'patch')
-      .map((e) => e.data as Patch);
+      .map((e) => e.data as PatchV2);
     expect(patches).toHaveLength(1);
     expect(patches[0]!.removedAgents).toEqual(['1002']);
     expect(JSON.stringify(lead.chunks)).not.toContain('2002');
@@ -112,9 +161,9 @@ describe('sse hub', () => {
       agents: [agent('2001', [2], { status: 3 })],
       gateway: { ...OK_HEALTH, status: 'stale' },
     });
-    const patch = lead.events().find((e) => e.event === 'patch')?.data as Patch;
+    const patch = lead.events().find((e) => e.event === 'patch')?.data as PatchV2;
     expect(patch.gateway.status).toBe('stale');
-    expect(patch.agents).toEqual([]);
+    expect(patch.agentChanges).toEqual([]);
   });
 
   it('serialises each patch once for all unrestricted clients', () => {
@@ -135,7 +184,22 @@ describe('sse hub', () => {
     const back = connect('*', '2');
     const evs = back.events();
     expect(evs.map((e) => [e.event, e.id])).toEqual([['patch', 3]]);
-    expect((evs[0]!.data as Patch).baseVersion).toBe(2);
+    expect((evs[0]!.data as PatchV2).baseVersion).toBe(2);
+  });
+
+  it('resumes a scoped client, cutting the replayed patches the same way', () => {
+    const { live, connect } = setup();
+    live.change({ agents: [agent('2001', [2, 1], { status: 3, state: 'busy' })] }); // 1→2: joins 1
+    live.change({ agents: [agent('2001', [2, 1], { status: 7, state: 'talking' })] }); // 2→3
+    const back = connect([1], '1');
+    const patches = back.events().map((e) => e.data as PatchV2);
+    expect(patches.map((p) => [p.baseVersion, p.version])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+    // Whole at first sight (the lead never saw it), then only what changed.
+    expect(patches[0]!.agents).toEqual([agent('2001', [1], { status: 3, state: 'busy' })]);
+    expect(patches[1]!.agentChanges).toEqual([{ workno: '2001', state: 'talking', status: 7 }]);
   });
 
   it('answers a Last-Event-ID outside the ring with a snapshot', () => {

@@ -4,7 +4,9 @@
 import {
   gatewayHealth,
   patch as patchSchema,
+  patchV2,
   snapshot as snapshotSchema,
+  snapshotV2,
   type Patch,
 } from '@floorwatch/contracts/api';
 import type { z } from 'zod';
@@ -27,8 +29,9 @@ export function apiChecked<M extends LiveData>(live: M): M & ApiChecked {
       violations.push(`${what}: ${issues.join('; ')}`);
     }
   };
-  live.onPatch((p) => {
+  live.onCommit(({ v1: p, v2 }) => {
     check(`patch ${p.version}`, patchSchema, p);
+    check(`patch v2 ${v2.version}`, patchV2, v2);
     patches.push(p);
   });
   return Object.assign(Object.create(live) as M, {
@@ -37,6 +40,11 @@ export function apiChecked<M extends LiveData>(live: M): M & ApiChecked {
     snapshot() {
       const s = live.snapshot();
       check(`snapshot ${s.version}`, snapshotSchema, s);
+      return s;
+    },
+    snapshotV2() {
+      const s = live.snapshotV2();
+      check(`snapshot v2 ${s.version}`, snapshotV2, s);
       return s;
     },
     health() {

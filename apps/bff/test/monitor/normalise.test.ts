@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allOnlineAgentsResponse, type GatewayAgentWire } from '@floorwatch/contracts/gateway';
 import type { Agent } from '@floorwatch/contracts/api';
 import { normalise, STATE_SINCE_TOLERANCE_MS, toQueue } from '../../src/monitor/normalise';
-import { NO_ACD_EXTRAS } from '../factories';
+import { NO_ACD_EXTRAS, NO_KPIS } from '../factories';
 
 function documentedExample() {
   const raw: unknown = JSON.parse(
@@ -194,7 +194,7 @@ describe('normalise', () => {
       q1,
     );
     expect(q3).not.toBe(q1);
-    expect(q3).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 30 });
+    expect(q3).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 30, ...NO_KPIS });
     const empty = toQueue(
       9,
       undefined,

@@ -2,7 +2,7 @@
 // stand-in), read through the API-schema check. Each test file calls useRig() once.
 import { afterEach, expect } from 'vitest';
 import { createMetrics, type Metrics } from '../../src/metrics';
-import type { GatewaySessionPort } from '../../src/gateway/types';
+import type { GatewayAnswer, GatewayRequest, GatewaySessionPort } from '../../src/gateway/types';
 import type { GatewaySessionOptions } from '../../src/gateway/gateway-session';
 import { createMonitor, type Monitor, type MonitorOptions } from '../../src/monitor/monitor';
 import {
@@ -29,6 +29,24 @@ export interface Rig {
   session: GatewaySessionPort;
   /** Set when the rig was asked for one: sits between the session and the simulator. */
   hostile: HostileGateway | null;
+}
+
+/** The session with each allonlineagents call run through `through` (every other call as is):
+ *  what a test wraps to watch the agents poll. */
+export function onAgentsCall(
+  s: GatewaySessionPort,
+  through: <T>(call: () => Promise<GatewayAnswer<T>>) => Promise<GatewayAnswer<T>>,
+): GatewaySessionPort {
+  return {
+    agentId: s.agentId,
+    status: () => s.status(),
+    currentGuid: () => s.currentGuid(),
+    offerSetGuid: (h) => s.offerSetGuid(h),
+    acquireBudget: (c) => s.acquireBudget(c),
+    onStatusChange: (l) => s.onStatusChange(l),
+    call: <T>(req: GatewayRequest) =>
+      req.route === 'queryAllOnlineAgents' ? through(() => s.call<T>(req)) : s.call<T>(req),
+  };
 }
 
 export interface RigOptions {

@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { settingsQueryOptions } from '@/api/get-settings';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { meQueryOptions } from '@/features/auth/api/get-me';
 import { shouldRetry } from '@/lib/api-client';
 import { I18nProvider } from './i18n-provider';
 
@@ -34,8 +36,17 @@ function AppCrash({ error }: { error: Error }) {
   );
 }
 
+/** Boot data is asked for at once, while the router still loads the route's code: "who am I"
+ *  and the settings do not wait for the layout to mount (the layout opens the stream). */
+function createBootedClient() {
+  const client = createQueryClient();
+  void client.prefetchQuery(meQueryOptions());
+  void client.prefetchQuery(settingsQueryOptions());
+  return client;
+}
+
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(createQueryClient);
+  const [client] = useState(createBootedClient);
   return (
     <ErrorBoundary fallback={(error) => <AppCrash error={error} />}>
       <QueryClientProvider client={client}>

@@ -1,8 +1,8 @@
 // Every response is parsed with its contract schema: nothing is type-asserted.
 import { errorBody } from '@floorwatch/contracts/api';
-import type { z } from 'zod';
 import { env } from '@/config/env';
 import { notifyUnauthorized } from './session-events';
+import type { Reader } from './stream-check';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -99,21 +99,21 @@ async function toApiError(res: Response, opts: RequestOptions): Promise<ApiError
   });
 }
 
-/** A JSON request whose answer is validated with `schema`. */
-export async function apiGet<S extends z.ZodType>(
+/** A JSON request whose answer is validated with `schema` (a zod schema or a Reader). */
+export async function apiGet<T>(
   path: string,
-  schema: S,
+  schema: Reader<T>,
   opts: Omit<RequestOptions, 'body' | 'method'> = {},
-): Promise<z.infer<S>> {
+): Promise<T> {
   return apiJson(path, schema, opts);
 }
 
 /** Any request (GET, POST, PUT, DELETE) whose JSON answer is validated with `schema`. */
-export async function apiJson<S extends z.ZodType>(
+export async function apiJson<T>(
   path: string,
-  schema: S,
+  schema: Reader<T>,
   opts: RequestOptions = {},
-): Promise<z.infer<S>> {
+): Promise<T> {
   const res = await send(path, opts);
   let json: unknown;
   try {

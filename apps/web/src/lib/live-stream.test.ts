@@ -37,7 +37,7 @@ describe('connectLiveStream', () => {
     sources = [];
     fetchSnapshot.mockReset();
     stop = connectLiveStream({
-      url: '/api/v1/stream',
+      url: '/api/v2/stream',
       checkUnauthorized: () => Promise.resolve(false),
       onUnauthorized: () => {},
       fetchSnapshot,
@@ -58,7 +58,7 @@ describe('connectLiveStream', () => {
     es.emit('snapshot', makeSnapshot());
     expect(useLiveStore.getState().connection).toBe('open');
     es.emit('patch', makePatch({ agents: [makeAgent({ state: 'busy', status: 3 })] }));
-    expect(useLiveStore.getState().agents['1001']?.state).toBe('busy');
+    expect(useLiveStore.getState().agents.get('1001')?.state).toBe('busy');
     expect(useLiveStore.getState().version).toBe(11);
   });
 
@@ -71,7 +71,7 @@ describe('connectLiveStream', () => {
     es.emit('patch', makePatch({ baseVersion: 13, version: 14 }));
     expect(fetchSnapshot).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(15));
-    expect(useLiveStore.getState().agents['1001']?.name).toBe('Fresh');
+    expect(useLiveStore.getState().agents.get('1001')?.name).toBe('Fresh');
   });
 
   it('keeps the last good state when a message is malformed', () => {
@@ -97,7 +97,7 @@ describe('connectLiveStream', () => {
     expect(useLiveStore.getState().badMessages).toBe(1);
     await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(12));
     expect(useLiveStore.getState().connection).toBe('open');
-    expect(useLiveStore.getState().agents['1001']).toBeDefined();
+    expect(useLiveStore.getState().agents.get('1001')).toBeDefined();
   });
 
   it('keeps re-fetching with backoff while the snapshot stays unreadable', async () => {
@@ -137,6 +137,17 @@ describe('connectLiveStream', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(sources).toHaveLength(2);
     expect(es.closed).toBe(true);
+  });
+
+  it('reopens the stream from the version it holds, so the BFF replays only what was missed', async () => {
+    const es = sources[0]!;
+    es.emit('snapshot', makeSnapshot({ version: 10 }));
+    es.emit('patch', makePatch({ baseVersion: 10, version: 11 }));
+    es.readyState = 2;
+    es.onerror?.();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sources[0]!.url).toBe('/api/v2/stream');
+    expect(sources[1]!.url).toBe('/api/v2/stream?lastEventId=11');
   });
 
   it('backs off exponentially up to 30 s, never sooner than half the step', () => {

@@ -1,27 +1,24 @@
-// The SSE connection that feeds the live store: EventSource, zod validation of every message,
-// gap detection → resync, silence watchdog and reconnect with capped exponential backoff. A
-// message that fails validation is dropped and the picture re-fetched from /api/v1/snapshot (with
-// backoff while that fails too), so one bad value never freezes the screen.
+// The SSE connection that feeds the live store (stream v2): EventSource, a check of every message
+// at the boundary (lib/stream-check.ts), gap detection → resync, silence watchdog and reconnect
+// with capped exponential backoff. A message that fails the check is dropped and the picture
+// re-fetched from /api/v2/snapshot (with backoff while that fails too), so one bad value never
+// freezes the screen.
 // The subpath, not the package root: the root would bring the gateway tables into the bundle.
 import { backoff } from '@floorwatch/contracts/backoff';
-import {
-  heartbeat,
-  patch,
-  snapshot,
-  STREAM_EVENTS,
-  type Snapshot,
-} from '@floorwatch/contracts/api';
-import type { z } from 'zod';
+import { STREAM_EVENTS, type SnapshotV2 } from '@floorwatch/contracts/api';
 import { env } from '@/config/env';
 import { useLiveStore } from '@/stores/live-store';
+import { streamReaders, type Reader } from './stream-check';
 
 export interface LiveStreamOptions {
   url?: string;
   /** Asked when the stream is refused: resolves true when the session is gone (401). */
   checkUnauthorized: () => Promise<boolean>;
   onUnauthorized: () => void;
-  fetchSnapshot: () => Promise<Snapshot>;
+  fetchSnapshot: () => Promise<SnapshotV2>;
   silenceMs?: number;
+  /** Full zod validation of every message (development builds and tests by default). */
+  fullValidation?: boolean;
   /** Injectable for tests. */
   createEventSource?: (url: string) => EventSource;
 }
@@ -32,9 +29,15 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return backoff(attempt, { initialMs: 1000, maxMs: 30_000, random });
 }
 
+/** The stream URL that resumes after `version` (the BFF reads it like Last-Event-ID). */
+export function resumeUrl(url: string, version: number): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lastEventId=${version}`;
+}
+
 export function connectLiveStream(opts: LiveStreamOptions): () => void {
   const store = useLiveStore;
-  const url = opts.url ?? `${env.VITE_API_BASE}/api/v1/stream`;
+  const url = opts.url ?? `${env.VITE_API_BASE}/api/v2/stream`;
+  const readers = streamReaders(opts.fullValidation);
   const silenceMs = opts.silenceMs ?? env.streamSilenceMs;
   let es: EventSource | null = null;
   let attempt = 0;
@@ -47,11 +50,7 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
   /** The stream is delivering (opened, or a valid message arrived since the last error). */
   let streamUp = false;
 
-  const parse = <S extends z.ZodType>(
-    schema: S,
-    ev: MessageEvent<unknown>,
-    name: string,
-  ): z.infer<S> | null => {
+  const parse = <T>(reader: Reader<T>, ev: MessageEvent<unknown>, name: string): T | null => {
     let json: unknown;
     try {
       json = typeof ev.data === 'string' ? JSON.parse(ev.data) : null;
@@ -59,7 +58,7 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
       store.getState().reportBadMessage(`${name}: not JSON`);
       return null;
     }
-    const r = schema.safeParse(json);
+    const r = reader.safeParse(json);
     if (!r.success) {
       // Keep the last good picture; count it so the screen can say something is off.
       store.getState().reportBadMessage(`${name}: ${r.error.issues[0]?.message ?? 'invalid'}`);
@@ -131,7 +130,11 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
     if (stopped) return;
     close();
     const create = opts.createEventSource ?? ((u: string) => new EventSource(u));
-    const source = create(url);
+    // A new EventSource cannot send the Last-Event-ID header (only the browser's own retry
+    // does): the version held goes in the query, so the BFF replays what was missed instead of
+    // sending a whole snapshot.
+    const held = store.getState().version;
+    const source = create(held === null ? url : resumeUrl(url, held));
     es = source;
     if (store.getState().connection !== 'reconnecting')
       store.getState().setConnection('connecting');
@@ -141,7 +144,7 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
       streamUp = true;
     };
     source.addEventListener(STREAM_EVENTS.snapshot, (ev) => {
-      const s = parse(snapshot, ev, 'snapshot');
+      const s = parse(readers.snapshot, ev, 'snapshot');
       if (!s) {
         // Without it there is no picture to patch: fetch one rather than wait for ever.
         void resync();
@@ -157,7 +160,7 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
       store.getState().setConnection('open');
     });
     source.addEventListener(STREAM_EVENTS.patch, (ev) => {
-      const p = parse(patch, ev, 'patch');
+      const p = parse(readers.patch, ev, 'patch');
       if (!p) {
         // A patch we cannot read leaves us behind: the next one will be a gap anyway.
         void resync();
@@ -167,7 +170,7 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
       delivering();
     });
     source.addEventListener(STREAM_EVENTS.heartbeat, (ev) => {
-      const h = parse(heartbeat, ev, 'heartbeat');
+      const h = parse(readers.heartbeat, ev, 'heartbeat');
       if (!h) {
         void resync();
         return;
@@ -175,7 +178,8 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
       store.getState().applyHeartbeat(h);
       delivering();
       // Still no picture (the stream's snapshot was unreadable), or we missed a patch.
-      if (store.getState().version === null || store.getState().resyncNeeded) void resync();
+      const st = store.getState();
+      if ((st.version === null && !st.takingSnapshot) || st.resyncNeeded) void resync();
     });
     source.onerror = () => {
       streamUp = false;

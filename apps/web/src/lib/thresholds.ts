@@ -43,23 +43,40 @@ export function evaluateThreshold(
   return { level: 'ok', share };
 }
 
+export interface PastLimits {
+  crit: number;
+  warn: number;
+}
+
 /** How many of these agents are past each limit right now (`serverNow` on the BFF clock). */
-export function countPastLimits(
-  worknos: readonly string[],
-  agents: Readonly<Record<string, Agent | undefined>>,
+export function pastLimitsOf(
+  agents: Iterable<Agent>,
   serverNow: number,
   thresholds: Thresholds,
-): { warn: number; crit: number } {
+): PastLimits {
   let warn = 0;
   let crit = 0;
-  for (const w of worknos) {
-    const a = agents[w];
-    if (!a) continue;
+  for (const a of agents) {
     const level = evaluateThreshold(a.state, (serverNow - a.stateSince) / 1000, thresholds).level;
     if (level === 'crit') crit += 1;
     else if (level === 'warn') warn += 1;
   }
   return { warn, crit };
+}
+
+/** pastLimitsOf for agents named by work number (those not in `agents` are left out). */
+export function countPastLimits(
+  worknos: readonly string[],
+  agents: ReadonlyMap<string, Agent>,
+  serverNow: number,
+  thresholds: Thresholds,
+): PastLimits {
+  const found: Agent[] = [];
+  for (const w of worknos) {
+    const a = agents.get(w);
+    if (a) found.push(a);
+  }
+  return pastLimitsOf(found, serverNow, thresholds);
 }
 
 /** Overrides win over defaults, state by state. */

@@ -16,9 +16,9 @@ describe('live store', () => {
       }),
       T0,
     );
-    expect(Object.keys(store().agents).sort()).toEqual(['1001', '1002']);
+    expect([...store().agents.keys()].sort()).toEqual(['1001', '1002']);
     expect(store().queueIds).toEqual([1, 2]);
-    expect(store().queues[2]?.name).toBe('Sales');
+    expect(store().queues.get(2)?.name).toBe('Sales');
     expect(store().version).toBe(10);
     expect(store().resyncNeeded).toBe(false);
   });
@@ -28,8 +28,8 @@ describe('live store', () => {
       makeSnapshot({ agents: [makeAgent({ workno: '1001' }), makeAgent({ workno: '1002' })] }),
       T0,
     );
-    const before1001 = store().agents['1001'];
-    const before1002 = store().agents['1002'];
+    const before1001 = store().agents.get('1001');
+    const before1002 = store().agents.get('1002');
     const result = store().applyPatch(
       makePatch({
         agents: [
@@ -42,9 +42,9 @@ describe('live store', () => {
     );
     expect(result).toBe('applied');
     expect(store().version).toBe(11);
-    expect(store().agents['1001']).toBe(before1001);
-    expect(store().agents['1002']).not.toBe(before1002);
-    expect(store().agents['1002']?.state).toBe('talking');
+    expect(store().agents.get('1001')).toBe(before1001);
+    expect(store().agents.get('1002')).not.toBe(before1002);
+    expect(store().agents.get('1002')?.state).toBe('talking');
   });
 
   it('keeps the queues object when a patch touches only agents', () => {
@@ -65,8 +65,8 @@ describe('live store', () => {
       T0,
     );
     store().applyPatch(makePatch({ removedAgents: ['1002'], removedQueues: [2] }), T0 + 1000);
-    expect(store().agents['1002']).toBeUndefined();
-    expect(store().queues[2]).toBeUndefined();
+    expect(store().agents.get('1002')).toBeUndefined();
+    expect(store().queues.get(2)).toBeUndefined();
     expect(store().queueIds).toEqual([1]);
   });
 
@@ -155,9 +155,9 @@ describe('live store', () => {
 
   it('keeps unchanged agent objects across a resync snapshot', () => {
     store().applySnapshot(makeSnapshot(), T0);
-    const a = store().agents['1001'];
+    const a = store().agents.get('1001');
     store().applySnapshot(makeSnapshot({ version: 30 }), T0 + 5000);
-    expect(store().agents['1001']).toBe(a);
+    expect(store().agents.get('1001')).toBe(a);
   });
 
   it('compares agents field by field', () => {

@@ -1,26 +1,32 @@
-// The live picture fed by the SSE stream. Agents are keyed by workno and queues by skillId; an
-// agent that did not change keeps its object identity so memoised rows skip re-rendering.
-import {
-  sameAgent,
-  sameNumbers,
-  sameQueue,
-  type Agent,
-  type GatewayHealth,
-  type Heartbeat,
-  type Patch,
-  type Queue,
-  type Snapshot,
+// The live picture fed by the SSE stream (v2): the model of live-model.ts plus what the screens
+// need about the connection and the clock. Components read it through the hooks at the bottom,
+// each selecting one object whose identity changes only when what it shows changed, so a patch
+// re-renders only what it touched and no selector rebuilds or compares a big array.
+import type {
+  Agent,
+  GatewayHealth,
+  Heartbeat,
+  PatchV2,
+  Queue,
+  SnapshotV2,
+  StateCounts,
 } from '@floorwatch/contracts/api';
 import { create } from 'zustand';
+import {
+  applyPatch,
+  modelFromSnapshot,
+  modelFromSnapshotSteps,
+  NO_COUNTS,
+  PatchMismatch,
+  queueMembers,
+  type LiveModel,
+} from './live-model';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
-export type PatchResult = 'applied' | 'stale' | 'gap';
+/** `queued`: a large snapshot is still being taken in; the patch is applied right after it. */
+export type PatchResult = 'applied' | 'stale' | 'gap' | 'queued';
 
-export interface LiveState {
-  agents: Record<string, Agent>;
-  queues: Record<number, Queue>;
-  /** Skill ids in display order (ascending id). */
-  queueIds: number[];
+export interface LiveState extends Omit<LiveModel, 'version'> {
   version: number | null;
   gateway: GatewayHealth | null;
   /**
@@ -33,13 +39,15 @@ export interface LiveState {
   /** Client time of the last message of any kind (snapshot, patch, heartbeat). */
   lastMessageAt: number | null;
   connection: ConnectionState;
+  /** A large snapshot is being taken in (in slices); patches wait for it. */
+  takingSnapshot: boolean;
   /** A patch did not fit onto our version: a fresh snapshot is needed. */
   resyncNeeded: boolean;
   badMessages: number;
   lastBadMessage: string | null;
 
-  applySnapshot: (s: Snapshot, receivedAt?: number) => void;
-  applyPatch: (p: Patch, receivedAt?: number) => PatchResult;
+  applySnapshot: (s: SnapshotV2, receivedAt?: number) => void;
+  applyPatch: (p: PatchV2, receivedAt?: number) => PatchResult;
   applyHeartbeat: (h: Heartbeat, receivedAt?: number) => void;
   setConnection: (c: ConnectionState) => void;
   reportBadMessage: (what: string) => void;
@@ -49,6 +57,10 @@ export interface LiveState {
 /** Weight of a new clock sample; a jump of more than JUMP_MS is taken as-is (clock was set). */
 const OFFSET_ALPHA = 0.3;
 const OFFSET_JUMP_MS = 5_000;
+/** A snapshot with more agents than this is taken in in slices of about SLICE_MS, so a 10,000-
+ *  agent floor never holds the page for one long task; smaller ones are taken in at once. */
+export const SLICED_ABOVE = 3_000;
+const SLICE_MS = 8;
 
 export function smoothOffset(previous: number | null, sample: number): number {
   if (previous === null || Math.abs(sample - previous) > OFFSET_JUMP_MS) return sample;
@@ -61,57 +73,62 @@ export function newestSuccess(previous: number | null, next: number | null): num
   return previous === null || next > previous ? next : previous;
 }
 
-function sortedIds(queues: Record<number, Queue>): number[] {
-  return Object.values(queues)
-    .map((q) => q.skillId)
-    .sort((x, y) => x - y);
-}
-
 const initial = {
-  agents: {},
-  queues: {},
-  queueIds: [],
+  agents: new Map<string, Agent>() as ReadonlyMap<string, Agent>,
+  infos: new Map() as LiveModel['infos'],
+  slots: new Map() as LiveModel['slots'],
+  queues: new Map<number, Queue>() as ReadonlyMap<number, Queue>,
+  queueIds: [] as readonly number[],
   version: null,
   gateway: null,
   lastSuccessAt: null,
   clockOffsetMs: null,
   lastMessageAt: null,
   connection: 'idle' as ConnectionState,
+  takingSnapshot: false,
   resyncNeeded: false,
   badMessages: 0,
   lastBadMessage: null,
 };
 
-export const useLiveStore = create<LiveState>()((set, get) => ({
-  ...initial,
+/** Yields to the browser between slices (rendering and input go first). */
+const nextSlice = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
 
-  applySnapshot: (s, receivedAt = Date.now()) => {
+export const useLiveStore = create<LiveState>()((set, get) => {
+  /** The snapshot being taken in, and the patches that arrived meanwhile. */
+  let taking: { token: object; patches: { p: PatchV2; at: number }[] } | null = null;
+
+  const modelOf = (s: LiveState): LiveModel | null =>
+    s.version === null
+      ? null
+      : {
+          version: s.version,
+          agents: s.agents,
+          infos: s.infos,
+          slots: s.slots,
+          queues: s.queues,
+          queueIds: s.queueIds,
+        };
+
+  const commitSnapshot = (s: SnapshotV2, model: LiveModel, receivedAt: number) => {
     const prev = get();
-    const agents: Record<string, Agent> = {};
-    for (const a of s.agents) {
-      const old = prev.agents[a.workno];
-      agents[a.workno] = old && sameAgent(old, a) ? old : a;
-    }
-    const queues: Record<number, Queue> = {};
-    for (const q of s.queues) {
-      const old = prev.queues[q.skillId];
-      queues[q.skillId] = old && sameQueue(old, q) ? old : q;
-    }
-    const queueIds = sortedIds(queues);
     set({
-      agents,
-      queues,
-      queueIds: sameNumbers(queueIds, prev.queueIds) ? prev.queueIds : queueIds,
-      version: s.version,
+      ...model,
       gateway: s.gateway,
       lastSuccessAt: newestSuccess(prev.lastSuccessAt, s.gateway.lastSuccessAt),
       clockOffsetMs: smoothOffset(prev.clockOffsetMs, s.serverTime - receivedAt),
-      lastMessageAt: receivedAt,
+      lastMessageAt: Math.max(prev.lastMessageAt ?? 0, receivedAt),
+      takingSnapshot: false,
       resyncNeeded: false,
     });
-  },
+  };
 
-  applyPatch: (p, receivedAt = Date.now()) => {
+  const patchNow = (p: PatchV2, receivedAt: number): PatchResult => {
     const prev = get();
     if (prev.version === null) {
       set({ resyncNeeded: true });
@@ -119,64 +136,121 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
     }
     // Already contained in what we have (e.g. a patch that raced a resync snapshot).
     if (p.version <= prev.version) return 'stale';
-    if (p.baseVersion !== prev.version) {
+    let model: LiveModel;
+    try {
+      if (p.baseVersion !== prev.version) throw new PatchMismatch('version gap');
+      model = applyPatch(modelOf(prev)!, p);
+    } catch (e) {
+      if (!(e instanceof PatchMismatch)) throw e;
       set({ resyncNeeded: true, lastMessageAt: receivedAt });
       return 'gap';
     }
-    let agents = prev.agents;
-    if (p.agents.length > 0 || p.removedAgents.length > 0) {
-      agents = { ...prev.agents };
-      for (const a of p.agents) {
-        const old = agents[a.workno];
-        if (!old || !sameAgent(old, a)) agents[a.workno] = a;
-      }
-      for (const w of p.removedAgents) delete agents[w];
-    }
-    let queues = prev.queues;
-    let queueIds = prev.queueIds;
-    if (p.queues.length > 0 || p.removedQueues.length > 0) {
-      queues = { ...prev.queues };
-      for (const q of p.queues) {
-        const old = queues[q.skillId];
-        if (!old || !sameQueue(old, q)) queues[q.skillId] = q;
-      }
-      for (const id of p.removedQueues) delete queues[id];
-      const ids = sortedIds(queues);
-      if (!sameNumbers(ids, prev.queueIds)) queueIds = ids;
-    }
     set({
-      agents,
-      queues,
-      queueIds,
-      version: p.version,
+      ...model,
       gateway: p.gateway,
       lastSuccessAt: newestSuccess(prev.lastSuccessAt, p.gateway.lastSuccessAt),
       clockOffsetMs: smoothOffset(prev.clockOffsetMs, p.serverTime - receivedAt),
       lastMessageAt: receivedAt,
     });
     return 'applied';
-  },
+  };
 
-  applyHeartbeat: (h, receivedAt = Date.now()) => {
-    const prev = get();
-    set({
-      lastSuccessAt: newestSuccess(prev.lastSuccessAt, h.lastSuccessAt),
-      clockOffsetMs: smoothOffset(prev.clockOffsetMs, h.serverTime - receivedAt),
-      lastMessageAt: receivedAt,
-      // A heartbeat ahead of us means we missed a patch.
-      resyncNeeded: prev.resyncNeeded || (prev.version !== null && h.version > prev.version),
-    });
-  },
+  return {
+    ...initial,
 
-  setConnection: (connection) => set({ connection }),
+    applySnapshot: (s, receivedAt = Date.now()) => {
+      const prev = modelOf(get());
+      if (s.agents.length <= SLICED_ABOVE) {
+        taking = null;
+        commitSnapshot(s, modelFromSnapshot(s, prev), receivedAt);
+        return;
+      }
+      const token = {};
+      taking = { token, patches: [] };
+      set({ takingSnapshot: true });
+      const steps = modelFromSnapshotSteps(s, prev);
+      const run = async () => {
+        for (;;) {
+          const until = performance.now() + SLICE_MS;
+          let r = steps.next();
+          while (!r.done && performance.now() < until) r = steps.next();
+          if (taking?.token !== token) return; // a newer snapshot (or a reset) took over
+          if (r.done) {
+            const queued = taking.patches;
+            taking = null;
+            commitSnapshot(s, r.value, receivedAt);
+            for (const q of queued) if (patchNow(q.p, q.at) === 'gap') break;
+            return;
+          }
+          await nextSlice();
+        }
+      };
+      void run();
+    },
 
-  reportBadMessage: (what) =>
-    set((s) => ({ badMessages: s.badMessages + 1, lastBadMessage: what })),
+    applyPatch: (p, receivedAt = Date.now()) => {
+      if (taking) {
+        taking.patches.push({ p, at: receivedAt });
+        return 'queued';
+      }
+      return patchNow(p, receivedAt);
+    },
 
-  reset: () => set({ ...initial }),
-}));
+    applyHeartbeat: (h, receivedAt = Date.now()) => {
+      const prev = get();
+      set({
+        lastSuccessAt: newestSuccess(prev.lastSuccessAt, h.lastSuccessAt),
+        clockOffsetMs: smoothOffset(prev.clockOffsetMs, h.serverTime - receivedAt),
+        lastMessageAt: receivedAt,
+        // A heartbeat ahead of us means we missed a patch (not while a snapshot is taken in).
+        resyncNeeded:
+          prev.resyncNeeded || (!taking && prev.version !== null && h.version > prev.version),
+      });
+    },
+
+    setConnection: (connection) => set({ connection }),
+
+    reportBadMessage: (what) =>
+      set((s) => ({ badMessages: s.badMessages + 1, lastBadMessage: what })),
+
+    reset: () => {
+      taking = null;
+      set({ ...initial });
+    },
+  };
+});
 
 /** Server "now" from a client timestamp and the offset. */
 export function serverNow(clientNow: number, offset: number | null): number {
   return clientNow + (offset ?? 0);
 }
+
+// ---- hooks: what screens read ----------------------------------------------------------------
+
+/** True once the first snapshot is in. */
+export const useLiveLoaded = () => useLiveStore((s) => s.version !== null);
+
+/** Skill ids of every queue the user may see, ascending; a new array only when one comes or goes. */
+export const useQueueIds = () => useLiveStore((s) => s.queueIds);
+
+/** A queue's figures with its members (worknos, sorted) and state counts, derived from the
+ *  agents. A new object only when one of those changes; undefined for an unknown queue. */
+export const useQueue = (skillId: number): Queue | undefined =>
+  useLiveStore((s) => s.queues.get(skillId));
+
+/** The agents of a queue, by workno. A new array only when a member changes, joins or leaves:
+ *  select by this, never by mapping worknos to agents in a selector. */
+export const useQueueMembers = (skillId: number): readonly Agent[] =>
+  useLiveStore((s) => queueMembers(s, skillId));
+
+/** A queue's agents by state; the same object until a count changes. */
+export const useQueueCounts = (skillId: number): StateCounts =>
+  useLiveStore((s) => s.slots.get(skillId)?.counts ?? NO_COUNTS);
+
+/** One agent; a new object only when the agent changed. */
+export const useAgent = (workno: string | null): Agent | undefined =>
+  useLiveStore((s) => (workno === null ? undefined : s.agents.get(workno)));
+
+/** Every agent the user may see (a new map whenever any agent changes: for searches and
+ *  floor-wide figures, not for rows). */
+export const useAgents = (): ReadonlyMap<string, Agent> => useLiveStore((s) => s.agents);

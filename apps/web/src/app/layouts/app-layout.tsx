@@ -35,20 +35,23 @@ export function AppLayout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const signOut = useDeleteSession();
-  const signedIn = Boolean(me.data);
 
   useEffect(() => applyTheme(), []);
 
   // Set together with dropping "me", so the redirect below says the session ended (rather than
   // a plain "please sign in") whichever noticed first: the stream or a request.
+  // A 401 before "me" has answered (the boot requests below run alongside it) means nobody was
+  // signed in, not that a session ended.
   const [ended, setEnded] = useState(false);
   const onUnauthorized = useCallback(() => {
-    setEnded(true);
+    if (qc.getQueryData(meQueryKey)) setEnded(true);
     qc.setQueryData(meQueryKey, null);
   }, [qc]);
 
   useEffect(() => setUnauthorizedHandler(onUnauthorized), [onUnauthorized]);
-  useLiveConnection(onUnauthorized, signedIn);
+  // Boot in parallel: the stream (its snapshot) opens while "me" is still on its way (the
+  // provider asked for "me" and the settings at start); it stops if nobody is signed in.
+  useLiveConnection(onUnauthorized, me.data !== null);
 
   if (me.isPending) {
     return (

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { StateBadge } from '@/components/state-badge';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import { queueAgentPath } from '@/lib/routes';
-import { useLiveStore } from '@/stores/live-store';
+import { useAgents, useLiveStore } from '@/stores/live-store';
 import { findAgents } from '../lib/find-agents';
 
 /** "Find an agent": a work number or name across every queue; Enter jumps to the first hit. */
@@ -43,14 +43,19 @@ export function AgentSearchField({
 
 /** The agents found, each a link to its queue with the agent's detail open. */
 export function AgentResults({ query }: { query: string }) {
+  // Nothing to find: no subscription to the whole floor, so patches do not reach this.
+  if (query.trim() === '') return null;
+  return <Found query={query} />;
+}
+
+function Found({ query }: { query: string }) {
   const deferred = useDeferredValue(query);
-  const agents = useLiveStore((s) => s.agents);
+  const agents = useAgents();
   const queues = useLiveStore((s) => s.queues);
   const { hits, total } = useMemo(
     () => findAgents(deferred, agents, queues),
     [deferred, agents, queues],
   );
-  if (query.trim() === '') return null;
   return (
     <section aria-label="Agents found" className="card live-data flex flex-col gap-2 p-3">
       <p className="text-sm text-muted" aria-live="polite">

@@ -3,14 +3,13 @@ import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
 import { queuePath } from '@/lib/routes';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
 import { countPastLimits } from '@/lib/thresholds';
-import { useLiveStore } from '@/stores/live-store';
+import { useAgents, useLiveLoaded, useLiveStore, useQueueIds } from '@/stores/live-store';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
@@ -38,23 +37,31 @@ export function OverviewPage() {
   const update = (patch: Partial<OverviewState>) =>
     editParams((prev) => serializeOverviewState({ ...parseOverviewState(prev), ...patch }, prev));
 
-  const queues = useLiveStore(
-    useShallow((s) => s.queueIds.flatMap((id) => (s.queues[id] ? [s.queues[id]] : []))),
+  // The queue map changes only when a queue's figures, members or counts change (never for a
+  // member's time in state), and the list is rebuilt only then.
+  const queueMap = useLiveStore((s) => s.queues);
+  const queueIds = useQueueIds();
+  const queues = useMemo(
+    () => queueIds.flatMap((id) => (queueMap.has(id) ? [queueMap.get(id)!] : [])),
+    [queueIds, queueMap],
   );
-  const agents = useLiveStore((s) => s.agents);
-  const loaded = useLiveStore((s) => s.version !== null);
+  const agents = useAgents();
+  const loaded = useLiveLoaded();
   const thresholds = useThresholds();
 
   // Urgency counts agents past the critical limit, which changes with the clock.
   const urgent = filters.sort === 'urgency';
   const serverNow = useServerNow(urgent);
+  // Only the urgency order depends on the agents' times; other orders keep the tile list (and
+  // every tile) as it is when just agents change.
+  const byUrgency = urgent ? agents : null;
   const visible = useMemo(
     () =>
       sortQueues(filterQueues(queues, filters), filters.sort, (q) =>
-        countPastLimits(q.agents, agents, serverNow, thresholds),
+        byUrgency ? countPastLimits(q.agents, byUrgency, serverNow, thresholds) : { crit: 0 },
       ),
     // serverNow is 0 and does not tick unless sorting by urgency.
-    [queues, filters, agents, serverNow, thresholds],
+    [queues, filters, byUrgency, serverNow, thresholds],
   );
   const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
   const mediaTypes = useMemo(

@@ -8,19 +8,19 @@ import { StateIcon } from '@/components/state-icon';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatSeconds } from '@/lib/format';
 import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
-import { countPastLimits, LIMIT_PHRASE } from '@/lib/thresholds';
-import { useLiveStore } from '@/stores/live-store';
+import { LIMIT_PHRASE, pastLimitsOf } from '@/lib/thresholds';
+import { useLiveStore, useQueueMembers } from '@/stores/live-store';
 import { useQueueHistory } from '../api/get-history';
 import { Sparkline } from './sparkline';
 
 /** How many of the queue's agents are past their limits right now (ticks with the clock). */
 function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
   const serverNow = useServerNow();
-  const agents = useLiveStore((s) => s.agents);
-  if (queue.agents.length === 0) return <p className="text-xs text-muted">Nobody signed in</p>;
-  const { warn, crit } = countPastLimits(queue.agents, agents, serverNow, thresholds);
+  const members = useQueueMembers(queue.skillId);
+  if (members.length === 0) return <p className="text-xs text-muted">Nobody signed in</p>;
+  const { warn, crit } = pastLimitsOf(members, serverNow, thresholds);
   if (warn + crit === 0) return <p className="text-xs text-muted">All agents {LIMIT_PHRASE.ok}</p>;
-  const total = queue.agents.length;
+  const total = members.length;
   return (
     <div className="flex flex-col gap-1">
       <LimitCounts crit={crit} warn={warn} className="text-sm" />

@@ -14,7 +14,7 @@ export function filterQueues(queues: readonly Queue[], f: OverviewState): Queue[
 /** Each agent once, however many of the queues it is in; and the memberships counted apart. */
 export function countAgents(
   queues: readonly Queue[],
-  agents: Readonly<Record<string, Agent>>,
+  agents: ReadonlyMap<string, Agent>,
 ): { agents: number; memberships: number; byState: Partial<Record<Agent['state'], number>> } {
   const seen = new Set<string>();
   let memberships = 0;
@@ -24,7 +24,7 @@ export function countAgents(
     for (const w of q.agents) {
       if (seen.has(w)) continue;
       seen.add(w);
-      const a = agents[w];
+      const a = agents.get(w);
       if (a) byState[a.state] = (byState[a.state] ?? 0) + 1;
     }
   }

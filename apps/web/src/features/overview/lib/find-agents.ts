@@ -15,18 +15,21 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
  */
 export function findAgents(
   query: string,
-  agents: Readonly<Record<string, Agent>>,
-  queues: Readonly<Record<number, Queue | undefined>>,
+  agents: ReadonlyMap<string, Agent>,
+  queues: ReadonlyMap<number, Queue>,
   limit = 20,
 ): { hits: AgentHit[]; total: number } {
   const q = query.trim().toLowerCase();
   if (q === '') return { hits: [], total: 0 };
   const hits: AgentHit[] = [];
-  for (const a of Object.values(agents)) {
+  for (const a of agents.values()) {
     if (!a.workno.toLowerCase().includes(q) && !a.name.toLowerCase().includes(q)) continue;
     const qs = [...a.skills]
       .sort((x, y) => x - y)
-      .flatMap((id) => (queues[id] ? [queues[id]] : []));
+      .flatMap((id) => {
+        const queue = queues.get(id);
+        return queue ? [queue] : [];
+      });
     if (qs.length > 0) hits.push({ agent: a, queues: qs });
   }
   const name = (a: Agent) => a.name.trim() || a.workno;

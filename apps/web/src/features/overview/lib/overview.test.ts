@@ -42,11 +42,13 @@ describe('overview totals and filters', () => {
       counts: { busy: 1, talking: 1 },
     }),
   ];
-  const agents = {
-    a: makeAgent({ workno: 'a' }),
-    b: makeAgent({ workno: 'b', state: 'talking', status: 7 }),
-    c: makeAgent({ workno: 'c', state: 'busy', status: 3 }),
-  };
+  const agents = new Map(
+    [
+      makeAgent({ workno: 'a' }),
+      makeAgent({ workno: 'b', state: 'talking', status: 7 }),
+      makeAgent({ workno: 'c', state: 'busy', status: 3 }),
+    ].map((a) => [a.workno, a]),
+  );
 
   it('counts each agent once and memberships apart', () => {
     const t = countAgents(queues, agents);
@@ -94,16 +96,18 @@ describe('tile order', () => {
 });
 
 describe('agent search across queues', () => {
-  const queues = {
-    1: makeQueue({ skillId: 1, name: 'Billing' }),
-    2: makeQueue({ skillId: 2, name: 'Sales' }),
-  };
-  const agents = {
-    '2001': makeAgent({ workno: '2001', name: 'Amelia Hart', skills: [2, 1] }),
-    '2002': makeAgent({ workno: '2002', name: 'Ben Harte', skills: [2] }),
-    '1200': makeAgent({ workno: '1200', name: 'Zoe', skills: [9] }),
-    '20': makeAgent({ workno: '20', name: 'Zed', skills: [1] }),
-  };
+  const queues = new Map([
+    [1, makeQueue({ skillId: 1, name: 'Billing' })],
+    [2, makeQueue({ skillId: 2, name: 'Sales' })],
+  ]);
+  const agents = new Map(
+    [
+      makeAgent({ workno: '2001', name: 'Amelia Hart', skills: [2, 1] }),
+      makeAgent({ workno: '2002', name: 'Ben Harte', skills: [2] }),
+      makeAgent({ workno: '1200', name: 'Zoe', skills: [9] }),
+      makeAgent({ workno: '20', name: 'Zed', skills: [1] }),
+    ].map((a) => [a.workno, a]),
+  );
 
   it('finds a name or work number, exact work number first, with the queues by id', () => {
     const r = findAgents('hart', agents, queues);

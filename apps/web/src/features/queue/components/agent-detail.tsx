@@ -7,7 +7,7 @@ import { StateBadge } from '@/components/state-badge';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatAgo, formatClock, formatSignIn } from '@/lib/format';
 import { queueAgentPath } from '@/lib/routes';
-import { useLiveStore } from '@/stores/live-store';
+import { useAgent, useLiveLoaded, useLiveStore } from '@/stores/live-store';
 import { displayName } from '../lib/columns';
 import { TimeInState } from './time-in-state';
 
@@ -33,7 +33,8 @@ function Fields({
 }) {
   const serverNow = useServerNow();
   const offset = useLiveStore((s) => s.clockOffsetMs ?? 0);
-  const queues = useLiveStore((s) => s.queues);
+  // Names only: the queues' figures, not their members, whose changes do not concern this.
+  const queues = useLiveStore((s) => s.infos);
   const reason = reasonLabel(agent.reason);
   return (
     <dl className="flex flex-col">
@@ -67,14 +68,14 @@ function Fields({
       <Field label="Queues">
         <ul className="flex flex-col gap-0.5">
           {agent.skills.map((id) => {
-            const name = queues[id]?.name ?? `Skill ${id}`;
+            const name = queues.get(id)?.name ?? `Skill ${id}`;
             return (
               <li key={id}>
                 {id === skillId ? (
                   <span>
                     {name} <span className="text-sm text-muted">(this queue)</span>
                   </span>
-                ) : queues[id] ? (
+                ) : queues.has(id) ? (
                   <Link to={queueAgentPath(id, agent.workno)} className="text-accent underline">
                     {name}
                   </Link>
@@ -120,8 +121,8 @@ interface AgentDetailProps {
 export function AgentDetail({ workno, skillId, mediaType, thresholds, onClose }: AgentDetailProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const agent = useLiveStore((s) => (workno === null ? undefined : s.agents[workno]));
-  const loaded = useLiveStore((s) => s.version !== null);
+  const agent = useAgent(workno);
+  const loaded = useLiveLoaded();
   const open = workno !== null;
 
   useEffect(() => {

@@ -1,13 +1,11 @@
-import type { Agent } from '@floorwatch/contracts/api';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import { useShallow } from 'zustand/react/shallow';
 import { ChevronLeftIcon } from '@/components/icons';
 import { useIsNarrow } from '@/hooks/use-media-query';
 import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
 import { downloadText } from '@/lib/csv';
-import { useLiveStore } from '@/stores/live-store';
+import { useLiveLoaded, useLiveStore, useQueue, useQueueMembers } from '@/stores/live-store';
 import { useAgentParam } from '../hooks/use-agent-param';
 import { useGridState } from '../hooks/use-grid-state';
 import { buildAgentsCsv, csvFileName } from '../lib/csv-export';
@@ -20,22 +18,11 @@ import { AgentGrid } from './agent-grid';
 import { GridToolbar } from './grid-toolbar';
 import { QueueSummary } from './queue-summary';
 
-const NO_AGENTS: Agent[] = [];
-
 export function QueuePage({ skillId }: { skillId: number }) {
-  const queue = useLiveStore((s) => s.queues[skillId]);
-  const loaded = useLiveStore((s) => s.version !== null);
-  // Shallow: the list changes only when one of this queue's agent objects changes.
-  const agents = useLiveStore(
-    useShallow((s) => {
-      const q = s.queues[skillId];
-      if (!q) return NO_AGENTS;
-      return q.agents.flatMap((w) => {
-        const a = s.agents[w];
-        return a ? [a] : [];
-      });
-    }),
-  );
+  const queue = useQueue(skillId);
+  const loaded = useLiveLoaded();
+  // Selected by revision: a new array only when one of this queue's agents changed.
+  const agents = useQueueMembers(skillId);
   const [grid, update] = useGridState();
   const [agentParam, openAgent, closeAgent] = useAgentParam();
   const thresholds = useThresholds();
@@ -62,7 +49,7 @@ export function QueuePage({ skillId }: { skillId: number }) {
     const clientNow = Date.now();
     const { clockOffsetMs, queues } = useLiveStore.getState();
     const offset = clockOffsetMs ?? 0;
-    const queueNames = Object.fromEntries(Object.values(queues).map((q) => [q.skillId, q.name]));
+    const queueNames = Object.fromEntries([...queues.values()].map((q) => [q.skillId, q.name]));
     const csv = buildAgentsCsv(rows, grid.cols, {
       skillId,
       queueName: queue.name,

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { CritIcon, WarnIcon } from '@/components/icons';
+import { formatCount } from '@/lib/format';
 import type { PastLimits } from '../lib/queue-limits';
 
 /**
@@ -24,7 +25,7 @@ export function LimitIcon({ level }: { level: 'crit' | 'warn' }) {
 
 /** "⬣ 2 past critical limit", or only "⬣ 2" where a legend on screen says what the icon means. */
 function Mark({ level, count, short }: { level: 'crit' | 'warn'; count: number; short: boolean }) {
-  const text = `${count.toLocaleString('en-GB')} ${LIMIT_WORDS[level]}`;
+  const text = `${formatCount(count)} ${LIMIT_WORDS[level]}`;
   return (
     <p
       className="flex max-w-full min-w-0 items-center gap-[0.35em] truncate rounded-[0.3em] px-[0.4em] py-[0.1em] leading-tight font-bold"
@@ -33,7 +34,7 @@ function Mark({ level, count, short }: { level: 'crit' | 'warn'; count: number; 
       aria-label={short ? text : undefined}
     >
       <LimitIcon level={level} />
-      <span className="truncate tabular">{short ? count.toLocaleString('en-GB') : text}</span>
+      <span className="truncate tabular">{short ? formatCount(count) : text}</span>
     </p>
   );
 }

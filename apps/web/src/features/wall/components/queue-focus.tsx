@@ -1,22 +1,19 @@
 import type { Agent, Queue, Thresholds } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
 import { memo, useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { StateBadge } from '@/components/state-badge';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
 import { ThresholdMeter } from '@/components/threshold-meter';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatDuration, formatSeconds } from '@/lib/format';
+import { formatCount, formatDuration, formatSeconds } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
 import { evaluateThreshold } from '@/lib/thresholds';
-import { useLiveStore } from '@/stores/live-store';
+import { useQueueMembers } from '@/stores/live-store';
 import { useHiddenCount } from '../hooks/use-hidden-count';
 import { wu } from '../lib/units';
 import { Kpi } from './kpi';
 import { CRIT_FILL, LimitIcon, WARN_FILL } from './limit-lines';
-
-const NO_AGENTS: Agent[] = [];
 
 const WallAgentCard = memo(function WallAgentCard({
   agent,
@@ -68,9 +65,7 @@ const WallAgentCard = memo(function WallAgentCard({
 
 /** One queue on the whole screen: its figures and every agent, longest in state first. */
 export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
-  const agents = useLiveStore(
-    useShallow((s) => queue.agents.flatMap((w) => (s.agents[w] ? [s.agents[w]] : NO_AGENTS))),
-  );
+  const agents = useQueueMembers(queue.skillId);
   // Longest in state first: those are the ones a supervisor walks over to.
   const sorted = useMemo(() => [...agents].sort((a, b) => a.stateSince - b.stateSince), [agents]);
   const states = STATE_ORDER.filter(
@@ -103,7 +98,7 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
       >
         <Kpi
           label="Calls waiting"
-          value={queue.waiting === null ? '—' : queue.waiting.toLocaleString('en-GB')}
+          value={queue.waiting === null ? '—' : formatCount(queue.waiting)}
           size={6}
         />
         <Kpi label="Longest wait" value={formatSeconds(queue.longestWaitSec)} size={6} />
@@ -111,7 +106,7 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
           <Kpi
             key={s}
             label={AGENT_STATE_LABELS[s]}
-            value={(queue.counts[s] ?? 0).toLocaleString('en-GB')}
+            value={formatCount(queue.counts[s] ?? 0)}
             color={stateColor(s)}
             icon={<StateIcon state={s} className="h-[1.1em] w-[1.1em]" />}
             size={6}

@@ -1,15 +1,14 @@
-import type { Thresholds } from '@floorwatch/contracts/api';
+import type { Agent, Thresholds } from '@floorwatch/contracts/api';
 import { useMemo } from 'react';
 import { StateIcon } from '@/components/state-icon';
 import { useServerNow } from '@/hooks/use-server-now';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor, type AgentState } from '@/lib/states';
-import { useLiveStore } from '@/stores/live-store';
-import { pastLimits } from '../lib/queue-limits';
+import { formatCount } from '@/lib/format';
+import { pastLimitsOf } from '@/lib/thresholds';
+import { useAgents, useLiveStore } from '@/stores/live-store';
 import { wu } from '../lib/units';
 import { Kpi } from './kpi';
 import { CRIT_FILL, LIMIT_WORDS, LimitIcon, WARN_FILL } from './limit-lines';
-
-const fmt = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * The figures of everything on this wall (each agent counted once, however many queues they are
@@ -23,25 +22,30 @@ export function WallFloor({
   thresholds: Thresholds;
 }) {
   const queues = useLiveStore((s) => s.queues);
-  const agents = useLiveStore((s) => s.agents);
+  const agents = useAgents();
   const serverNow = useServerNow();
-  const { worknos, waiting, counts } = useMemo(() => {
+  // Recomputed when agents change (a patch), not on every clock tick: the tick only re-reads
+  // the times of the agents collected here.
+  const { members, waiting, counts } = useMemo(() => {
     const set = new Set<string>();
     let waiting: number | null = null;
     for (const id of skillIds) {
-      const q = queues[id];
+      const q = queues.get(id);
       if (!q) continue;
       for (const w of q.agents) set.add(w);
       if (q.waiting !== null) waiting = (waiting ?? 0) + q.waiting;
     }
     const counts: Partial<Record<AgentState, number>> = {};
+    const members: Agent[] = [];
     for (const w of set) {
-      const a = agents[w];
-      if (a) counts[a.state] = (counts[a.state] ?? 0) + 1;
+      const a = agents.get(w);
+      if (!a) continue;
+      members.push(a);
+      counts[a.state] = (counts[a.state] ?? 0) + 1;
     }
-    return { worknos: [...set], waiting, counts };
+    return { members, waiting, counts };
   }, [skillIds, queues, agents]);
-  const limits = pastLimits(worknos, agents, serverNow, thresholds);
+  const limits = pastLimitsOf(members, serverNow, thresholds);
   const states = STATE_ORDER.filter((s) => (counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking');
 
   return (
@@ -55,13 +59,13 @@ export function WallFloor({
         className="grid min-w-0 flex-1 grid-cols-[repeat(auto-fit,minmax(calc(var(--wall-u)*12.5),1fr))] portrait:grid-cols-4 max-sm:flex max-sm:overflow-x-auto max-sm:[&>*]:w-[calc(var(--wall-u)*15)] max-sm:[&>*]:shrink-0"
         style={{ gap: wu(1) }}
       >
-        <Kpi label="Signed in" value={fmt(worknos.length)} size={4} />
-        <Kpi label="Calls waiting" value={waiting === null ? '—' : fmt(waiting)} size={4} />
+        <Kpi label="Signed in" value={formatCount(members.length)} size={4} />
+        <Kpi label="Calls waiting" value={waiting === null ? '—' : formatCount(waiting)} size={4} />
         {states.map((s) => (
           <Kpi
             key={s}
             label={AGENT_STATE_LABELS[s]}
-            value={fmt(counts[s] ?? 0)}
+            value={formatCount(counts[s] ?? 0)}
             color={stateColor(s)}
             icon={<StateIcon state={s} className="h-[1.1em] w-[1.1em]" />}
             size={4}
@@ -86,7 +90,7 @@ export function WallFloor({
               <LimitIcon level={level} />
             </span>
             <span className="tabular">
-              {fmt(limits[level])} {LIMIT_WORDS[level]}
+              {formatCount(limits[level])} {LIMIT_WORDS[level]}
             </span>
           </li>
         ))}

@@ -1,14 +1,15 @@
 import type { CSSProperties } from 'react';
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { pastLimitsOf } from '@/lib/thresholds';
 import { useSettings } from '@/api/get-settings';
 import { useIdleCursor } from '@/hooks/use-idle-cursor';
 import { useReducedMotion } from '@/hooks/use-reduced-motion';
 import { useThresholds } from '@/hooks/use-thresholds';
-import { useLiveStore } from '@/stores/live-store';
+import { queueMembers } from '@/stores/live-model';
+import { useLiveLoaded, useLiveStore } from '@/stores/live-store';
 import { useTileGrid } from '../hooks/use-tile-grid';
 import { useWallPages } from '../hooks/use-wall-pages';
-import { pastLimits } from '../lib/queue-limits';
 import { WALL_UNIT, wu } from '../lib/units';
 import { TILE_GAP } from '../lib/wall-fit';
 import type { WallParams } from '../lib/wall-params';
@@ -27,11 +28,11 @@ export function WallScreen({ params }: { params: WallParams }) {
   const status = useWallStatus();
   const reduced = useReducedMotion();
   const hideCursor = useIdleCursor();
-  const loaded = useLiveStore((s) => s.version !== null);
+  const loaded = useLiveLoaded();
   // The queues on this wall, in the link's order (or by skill id), whichever exist right now.
   const order = useLiveStore(
     useShallow((s) =>
-      params.queues.length > 0 ? params.queues.filter((id) => s.queues[id]) : s.queueIds,
+      params.queues.length > 0 ? params.queues.filter((id) => s.queues.has(id)) : s.queueIds,
     ),
   );
   const tiles = params.view === 'tiles';
@@ -41,10 +42,8 @@ export function WallScreen({ params }: { params: WallParams }) {
   const isCritical = useCallback(
     (id: number) => {
       const s = useLiveStore.getState();
-      const q = s.queues[id];
-      if (!q) return false;
       const now = Date.now() + (s.clockOffsetMs ?? 0);
-      return pastLimits(q.agents, s.agents, now, thresholds).crit > 0;
+      return pastLimitsOf(queueMembers(s, id), now, thresholds).crit > 0;
     },
     [thresholds],
   );
@@ -56,7 +55,7 @@ export function WallScreen({ params }: { params: WallParams }) {
     ready: loaded && settled && order.length > 0 && (!tiles || grid !== null),
   });
   const onPage = useLiveStore(
-    useShallow((s) => pages.ids.flatMap((id) => (s.queues[id] ? [s.queues[id]] : []))),
+    useShallow((s) => pages.ids.flatMap((id) => (s.queues.has(id) ? [s.queues.get(id)!] : []))),
   );
   const position =
     pages.pages > 1 ? `${tiles ? 'Page' : 'Queue'} ${pages.page} of ${pages.pages}` : null;

@@ -3,11 +3,11 @@ import { memo, type CSSProperties } from 'react';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatSeconds } from '@/lib/format';
+import { formatCount, formatSeconds } from '@/lib/format';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
-import { useLiveStore } from '@/stores/live-store';
+import { pastLimitsOf } from '@/lib/thresholds';
+import { useQueueMembers } from '@/stores/live-store';
 import { fitFont } from '../lib/fit-text';
-import { pastLimits } from '../lib/queue-limits';
 import { tileUnit, tu } from '../lib/units';
 import type { TileDesign } from '../lib/wall-fit';
 import { CRIT_FILL, LimitLines } from './limit-lines';
@@ -40,8 +40,8 @@ export const WallTile = memo(function WallTile({
   design: TileDesign;
 }) {
   const serverNow = useServerNow();
-  const agents = useLiveStore((s) => s.agents);
-  const limits = pastLimits(queue.agents, agents, serverNow, thresholds);
+  const members = useQueueMembers(queue.skillId);
+  const limits = pastLimitsOf(members, serverNow, thresholds);
   const critical = limits.crit > 0;
   const states = STATE_ORDER.filter(
     (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
@@ -76,7 +76,7 @@ export const WallTile = memo(function WallTile({
         <dl className="grid grid-cols-2" style={{ gap: tu(1) }}>
           <Figure
             label="Waiting"
-            value={queue.waiting === null ? '—' : queue.waiting.toLocaleString('en-GB')}
+            value={queue.waiting === null ? '—' : formatCount(queue.waiting)}
             big={design.kind === 'full'}
           />
           <Figure
@@ -100,9 +100,7 @@ export const WallTile = memo(function WallTile({
                   </span>
                   <span className="truncate">{AGENT_STATE_LABELS[s]}</span>
                 </span>
-                <strong className="tabular">
-                  {(queue.counts[s] ?? 0).toLocaleString('en-GB')}
-                </strong>
+                <strong className="tabular">{formatCount(queue.counts[s] ?? 0)}</strong>
               </li>
             ))}
           </ul>
