@@ -5,6 +5,18 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { meQueryOptions } from '@/features/auth/api/get-me';
 import { shouldRetry } from '@/lib/api-client';
 import { I18nProvider } from './i18n-provider';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  title: { id: 'crash.title', defaultMessage: 'Floorwatch stopped' },
+  body: {
+    id: 'crash.body',
+    defaultMessage:
+      'Something went wrong while showing this page. Reloading usually fixes it; if it does not, tell your administrator the message below.',
+  },
+  reload: { id: 'common.reload', defaultMessage: 'Reload' },
+});
 
 export function createQueryClient() {
   return new QueryClient({
@@ -17,20 +29,18 @@ export function createQueryClient() {
 
 /** The last line of defence: if the app itself fails to render, say so and offer a reload. */
 function AppCrash({ error }: { error: Error }) {
+  const intl = useI18n();
   return (
     <main className="mx-auto flex min-h-full max-w-lg flex-col justify-center gap-4 p-8">
-      <h1 className="text-2xl font-semibold">Floorwatch stopped</h1>
-      <p>
-        Something went wrong while showing this page. Reloading usually fixes it; if it does not,
-        tell your administrator the message below.
-      </p>
+      <h1 className="text-2xl font-semibold">{intl.formatMessage(M.title)}</h1>
+      <p>{intl.formatMessage(M.body)}</p>
       <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">{error.message}</pre>
       <button
         type="button"
         className="btn btn-primary self-start"
         onClick={() => location.reload()}
       >
-        Reload
+        {intl.formatMessage(M.reload)}
       </button>
     </main>
   );

@@ -1,5 +1,14 @@
 import type { StateCounts } from '@floorwatch/contracts/api';
 import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  none: { id: 'statebar.none', defaultMessage: 'No agents' },
+  label: { id: 'statebar.label', defaultMessage: 'Agents by state: {label}' },
+  // A list of counts: Chinese separates with a full-width comma.
+  sep: { id: 'common.list-separator', defaultMessage: ', ' },
+});
 
 /** A compact stacked bar of agents by state, with a text alternative. */
 export function StateBar({
@@ -14,14 +23,17 @@ export function StateBar({
 }) {
   const parts = STATE_ORDER.map((s) => ({ state: s, n: counts[s] ?? 0 })).filter((p) => p.n > 0);
   const total = parts.reduce((sum, p) => sum + p.n, 0);
+  const intl = useI18n();
   const label =
     total === 0
-      ? 'No agents'
-      : parts.map((p) => `${stateLabel(p.state, mediaType)} ${p.n}`).join(', ');
+      ? intl.formatMessage(M.none)
+      : parts
+          .map((p) => `${stateLabel(p.state, mediaType)} ${intl.formatNumber(p.n)}`)
+          .join(intl.formatMessage(M.sep));
   return (
     <div
       role="img"
-      aria-label={`Agents by state: ${label}`}
+      aria-label={intl.formatMessage(M.label, { label })}
       className={`flex w-full gap-px overflow-hidden rounded-full bg-surface-2 ${className}`}
     >
       {parts.map((p) => (

@@ -4,8 +4,32 @@
 // healthy gateway and a recent poll is "stale".
 import type { GatewayHealth } from '@floorwatch/contracts/api';
 import type { ConnectionState } from '@/stores/live-store';
+import { defineMessages } from '@/i18n/messages';
+import { activeIntl } from '@/stores/locale-store';
 import { formatAgo, formatSignIn } from './format';
 import { describeGatewayProblem } from './gateway-problem';
+
+const M = defineMessages({
+  reconnecting: { id: 'fresh.reconnecting', defaultMessage: 'Reconnecting…' },
+  reconnectingSince: {
+    id: 'fresh.reconnecting.since',
+    defaultMessage: 'Reconnecting… showing figures from {time}',
+  },
+  connecting: { id: 'fresh.connecting', defaultMessage: 'Connecting…' },
+  connectingGateway: {
+    id: 'fresh.connecting.gateway',
+    defaultMessage: 'Connecting to the phone system…',
+  },
+  connectingGatewaySince: {
+    id: 'fresh.connecting.gateway.since',
+    defaultMessage: 'Connecting to the phone system… · figures from {time}',
+  },
+  waiting: {
+    id: 'fresh.waiting',
+    defaultMessage: 'Waiting for the phone system · updated {ago} ago',
+  },
+  live: { id: 'fresh.live', defaultMessage: 'Live · updated {ago} ago' },
+});
 
 export type FreshnessKind = 'connecting' | 'live' | 'waiting' | 'reconnecting' | 'stale' | 'error';
 
@@ -39,6 +63,7 @@ export interface FreshnessInput {
 const quiet = { detail: null, technical: null } as const;
 
 export function computeFreshness(i: FreshnessInput): Freshness {
+  const t = activeIntl().formatMessage;
   const offset = i.clockOffsetMs ?? 0;
   const serverNow = i.now + offset;
   const last = i.lastSuccessAt;
@@ -47,14 +72,20 @@ export function computeFreshness(i: FreshnessInput): Freshness {
 
   if (!i.hasData || i.gateway === null) {
     if (i.connection === 'reconnecting' || i.connection === 'closed')
-      return { kind: 'reconnecting', text: 'Reconnecting…', ...quiet, isStale: true, alert: true };
-    return { kind: 'connecting', text: 'Connecting…', ...quiet, isStale: true, alert: false };
+      return {
+        kind: 'reconnecting',
+        text: t(M.reconnecting),
+        ...quiet,
+        isStale: true,
+        alert: true,
+      };
+    return { kind: 'connecting', text: t(M.connecting), ...quiet, isStale: true, alert: false };
   }
 
   if (i.connection !== 'open') {
     return {
       kind: 'reconnecting',
-      text: `Reconnecting…${since !== null ? ` showing figures from ${since}` : ''}`,
+      text: since !== null ? t(M.reconnectingSince, { time: since }) : t(M.reconnecting),
       ...quiet,
       isStale: true,
       alert: true,
@@ -65,7 +96,7 @@ export function computeFreshness(i: FreshnessInput): Freshness {
   if (g.status === 'connecting') {
     return {
       kind: 'connecting',
-      text: `Connecting to the phone system…${since !== null ? ` · figures from ${since}` : ''}`,
+      text: since !== null ? t(M.connectingGatewaySince, { time: since }) : t(M.connectingGateway),
       ...quiet,
       isStale: true,
       alert: false,
@@ -96,7 +127,7 @@ export function computeFreshness(i: FreshnessInput): Freshness {
     // A poll is overdue, but the figures are still within the stale limit: say so, quietly.
     return {
       kind: 'waiting',
-      text: `Waiting for the phone system · updated ${formatAgo(age)} ago`,
+      text: t(M.waiting, { ago: formatAgo(age) }),
       ...quiet,
       isStale: false,
       alert: false,
@@ -104,7 +135,7 @@ export function computeFreshness(i: FreshnessInput): Freshness {
   }
   return {
     kind: 'live',
-    text: `Live · updated ${formatAgo(age)} ago`,
+    text: t(M.live, { ago: formatAgo(age) }),
     ...quiet,
     isStale: false,
     alert: false,

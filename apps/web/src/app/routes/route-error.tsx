@@ -1,14 +1,33 @@
 import { useEffect } from 'react';
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from 'react-router';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  unknown: { id: 'route-error.unknown', defaultMessage: 'Unknown error' },
+  title: { id: 'route-error.title', defaultMessage: 'This screen could not be shown' },
+  wall: { id: 'route-error.wall', defaultMessage: 'This display reloads itself in 30 seconds.' },
+  chunk: {
+    id: 'route-error.chunk',
+    defaultMessage: 'A newer version of Floorwatch was installed. Reload to get it.',
+  },
+  other: {
+    id: 'route-error.other',
+    defaultMessage: 'The rest of Floorwatch still works. Try again, or go back to the overview.',
+  },
+  reload: { id: 'common.reload', defaultMessage: 'Reload' },
+  overview: { id: 'route-error.overview', defaultMessage: 'Overview' },
+});
 
 /** Route-level boundary: one screen failed; the header and the other screens still work. */
 export function RouteError() {
   const error = useRouteError();
+  const intl = useI18n();
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : error instanceof Error
       ? error.message
-      : 'Unknown error';
+      : intl.formatMessage(M.unknown);
   const chunk = /dynamically imported module|Importing a module script failed/i.test(message);
   const onWall = useLocation().pathname.startsWith('/wall');
   useEffect(() => {
@@ -19,21 +38,21 @@ export function RouteError() {
   }, [onWall]);
   return (
     <div role="alert" className="mx-auto flex max-w-xl flex-col gap-3 p-8">
-      <h1 className="text-xl font-semibold">This screen could not be shown</h1>
+      <h1 className="text-xl font-semibold">{intl.formatMessage(M.title)}</h1>
       <p className="text-muted">
         {onWall
-          ? 'This display reloads itself in 30 seconds.'
+          ? intl.formatMessage(M.wall)
           : chunk
-            ? 'A newer version of Floorwatch was installed. Reload to get it.'
-            : 'The rest of Floorwatch still works. Try again, or go back to the overview.'}
+            ? intl.formatMessage(M.chunk)
+            : intl.formatMessage(M.other)}
       </p>
       <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">{message}</pre>
       <div className="flex gap-2">
         <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
-          Reload
+          {intl.formatMessage(M.reload)}
         </button>
         <Link to="/" className="btn">
-          Overview
+          {intl.formatMessage(M.overview)}
         </Link>
       </div>
     </div>

@@ -1,7 +1,31 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { defineMessages } from '@/i18n/messages';
 import { isApiError } from '@/lib/api-client';
+import { apiErrorText } from '@/lib/api-problem';
 import { formatClock } from '@/lib/format';
+import { useI18n } from '@/stores/locale-store';
 import { useCreateSession } from '../api/create-session';
+
+const M = defineMessages({
+  username: { id: 'login.username', defaultMessage: 'Username' },
+  password: { id: 'login.password', defaultMessage: 'Password' },
+  submit: { id: 'login.submit', defaultMessage: 'Sign in' },
+  empty: { id: 'login.empty', defaultMessage: 'Enter your user name and password.' },
+  wrong: {
+    id: 'login.wrong',
+    defaultMessage: 'Wrong user name or password. Check both and try again.',
+  },
+  failed: { id: 'login.failed', defaultMessage: 'Sign-in failed: {reason}' },
+  lockedFor: {
+    id: 'login.locked-for',
+    defaultMessage: 'Too many sign-in attempts. Try again in {seconds} s (at {time}).',
+  },
+  unlocked: { id: 'login.unlocked', defaultMessage: 'You can try signing in again now.' },
+  locked: {
+    id: 'login.locked',
+    defaultMessage: 'Too many sign-in attempts. Wait a few minutes, then try again.',
+  },
+});
 
 interface LoginFormProps {
   onSignedIn: () => void;
@@ -13,6 +37,7 @@ type Failure =
   | { kind: 'other'; message: string };
 
 export function LoginForm({ onSignedIn }: LoginFormProps) {
+  const intl = useI18n();
   const create = useCreateSession();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -39,7 +64,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     const username = field('username').trim();
     const password = field('password');
     if (!username || !password) {
-      setFailure({ kind: 'other', message: 'Enter your user name and password.' });
+      setFailure({ kind: 'other', message: intl.formatMessage(M.empty) });
       return;
     }
     setFailure(null);
@@ -55,14 +80,12 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
           } else if (isApiError(err) && err.status === 401) {
             setFailure({
               kind: 'credentials',
-              message: 'Wrong user name or password. Check both and try again.',
+              message: intl.formatMessage(M.wrong),
             });
           } else {
             setFailure({
               kind: 'other',
-              message: isApiError(err)
-                ? `Sign-in failed: ${err.message}`
-                : 'Sign-in failed. Try again in a moment.',
+              message: intl.formatMessage(M.failed, { reason: apiErrorText(err) }),
             });
           }
         },
@@ -82,7 +105,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     >
       <div className="flex flex-col gap-1.5">
         <label htmlFor="login-username" className="text-sm font-medium">
-          Username
+          {intl.formatMessage(M.username)}
         </label>
         <input
           id="login-username"
@@ -96,7 +119,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
       </div>
       <div className="flex flex-col gap-1.5">
         <label htmlFor="login-password" className="text-sm font-medium">
-          Password
+          {intl.formatMessage(M.password)}
         </label>
         <input
           id="login-password"
@@ -112,10 +135,13 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
         <div id={errorId} role="alert" className="callout callout-crit text-sm">
           {failure.kind === 'locked'
             ? failure.until !== null && lockedFor > 0
-              ? `Too many sign-in attempts. Try again in ${lockedFor} s (at ${formatClock(failure.until)}).`
+              ? intl.formatMessage(M.lockedFor, {
+                  seconds: lockedFor,
+                  time: formatClock(failure.until),
+                })
               : failure.until !== null
-                ? 'You can try signing in again now.'
-                : 'Too many sign-in attempts. Wait a few minutes, then try again.'
+                ? intl.formatMessage(M.unlocked)
+                : intl.formatMessage(M.locked)
             : failure.message}
         </div>
       )}
@@ -126,7 +152,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
         aria-busy={busy || undefined}
       >
         {busy && <span className="spinner" aria-hidden="true" />}
-        Sign in
+        {intl.formatMessage(M.submit)}
       </button>
     </form>
   );

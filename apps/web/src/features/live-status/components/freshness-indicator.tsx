@@ -1,6 +1,23 @@
 import { CritIcon, LiveDotIcon, WaitIcon, WifiOffIcon } from '@/components/icons';
 import { useFreshness } from '@/hooks/use-freshness';
+import { defineMessages } from '@/i18n/messages';
 import { useLiveStore } from '@/stores/live-store';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  region: { id: 'fresh.region', defaultMessage: 'Data freshness' },
+  malformed: {
+    id: 'fresh.malformed',
+    defaultMessage:
+      '{count, plural, one {# malformed update ignored} other {# malformed updates ignored}}',
+  },
+  dimmed: {
+    id: 'fresh.dimmed',
+    defaultMessage: 'The figures below are not live and are dimmed until fresh data arrives.',
+  },
+  technical: { id: 'fresh.technical', defaultMessage: 'Technical details' },
+  code: { id: 'fresh.code', defaultMessage: 'Code {code}: {message}' },
+});
 
 /**
  * The header's honesty line: "Live · updated 2 s ago", "Reconnecting…", "Can't reach the phone
@@ -9,6 +26,7 @@ import { useLiveStore } from '@/stores/live-store';
  */
 export function FreshnessIndicator({ variant = 'header' }: { variant?: 'header' | 'wall' }) {
   const f = useFreshness();
+  const intl = useI18n();
   const bad = useLiveStore((s) => s.badMessages);
   const tone =
     f.kind === 'live'
@@ -23,7 +41,7 @@ export function FreshnessIndicator({ variant = 'header' }: { variant?: 'header' 
   return (
     <div
       role="status"
-      aria-label="Data freshness"
+      aria-label={intl.formatMessage(M.region)}
       aria-live="polite"
       data-kind={f.kind}
       className={`flex min-w-0 items-center gap-2 ${big ? 'text-[clamp(1rem,1.6vw,1.6rem)]' : 'text-sm'}`}
@@ -43,7 +61,7 @@ export function FreshnessIndicator({ variant = 'header' }: { variant?: 'header' 
       </span>
       <span className="min-w-0 truncate font-medium tabular">{f.text}</span>
       {bad > 0 && (
-        <span className="sr-only">{`${bad} malformed update${bad === 1 ? '' : 's'} ignored`}</span>
+        <span className="sr-only">{intl.formatMessage(M.malformed, { count: bad })}</span>
       )}
     </div>
   );
@@ -56,6 +74,7 @@ export function FreshnessIndicator({ variant = 'header' }: { variant?: 'header' 
  */
 export function StaleBanner({ variant = 'header' }: { variant?: 'header' | 'wall' }) {
   const f = useFreshness();
+  const intl = useI18n();
   if (!f.isStale || f.kind === 'connecting') return null;
   const wall = variant === 'wall';
   return (
@@ -67,15 +86,11 @@ export function StaleBanner({ variant = 'header' }: { variant?: 'header' | 'wall
     >
       <CritIcon className="h-5 w-5 shrink-0 text-crit" />
       <strong className="font-semibold">{f.text}</strong>
-      <span>
-        {f.detail ?? 'The figures below are not live and are dimmed until fresh data arrives.'}
-      </span>
+      <span>{f.detail ?? intl.formatMessage(M.dimmed)}</span>
       {!wall && f.technical && (
         <details className="basis-full text-xs">
-          <summary className="cursor-pointer text-muted">Technical details</summary>
-          <p className="mt-1 font-mono break-all">
-            Code {f.technical.code}: {f.technical.message}
-          </p>
+          <summary className="cursor-pointer text-muted">{intl.formatMessage(M.technical)}</summary>
+          <p className="mt-1 font-mono break-all">{intl.formatMessage(M.code, f.technical)}</p>
         </details>
       )}
     </div>
