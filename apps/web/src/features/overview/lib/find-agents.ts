@@ -1,4 +1,5 @@
 import type { Agent, Queue } from '@floorwatch/contracts/api';
+import { compareNames, matchesSearch, searchKey } from '@/i18n/search';
 
 export interface AgentHit {
   agent: Agent;
@@ -6,11 +7,10 @@ export interface AgentHit {
   queues: Queue[];
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 /**
- * Agents across every queue whose work number or name contains `query` (case-insensitive); an
- * exact work number comes first, then by name. At most `limit` hits; only agents in at least one
+ * Agents across every queue whose work number or name contains `query` (case-insensitive, full-
+ * width digits as typed by a Chinese input method match); an exact work number comes first, then
+ * by name in the language's order. At most `limit` hits; only agents in at least one
  * queue this user can open.
  */
 export function findAgents(
@@ -19,11 +19,11 @@ export function findAgents(
   queues: ReadonlyMap<number, Queue>,
   limit = 20,
 ): { hits: AgentHit[]; total: number } {
-  const q = query.trim().toLowerCase();
+  const q = searchKey(query);
   if (q === '') return { hits: [], total: 0 };
   const hits: AgentHit[] = [];
   for (const a of agents.values()) {
-    if (!a.workno.toLowerCase().includes(q) && !a.name.toLowerCase().includes(q)) continue;
+    if (!matchesSearch(q, a.workno, a.name)) continue;
     const qs = [...a.skills]
       .sort((x, y) => x - y)
       .flatMap((id) => {
@@ -36,8 +36,8 @@ export function findAgents(
   hits.sort(
     (x, y) =>
       Number(y.agent.workno.toLowerCase() === q) - Number(x.agent.workno.toLowerCase() === q) ||
-      collator.compare(name(x.agent), name(y.agent)) ||
-      collator.compare(x.agent.workno, y.agent.workno),
+      compareNames(name(x.agent), name(y.agent)) ||
+      compareNames(x.agent.workno, y.agent.workno),
   );
   return { hits: hits.slice(0, limit), total: hits.length };
 }
