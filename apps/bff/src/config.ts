@@ -1,7 +1,12 @@
 // The only place the BFF reads its environment. Every key is parsed by one zod schema
 // so a bad value stops start-up with a message naming each bad key, instead of failing later.
 import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
-import { SCENARIO_NAMES, type ScenarioName } from '@floorwatch/gateway-sim';
+import {
+  LOCALES as SIM_LOCALES,
+  SCENARIO_NAMES,
+  type Locale as SimLocale,
+  type ScenarioName,
+} from '@floorwatch/gateway-sim';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +42,7 @@ export interface Config {
     /** How often a data query refused for good (300-001 no right) is tried again. */
     noRightProbeMs: number;
   };
-  sim: { scenario: ScenarioName };
+  sim: { scenario: ScenarioName; locale: SimLocale };
   http: {
     port: number;
     host: string;
@@ -164,6 +169,7 @@ const envSchema = z.object({
   CCGW_STALE_AFTER_MS: opt(int(1000, 3_600_000)),
   CCGW_NO_RIGHT_PROBE_MS: opt(int(1000, 3_600_000)),
   SIM_SCENARIO: opt(z.enum(SCENARIO_NAMES, `must be one of ${SCENARIO_NAMES.join(', ')}`)),
+  SIM_LOCALE: opt(z.enum(SIM_LOCALES, `must be one of ${SIM_LOCALES.join(', ')}`)),
   PORT: opt(int(0, 65535)),
   HOST: opt(z.string().trim().min(1)),
   FLOORWATCH_USERS: opt(z.string().trim()),
@@ -297,7 +303,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       staleAfterMs,
       noRightProbeMs: e.CCGW_NO_RIGHT_PROBE_MS ?? DEFAULT_NO_RIGHT_PROBE_MS,
     },
-    sim: { scenario: e.SIM_SCENARIO ?? 'small' },
+    sim: { scenario: e.SIM_SCENARIO ?? 'small', locale: e.SIM_LOCALE ?? 'en' },
     http: {
       port: e.PORT ?? 8080,
       host: e.HOST ?? '127.0.0.1',

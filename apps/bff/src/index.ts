@@ -119,6 +119,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
       host: '127.0.0.1',
       port: 0,
       scenario: config.sim.scenario,
+      locale: config.sim.locale,
       password: config.gateway.password,
       ...opts.sim,
     });
