@@ -1,10 +1,11 @@
 // The only place the BFF reads its environment. Every key is parsed by one zod schema
 // so a bad value stops start-up with a message naming each bad key, instead of failing later.
 import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readSecretFiles, unknownKeyWarnings, type Env } from './env-checks';
 import { DEFAULT_NO_RIGHT_PROBE_MS } from './gateway/route-throttle';
 
 /** Built-in warn/critical durations per state; idle has none on purpose (idle is good news). */
@@ -57,6 +58,15 @@ export interface Config {
   webDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
+  /** Production and operations: data directory, shutdown, and warnings to log at start. */
+  ops: {
+    /** FLOORWATCH_DATA_DIR: the only place the BFF writes; checked writable at start. */
+    dataDir: string | null;
+    /** The longest a clean shutdown (sign-out included) may take before the process exits. */
+    shutdownTimeoutMs: number;
+    /** Keys that look like settings but are not (typos), one sentence each. */
+    warnings: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -98,15 +108,18 @@ const bool = z
   .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** CCGW_URL's value that asks for the built-in simulator (the only way in production). */
+export const EMBEDDED = 'embedded';
+
 const envSchema = z.object({
   CCGW_URL: opt(
     z
       .string()
       .trim()
-      .refine((v) => /^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v), {
-        message: 'must be an http(s) URL such as https://10.1.2.3:8043',
+      .refine((v) => v === EMBEDDED || (/^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v)), {
+        message: `must be an http(s) URL such as https://10.1.2.3:8043, or ${EMBEDDED}`,
       })
-      .transform((v) => v.replace(/\/+$/, '')),
+      .transform((v) => (v === EMBEDDED ? v : v.replace(/\/+$/, ''))),
   ),
   CCGW_AGENT_ID: opt(
     z
@@ -165,6 +178,10 @@ const envSchema = z.object({
   NODE_ENV: opt(
     z.enum(['development', 'production', 'test'], 'must be development, production or test'),
   ),
+  // --- production and operations ---
+  CCGW_PASSWORD_FILE: opt(z.string().trim()),
+  FLOORWATCH_DATA_DIR: opt(z.string().trim()),
+  FLOORWATCH_SHUTDOWN_TIMEOUT_MS: opt(int(1000, 120_000)),
 });
 
 /** Every environment key the BFF understands, from the schema (docs and check-compose use it). */
@@ -189,29 +206,35 @@ function parseTrustProxy(v: string | undefined): boolean | number | string {
 }
 
 /** Pure: parses an environment map. Throws ConfigError listing every bad key. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(rawEnv: Record<string, string | undefined>): Config {
   const problems: string[] = [];
+  // `npm start` runs the BFF from apps/bff; relative file paths mean the directory the operator
+  // ran the command in, which npm and pnpm pass as INIT_CWD.
+  const baseDir = rawEnv.INIT_CWD ?? process.cwd();
+  const file = (p: string) => path.resolve(baseDir, p);
+  const { env, fromFile } = readSecretFiles(rawEnv, problems, file);
   const present = (k: ConfigKey) => blankToUndefined(env[k]) !== undefined;
   // Presence rules are checked on the raw map too, so one run reports every problem at once.
-  const remote = present('CCGW_URL');
+  problems.push(...productionProblems(env));
+  const remote = present('CCGW_URL') && env.CCGW_URL?.trim() !== EMBEDDED;
   if (remote && !present('CCGW_AGENT_ID'))
     problems.push('CCGW_AGENT_ID: required when CCGW_URL is set (the supervisor work number)');
   if (remote && !present('CCGW_PASSWORD'))
-    problems.push('CCGW_PASSWORD: required when CCGW_URL is set');
-  if (remote && !present('FLOORWATCH_USERS'))
+    problems.push('CCGW_PASSWORD: required when CCGW_URL is set (or CCGW_PASSWORD_FILE)');
+  if (remote && !present('FLOORWATCH_USERS') && !present('FLOORWATCH_DATA_DIR'))
     problems.push(
-      'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md)',
+      'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md), unless FLOORWATCH_DATA_DIR is set for a first-start admin',
     );
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const bad = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const bad = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const where = fromFile.has(key) ? `${key} (read from ${key}_FILE)` : i.path.join('.');
+      return `${where}: ${i.message}`;
+    });
     throw new ConfigError([...bad, ...problems]);
   }
   const e = parsed.data;
-  // `npm start` runs the BFF from apps/bff; relative file paths mean the directory the operator
-  // ran the command in, which npm and pnpm pass as INIT_CWD.
-  const baseDir = env.INIT_CWD ?? process.cwd();
-  const file = (p: string) => path.resolve(baseDir, p);
   if (e.CCGW_CA_FILE !== undefined && e.CCGW_INSECURE_TLS === true)
     problems.push('CCGW_INSECURE_TLS: cannot be combined with CCGW_CA_FILE; choose one');
 
@@ -247,12 +270,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (staleAfterMs <= pollMs)
     problems.push(`CCGW_STALE_AFTER_MS: must be greater than CCGW_POLL_MS (${pollMs})`);
 
+  const dataDir = e.FLOORWATCH_DATA_DIR !== undefined ? file(e.FLOORWATCH_DATA_DIR) : null;
+  if (dataDir !== null) {
+    const why = unwritableDir(dataDir);
+    if (why) problems.push(`FLOORWATCH_DATA_DIR: ${dataDir} ${why}`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     gateway: {
       mode: remote ? 'remote' : 'embedded',
-      url: e.CCGW_URL ?? null,
+      url: remote ? (e.CCGW_URL ?? null) : null,
       agentId: e.CCGW_AGENT_ID ?? '101',
       password: e.CCGW_PASSWORD ?? 'floorwatch',
       phone: e.CCGW_PHONE ?? null,
@@ -283,7 +312,33 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',
+    ops: {
+      dataDir,
+      shutdownTimeoutMs: e.FLOORWATCH_SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      warnings: unknownKeyWarnings(rawEnv, CONFIG_KEYS),
+    },
   };
+}
+
+/** In production nothing is invented: the gateway must be named, the simulator asked for. */
+function productionProblems(env: Env): string[] {
+  if (env.NODE_ENV?.trim() !== 'production') return [];
+  if (blankToUndefined(env.CCGW_URL) !== undefined) return [];
+  return [
+    `CCGW_URL: required when NODE_ENV=production: the gateway's base URL such as https://10.1.2.3:8043, or ${EMBEDDED} for the built-in simulator (invented data, for a demo)`,
+  ];
+}
+
+/** Why a directory cannot hold the BFF's data, or null when it can. */
+function unwritableDir(dir: string): string | null {
+  try {
+    if (!statSync(dir).isDirectory()) return 'is not a directory';
+    accessSync(dir, fsConstants.W_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? 'does not exist' : `is not writable (${code})`;
+  }
 }
 
 /** Reads process.env; the single call site of process.env in the BFF. */
