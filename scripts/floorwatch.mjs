@@ -3,6 +3,7 @@
 // Needs only Node 20 and npm: installs pnpm itself, then the workspace, then does the work.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,7 @@ const PNPM_VERSION = JSON.parse(
   readFileSync(path.join(root, 'package.json'), 'utf8'),
 ).packageManager.split('@')[1];
 const CHROMIUM = '/usr/bin/chromium';
+const BFF_ENTRY = 'apps/bff/dist/index.js';
 const results = path.join(root, '.tmp', 'test-results');
 
 function log(msg) {
@@ -50,7 +52,11 @@ const mustPnpm = (args, opts) => must(pnpmCmd[0], [...pnpmCmd.slice(1), ...args]
 
 function install() {
   log('installing dependencies (pnpm install --frozen-lockfile)');
-  mustPnpm(['install', '--frozen-lockfile']);
+  // With NODE_ENV=production in the operator's shell pnpm would leave out (and remove) the
+  // build tools that compiling the dashboard and the BFF needs.
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  mustPnpm(['install', '--frozen-lockfile'], { env });
 }
 
 function ensureChromium() {
@@ -166,20 +172,32 @@ function test() {
   process.exit(failed > 0 || badSteps.length > 0 || passed === 0 ? 1 : 0);
 }
 
+/**
+ * Builds what is needed and runs the compiled BFF with `node` as this process's only child, so
+ * nothing but this script sits between npm and node. `npm start` runs this script through `sh`,
+ * which does not pass SIGTERM on, so package.json says `exec node ...`: npm signals this process
+ * directly, and this process hands every SIGTERM and SIGINT to node. A terminal's Ctrl+C reaches
+ * node as well (the whole process group gets it); the BFF counts such a burst as one request.
+ */
 function start() {
   install();
   if (!process.argv.includes('--no-build')) {
     log('building the dashboard (apps/web)');
     mustPnpm(['--filter', '@floorwatch/web', 'build']);
   }
+  log('compiling the BFF (apps/bff/dist)');
+  mustPnpm(['--silent', '--filter', '@floorwatch/bff', 'build']);
   log('starting Floorwatch (apps/bff); Ctrl+C stops it');
-  const child = spawn(
-    pnpmCmd[0],
-    [...pnpmCmd.slice(1), '--silent', '--filter', '@floorwatch/bff', 'start'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const child = spawn(process.execPath, ['--enable-source-maps', BFF_ENTRY], {
+    cwd: root,
+    stdio: 'inherit',
+    // Relative paths in the settings mean the directory the operator ran the command in.
+    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
+  });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  child.on('exit', (code, signal) =>
+    process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)),
+  );
 }
 
 const command = process.argv[2];
