@@ -362,6 +362,15 @@ function main() {
           `${k} is not a key ${name === 'bff' ? 'apps/bff/src/config.ts' : 'the simulator'} reads`,
         );
 
+    // node itself receives the stop signal: no package manager in between (pnpm as PID 1 exits
+    // without waiting for node; npm's shell does not pass SIGTERM on).
+    const command = Array.isArray(svc.command)
+      ? svc.command
+      : svc.command
+        ? String(svc.command).split(/\s+/)
+        : null;
+    if (command && command[0] !== 'node')
+      err(`${at}.command`, `starts ${command[0]}; run node directly so it gets SIGTERM`);
     if (name === 'bff') checkBff(svc, env, rawEnvOf(svc), doc, depEntries);
     if (name === 'gateway-sim' && !(svc.profiles ?? []).length)
       err(

@@ -5,7 +5,10 @@
 //   Vite, Playwright, ...), unless a production dependency itself needs it (listed below, why);
 // - no source map among the dashboard's files (browsers could fetch them);
 // - the compiled BFF starts from it with NODE_ENV=production, answers /readyz, serves the SPA
-//   but no .map, and stops cleanly on SIGTERM: nothing it imports is missing.
+//   but no .map, and stops cleanly on SIGTERM: nothing it imports is missing;
+// - the Dockerfile's runtime stage is on Node 24, runs as a non-root user, and its CMD starts
+//   `node` on a file that is there (no package manager between the init and node: pnpm as PID 1
+//   exits without waiting for node, and npm's shell does not pass SIGTERM on).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +133,29 @@ async function smokeStart(out) {
     fail('the runtime BFF stopped without signing out');
 }
 
+/** The runtime stage of the Dockerfile: its base, user and command. */
+function checkDockerfile(out) {
+  const text = readFileSync(path.join(root, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
+  const stages = text.split(/^FROM\s+/m).slice(1);
+  const runtime = stages.find((s) => /^\S+\s+AS\s+runtime\b/im.test(s));
+  if (!runtime) return fail('Dockerfile: no stage named runtime');
+  const base = /^(\S+)/
+    .exec(runtime)[1]
+    .replace(/\$\{NODE_IMAGE\}/, /^ARG NODE_IMAGE=(\S+)/m.exec(text)?.[1] ?? '');
+  if (!/^node:24[-.]/.test(base))
+    fail(`Dockerfile: the runtime stage is on ${base}, not Node 24 LTS`);
+  const user = [...runtime.matchAll(/^USER\s+(\S+)/gm)].at(-1)?.[1];
+  if (!user || user === 'root' || user === '0') fail('Dockerfile: the runtime stage runs as root');
+  const cmd = [...runtime.matchAll(/^CMD\s+(\[.*\])\s*$/gm)].at(-1)?.[1];
+  if (!cmd) return fail('Dockerfile: the runtime stage has no exec-form CMD');
+  const argv = JSON.parse(cmd);
+  if (argv[0] !== 'node')
+    fail(`Dockerfile: CMD starts ${argv[0]}, not node (it must receive SIGTERM itself)`);
+  const script = argv.find((a) => a.endsWith('.js'));
+  if (!script || !existsSync(path.join(out, script)))
+    fail(`Dockerfile: CMD runs ${script}, which the runtime stage does not hold`);
+}
+
 async function main() {
   const tmp = mkdtempSync(path.join(tmpdir(), 'fw-image-'));
   const keep = process.argv.includes('--keep');
@@ -148,6 +174,7 @@ async function main() {
     for (const file of walk(path.join(out, 'apps/web/dist')))
       if (file.endsWith('.map'))
         fail(`the dashboard's files include a source map: ${path.relative(out, file)}`);
+    checkDockerfile(out);
     await smokeStart(out);
     const mb = (sizeOf(nodeModules) / 1024 / 1024).toFixed(1);
     if (problems.length === 0)

@@ -59,22 +59,44 @@ function install() {
   mustPnpm(['install', '--frozen-lockfile'], { env });
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  log(`Chromium missing at ${CHROMIUM}: installing Debian's chromium (apt-get)`);
+/** A Debian package the tests need (Chromium for e2e, tini for the shutdown tests), installed
+ *  with apt-get when missing. */
+function ensureDebianPackage(pkg, binary) {
+  if (existsSync(binary)) return true;
+  log(`${pkg} missing at ${binary}: installing Debian's ${pkg} (apt-get)`);
   const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
   const apt = (args) =>
     run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  if (
-    apt(['update', '-qq']) !== 0 ||
-    apt(['install', '-y', '-qq', 'chromium']) !== 0 ||
-    !existsSync(CHROMIUM)
-  ) {
+  if (apt(['install', '-y', '-qq', pkg]) === 0 && existsSync(binary)) return true;
+  return (
+    apt(['update', '-qq']) === 0 && apt(['install', '-y', '-qq', pkg]) === 0 && existsSync(binary)
+  );
+}
+
+function ensureChromium() {
+  if (!ensureDebianPackage('chromium', CHROMIUM)) {
     log('could not install chromium; the e2e tests need it');
     process.exit(1);
   }
+}
+
+/**
+ * The Node 24 binary from the npm registry's `node` package (no other download), resolved once:
+ * running it directly saves an npx round trip per package.
+ */
+function node24() {
+  const r = spawnSync('npx', ['-y', '-p', 'node@24', '--', 'node', '-p', 'process.execPath'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const bin = r.stdout?.trim();
+  if (r.status !== 0 || !bin || !existsSync(bin)) {
+    log(`could not get Node 24 from the npm registry: ${r.stderr ?? ''}`);
+    return null;
+  }
+  return bin;
 }
 
 /** Counts from a Vitest or Playwright JSON report: [passed, failed, skipped]. */
@@ -108,32 +130,47 @@ function test() {
   step('typecheck', () => pnpm(['-r', 'typecheck']));
   step('lint', () => pnpm(['exec', 'eslint', '.', '--max-warnings=0']));
   step('format', () => pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']));
-  step('docker-compose.yml (config-level check)', () => run('node', ['scripts/check-compose.mjs']));
+  step('docker-compose.yml (config-level check and dclint)', () =>
+    run('node', ['scripts/check-compose.mjs']),
+  );
   step('api docs are current', () =>
     pnpm(['--filter', '@floorwatch/bff', 'exec', 'tsx', 'scripts/api-docs.ts', '--check']),
   );
 
+  // The shutdown tests run the BFF under tini, as compose's `init: true` does.
+  if (!ensureDebianPackage('tini', '/usr/bin/tini'))
+    log('could not install tini: the shutdown test under tini will be skipped');
+
   const vitestPackages = ['packages/contracts', 'apps/gateway-sim', 'apps/bff', 'apps/web'];
   const reports = [];
-  for (const pkg of vitestPackages) {
-    const out = path.join(results, `${pkg.replaceAll('/', '-')}.json`);
+  const vitest = (label, pkg, nodeBin) => {
+    const out = path.join(results, `${label}-${pkg.replaceAll('/', '-')}.json`);
     reports.push([out, 'vitest']);
-    step(`unit and component tests: ${pkg}`, () =>
-      pnpm(
-        [
-          'exec',
-          'vitest',
-          'run',
-          '--reporter=default',
-          '--reporter=json',
-          `--outputFile.json=${out}`,
-        ],
-        { cwd: path.join(root, pkg) },
-      ),
+    const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+    const cwd = path.join(root, pkg);
+    if (!nodeBin) return pnpm(['exec', 'vitest', ...args], { cwd });
+    // Child processes the tests start (node, npm, tini → node) run on the same Node.
+    const env = {
+      ...process.env,
+      PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}`,
+    };
+    return run(nodeBin, [path.join('node_modules', 'vitest', 'vitest.mjs'), ...args], { cwd, env });
+  };
+  for (const pkg of vitestPackages)
+    step(`unit and component tests: ${pkg} (Node ${process.versions.node})`, () =>
+      vitest('node', pkg),
     );
-  }
+  // `engines` promises Node 20.19 to 24: the same suites on Node 24 from the npm registry.
+  const bin24 = node24();
+  for (const pkg of vitestPackages)
+    step(`unit and component tests: ${pkg} (Node 24)`, () =>
+      bin24 ? vitest('node24', pkg, bin24) : 1,
+    );
 
   step('build (SPA)', () => pnpm(['--filter', '@floorwatch/web', 'build']));
+  step('image content (runtime stage, no dev dependency; starts and stops)', () =>
+    run('node', ['scripts/check-image.mjs']),
+  );
   ensureChromium();
   const e2eOut = path.join(results, 'e2e.json');
   reports.push([e2eOut, 'playwright']);

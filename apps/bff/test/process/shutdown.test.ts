@@ -8,7 +8,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testWebDist, waitFor, writeUsersFile } from '../component/harness';
+import { Browser, testWebDist, waitFor, writeUsersFile } from '../component/harness';
 import {
   BFF_ENTRY,
   bffEnv,
@@ -76,7 +76,7 @@ async function expectSignedOut(workno: string): Promise<void> {
 
 describe('a clean sign-out on SIGTERM', () => {
   it.skipIf(!unshare)(
-    'as PID 1 of its own PID namespace (the image: CMD runs node directly)',
+    'as PID 1 of its own PID namespace (the image: CMD runs node directly), ending the live streams',
     async () => {
       const workno = '151';
       const proc = run(
@@ -84,13 +84,18 @@ describe('a clean sign-out on SIGTERM', () => {
         ['--pid', '--fork', '--kill-child', process.execPath, '--enable-source-maps', BFF_ENTRY],
         { env: env(workno) },
       );
-      await started(proc, workno);
+      const url = await started(proc, workno);
+      const browser = await new Browser(url).signIn('sup');
+      const stream = browser.stream();
+      await waitFor(() => stream.events.length > 0, 'the snapshot on the live stream');
       const [node] = childrenOf(proc.child.pid!);
       expect(pidInNamespace(node!)).toBe(1);
       process.kill(node!, 'SIGTERM'); // what `docker stop` does: SIGTERM to PID 1 from outside
       expect(await proc.exited).toBe(0);
+      await waitFor(() => stream.ended, 'the live stream to end');
       await expectSignedOut(workno);
       expect(proc.output()).toContain('SIGTERM: signing out of the gateway and stopping');
+      stream.close();
     },
     60_000,
   );
