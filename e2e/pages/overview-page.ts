@@ -11,6 +11,10 @@ export class OverviewPage {
   readonly mediaFilter: Locator;
   /** Shown instead of a trend line until the BFF has history for the queue. */
   readonly collectingHistory: Locator;
+  /** "Find an agent" across every queue, and what it found. */
+  readonly findAgent: Locator;
+  readonly agentsFound: Locator;
+  readonly sort: Locator;
 
   constructor(
     private readonly page: Page,
@@ -23,6 +27,18 @@ export class OverviewPage {
     this.search = page.getByLabel('Search queues');
     this.mediaFilter = page.getByLabel('Media type');
     this.collectingHistory = page.getByText('Collecting history…');
+    this.findAgent = page.getByLabel('Find an agent');
+    this.agentsFound = page.getByRole('region', { name: 'Agents found' });
+    this.sort = page.getByLabel('Sort queues');
+  }
+
+  /** The link to an agent in its first queue, among the agents found. */
+  foundAgent(name: string): Locator {
+    return this.agentsFound.getByRole('link', { name: new RegExp(`^${name} \\d+$`) });
+  }
+
+  async sortTiles(label: string): Promise<void> {
+    await this.sort.selectOption({ label });
   }
 
   async open(query = ''): Promise<void> {

@@ -26,6 +26,10 @@ export class QueuePage {
   readonly exportCsv: Locator;
   readonly notAvailable: Locator;
   readonly backToOverview: Locator;
+  /** On a phone: one card per agent instead of the table. */
+  readonly agentCards: Locator;
+  /** The open agent detail (a modal dialog named after the agent). */
+  readonly agentDetail: Locator;
 
   constructor(
     private readonly page: Page,
@@ -39,6 +43,45 @@ export class QueuePage {
     this.exportCsv = page.getByRole('button', { name: 'Export CSV' });
     this.notAvailable = page.getByRole('alert').filter({ hasText: /is not available/ });
     this.backToOverview = page.getByRole('link', { name: 'All queues' });
+    this.agentCards = page.getByRole('list', { name: 'Agents', exact: true });
+    this.agentDetail = page.getByRole('dialog');
+  }
+
+  /** One agent's card (phone width), found by the button with its name. */
+  agentCard(name: string): Locator {
+    return this.agentCards
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name, exact: true }) });
+  }
+
+  /** Opens an agent's detail by clicking its row (on the work number cell). */
+  async openAgent(workno: string): Promise<void> {
+    await this.row(workno).getByRole('cell', { name: workno, exact: true }).click();
+  }
+
+  /** The button on an agent's name that opens its detail (the keyboard's way in). */
+  agentButton(workno: string): Locator {
+    return this.row(workno).getByRole('rowheader').getByRole('button');
+  }
+
+  /**
+   * Texts of the cells of `column` whose content does not fit their box (cut off or hidden
+   * behind an ellipsis): empty when the whole column is readable.
+   */
+  async clippedCells(column: Column): Promise<string[]> {
+    const i = await this.columnIndex(column);
+    const cells = await this.rows.all();
+    const out: string[] = [];
+    for (const row of cells) {
+      const cell = this.cellsOf(row).nth(i);
+      const clipped = await cell.evaluate((el) =>
+        [el, ...Array.from(el.querySelectorAll('*'))].some(
+          (e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible',
+        ),
+      );
+      if (clipped) out.push(await cell.innerText());
+    }
+    return out;
   }
 
   heading(queueName: string): Locator {

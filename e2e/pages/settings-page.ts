@@ -1,6 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type LimitState = 'idle' | 'talking' | 'wrapup' | 'busy' | 'rest';
+type LimitState = 'idle' | 'talking' | 'wrapup' | 'busy' | 'rest' | 'unknown';
+
+/** How the page names each state (the labels the rest of the product uses). */
+const STATE_LABEL: Record<LimitState, string> = {
+  idle: 'Idle',
+  talking: 'Talking',
+  wrapup: 'Wrap-up',
+  busy: 'Busy',
+  rest: 'Rest',
+  unknown: 'Unknown',
+};
 
 /** "Time limits": warning and critical limits per state, kept per user in this browser. */
 export class SettingsPage {
@@ -23,8 +33,9 @@ export class SettingsPage {
   }
 
   async setLimit(state: LimitState, warnSec: number, critSec: number): Promise<void> {
-    await this.page.getByLabel(`Warning limit for ${state}, seconds`).fill(String(warnSec));
-    await this.page.getByLabel(`Critical limit for ${state}, seconds`).fill(String(critSec));
+    const label = STATE_LABEL[state];
+    await this.page.getByLabel(`Warning limit for ${label}, seconds`).fill(String(warnSec));
+    await this.page.getByLabel(`Critical limit for ${label}, seconds`).fill(String(critSec));
   }
 
   async saveLimits(): Promise<void> {

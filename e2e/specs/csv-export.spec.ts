@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { csvRecords } from '../fixtures/csv';
+import { csvExport } from '../fixtures/csv';
 import { STATUS } from '../fixtures/sim-control';
 import { expect, test } from '../fixtures/test';
 
+const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+
 test.describe('CSV export', () => {
-  test('downloads exactly the rows and columns on screen', async ({ app, page }) => {
+  test('downloads the rows and columns on screen in a shape Excel reads', async ({ app, page }) => {
     await app.stack.sim.setAgentState('2001', STATUS.rest);
     await app.stack.sim.setAgentState('2002', STATUS.talking);
     await app.signInAs('supervisor');
@@ -27,19 +29,40 @@ test.describe('CSV export', () => {
       const after = await app.queue.readRows();
       expect(after.map((r) => r['Work no.'])).toEqual(before.map((r) => r['Work no.']));
 
-      const { header, records } = csvRecords(await readFile((await download.path()) ?? '', 'utf8'));
-      expect(header).toEqual(await app.queue.columnLabels());
+      const text = await readFile((await download.path()) ?? '', 'utf8');
+      const { bom, title, header, records } = csvExport(text);
+      // A BOM so Excel reads UTF-8, and a first line saying which queue and when.
+      expect(bom).toBe(true);
+      expect(title.slice(0, 3)).toEqual(['Queue', 'Billing (skill 1)', 'Exported']);
+      expect(title[3]).toMatch(ISO_WITH_OFFSET);
+      // The columns on screen; a duration is whole seconds, then h:mm:ss text beside it.
+      expect(header).toEqual(
+        (await app.queue.columnLabels()).flatMap((c) =>
+          c === 'Time in state' ? ['Time in state (s)', 'Time in state'] : [c],
+        ),
+      );
       expect(records.map((r) => r['Work no.'])).toEqual(before.map((r) => r['Work no.']));
       for (const [i, r] of records.entries()) {
         expect(r.Name).toBe(before[i]?.Name);
-        expect(r.Phone).toBe(before[i]?.Phone);
+        expect(r['Time in state (s)']).toMatch(/^\d+$/);
+        expect(r['Time in state']).toMatch(/^\d+:\d\d:\d\d$/);
+        const [h, m, s] = (r['Time in state'] ?? '').split(':').map(Number);
+        expect((h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)).toBe(Number(r['Time in state (s)']));
+        if (r['Signed in'] !== '') expect(r['Signed in']).toMatch(ISO_WITH_OFFSET);
+        // No value is an empty cell, never a dash.
+        for (const v of Object.values(r)) expect(v).not.toBe('—');
       }
       expect(records.find((r) => r['Work no.'] === '2001')).toMatchObject({
         Name: 'Amelia Hart',
         State: 'Rest',
         Media: 'Voice/video',
+        'Other queues': '',
       });
-      expect(records.find((r) => r['Work no.'] === '2002')).toMatchObject({ State: 'Talking' });
+      // Other queues by name.
+      expect(records.find((r) => r['Work no.'] === '2002')).toMatchObject({
+        State: 'Talking',
+        'Other queues': 'Sales',
+      });
     }).toPass({ timeout: 30_000 });
   });
 });

@@ -13,13 +13,15 @@ test.describe('gateway faults', () => {
     await app.shell.expectLive();
   });
 
-  test('5xx answers: stale banner, rows kept, then live again', async ({ app }) => {
+  test('5xx answers: stale banner in plain words, rows kept, then live again', async ({ app }) => {
     await app.stack.sim.addFault({
       kind: 'http-error',
       route: 'queryAllOnlineAgents',
       status: 503,
     });
-    await app.shell.expectStale();
+    await app.shell.expectStale(15_000, /^Can't reach the phone system since \d\d:\d\d$/);
+    // The code and the raw message are there for whoever reports it, behind a disclosure.
+    expect(await app.shell.readTechnicalDetails()).toMatch(/HTTP_503/);
     await expect(app.queue.rows).toHaveCount(2);
     await expect(app.queue.row('2007')).toBeVisible();
 
@@ -51,6 +53,29 @@ test.describe('gateway faults', () => {
 
     await app.stack.sim.clearFaults();
     await app.shell.expectLive(20_000);
+    await expect(app.queue.rows).toHaveCount(2);
+  });
+});
+
+test.describe('a permissions error', () => {
+  // The BFF may wait minutes before it probes a refused right again: a stack of its own, so the
+  // tests after this one start on a healthy gateway.
+  test.use({ stackOptions: { scenario: 'seed', users: 'demo', perTest: true } });
+
+  test('300-001 says "No permission to read agent data", not "unreachable"', async ({ app }) => {
+    await app.signInAs('supervisor');
+    await app.queue.open(1);
+    await app.queue.expectLoaded('voice_liukai');
+    await app.shell.expectLive();
+    await app.stack.sim.addFault({
+      kind: 'retcode',
+      route: 'queryAllOnlineAgents',
+      retcode: '300-001',
+    });
+    await app.shell.expectStale(15_000, /^No permission to read agent data/);
+    await expect(app.shell.staleBanner).toContainText(/administrator/);
+    await expect(app.shell.staleBanner).not.toContainText(/unreachable/i);
+    expect(await app.shell.readTechnicalDetails()).toMatch(/300-001/);
     await expect(app.queue.rows).toHaveCount(2);
   });
 });

@@ -10,6 +10,8 @@ test.describe('keyboard only', () => {
     await tabTo(page, billing);
     await page.keyboard.press('Enter');
     await app.queue.expectLoaded('Billing');
+    // Opening a queue puts focus on its heading: a screen reader says where the user is.
+    await expect(app.queue.heading('Billing')).toBeFocused();
 
     const nameSort = app.queue.columnHeader('Name').getByRole('button');
     await tabTo(page, nameSort);
@@ -17,5 +19,22 @@ test.describe('keyboard only', () => {
     await expect(app.queue.columnHeader('Name')).toHaveAttribute('aria-sort', 'ascending');
     await page.keyboard.press('Enter');
     await expect(app.queue.columnHeader('Name')).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  test('trend charts are not in the tab order: one Tab goes from tile to tile', async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    await app.api.waitForHistory();
+    await app.overview.open();
+    await expect(app.overview.collectingHistory).toHaveCount(0);
+    const names = await app.overview.tileHeadings.allInnerTexts();
+    expect(names.length).toBeGreaterThan(2);
+    await tabTo(page, app.overview.tileLink(names[0]!));
+    for (const next of names.slice(1, 3)) {
+      await page.keyboard.press('Tab');
+      await expect(app.overview.tileLink(next)).toBeFocused();
+    }
   });
 });

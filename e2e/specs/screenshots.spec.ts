@@ -37,3 +37,34 @@ test('screenshots for the README: overview, queue and wall display, light and da
     await page.screenshot(shot(`wall-${theme}`));
   }
 });
+
+test('screenshots for the README: the wall display at 4K and in portrait', async ({
+  app,
+  page,
+}) => {
+  await app.signInAs('supervisor');
+  for (const [name, viewport] of [
+    ['wall-4k-dark', { width: 3840, height: 2160 }],
+    ['wall-portrait-dark', { width: 1080, height: 1920 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await app.wall.open();
+    await app.wall.expectLive();
+    await expect(app.wall.tile('Billing')).toBeVisible();
+    await page.screenshot(shot(name));
+  }
+});
+
+test.describe('on a 500-queue floor', () => {
+  test.use({ stackOptions: { scenario: 'large', users: 'demo' } });
+  test.slow();
+
+  test('screenshot for the README: the wall display paging 500 queues', async ({ app, page }) => {
+    await app.signInAs('supervisor');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.wall.open({ rotateSec: 3600 });
+    await app.wall.expectLive(30_000);
+    await expect(app.wall.position).toHaveText(/^Page 1 of \d+$/);
+    await page.screenshot(shot('wall-large-dark'));
+  });
+});

@@ -1,3 +1,4 @@
+import { STATUS } from '../fixtures/sim-control';
 import { expect, test } from '../fixtures/test';
 
 test.use({ stackOptions: { scenario: 'seed', users: 'demo' } });
@@ -29,5 +30,17 @@ test.describe('seed scenario (the documented allonlineagents example)', () => {
     await app.queue.expectLoaded('chat_jinsitao');
     expect(await app.queue.visibleWorknos()).toEqual(['2007']);
     await expect(app.queue.mediaBadge('2007', 'Chat', true)).toBeVisible();
+  });
+
+  test('a chat queue says "Chatting" where a voice queue says "Talking"', async ({ app }) => {
+    // 2007 is in both queues; busy with a contact, it reads in each queue's own medium.
+    await app.stack.sim.setAgentState('2007', STATUS.talking);
+    await app.signInAs('supervisor');
+    await app.queue.open(2);
+    await app.queue.expectLoaded('chat_jinsitao');
+    await expect(await app.queue.cell('2007', 'State')).toHaveText('Chatting');
+    await app.queue.open(1);
+    await app.queue.expectLoaded('voice_liukai');
+    await expect(await app.queue.cell('2007', 'State')).toHaveText('Talking');
   });
 });

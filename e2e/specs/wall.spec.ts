@@ -1,21 +1,29 @@
+import { STATUS } from '../fixtures/sim-control';
 import { publishNewRelease } from '../fixtures/run-dir';
 import { expect, test } from '../fixtures/test';
 
+/** Technical text that must never reach a TV on the floor. */
+const TECHNICAL = /ECONN|socket hang up|within \d+ ms|127\.0\.0\.1|HTTP \d{3}|\d{3}-\d{3}/;
+
 test.describe('wall display', () => {
-  test('rotates through the queues in its link', async ({ app }) => {
+  test('rotates through the queues in its link, one at a time', async ({ app }) => {
     await app.signInAs('supervisor');
     // 5 s is the shortest rotation the wall accepts (shorter values are raised to it).
     const rotateSec = 5;
     await app.wall.open({ queues: [1, 2], rotateSec });
     await app.wall.expectLive();
-    await expect(app.wall.focusHeading).toHaveText('Billing');
-    await expect(app.wall.position).toHaveAccessibleName('Queue 1 of 2');
-    await expect(app.wall.agentsOf('Billing').getByRole('listitem').first()).toBeVisible();
+    // A queue past a critical limit is shown first, so either may come first.
+    const names = ['Billing', 'Technical Support'];
+    await expect(app.wall.focusHeading).toHaveText(new RegExp(`^(${names.join('|')})$`));
+    const first = (await app.wall.focusHeading.textContent()) ?? '';
+    const second = names.find((n) => n !== first)!;
+    await expect(app.wall.position).toHaveText('Queue 1 of 2');
+    await expect(app.wall.agentsOf(first).getByRole('listitem').first()).toBeVisible();
 
     const within = { timeout: (rotateSec + 3) * 1000 };
-    await expect(app.wall.focusHeading).toHaveText('Technical Support', within);
-    await expect(app.wall.position).toHaveAccessibleName('Queue 2 of 2');
-    await expect(app.wall.focusHeading).toHaveText('Billing', within);
+    await expect(app.wall.focusHeading).toHaveText(second, within);
+    await expect(app.wall.position).toHaveText('Queue 2 of 2');
+    await expect(app.wall.focusHeading).toHaveText(first, within);
   });
 
   test('a wallboard link signs the display in without a password', async ({ app, page }) => {
@@ -60,4 +68,223 @@ test.describe('wall display', () => {
       restore();
     }
   });
+
+  test('a wall link that is not valid says so, and what to do, within 5 s', async ({ app }) => {
+    await app.wall.open({ token: 'this-link-was-replaced-0123456789' });
+    const fiveSeconds = { timeout: 5_000 };
+    await expect(app.wall.alert).toContainText('This wall link is not valid', fiveSeconds);
+    await expect(app.wall.alert).toContainText('Ask an administrator for a new wall link');
+    await expect(app.wall.freshness).toHaveCount(0);
+
+    // A link cut short (too short to be a token) is not valid either, rather than a sign-in form.
+    await app.wall.open({ token: 'abc' });
+    await expect(app.wall.alert).toContainText('This wall link is not valid', fiveSeconds);
+  });
+
+  test('a display whose link stopped working says so instead of reconnecting forever', async ({
+    app,
+  }) => {
+    // Signed in (as it was before the link was replaced), showing the floor.
+    await app.signInAs('supervisor');
+    await app.wall.open({ token: 'this-link-was-replaced-0123456789', queues: [1] });
+    await app.wall.expectLive();
+
+    await app.api.signOut();
+    await expect(app.wall.alert).toContainText('This wall link is not valid', { timeout: 5_000 });
+    await expect(app.wall.alert).toContainText('Ask an administrator for a new wall link');
+  });
+
+  test('a display that starts while Floorwatch cannot be reached comes up by itself', async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    // The network to Floorwatch is down when the TV boots.
+    let down = true;
+    await page.route('**/api/v1/me', (route) =>
+      down ? route.abort('connectionrefused') : route.continue(),
+    );
+    await app.wall.open({ queues: [1] });
+    await expect(page.getByRole('heading', { name: "Can't reach Floorwatch" })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByText('The display keeps trying by itself.')).toBeVisible();
+    await expect(page.locator('body')).not.toContainText(TECHNICAL);
+
+    down = false;
+    await app.wall.expectLive(45_000);
+    await expect(app.wall.focusHeading).toHaveText('Billing');
+  });
+
+  test('a gateway fault is said in plain words, with no technical detail', async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    await app.wall.open();
+    await app.wall.expectLive();
+
+    await app.stack.sim.addFault({ kind: 'drop', route: 'queryAllOnlineAgents' });
+    await expect(app.wall.freshness).toHaveText(/^Can't reach the phone system since \d\d:\d\d$/, {
+      timeout: 15_000,
+    });
+    await expect(app.wall.alert).toContainText(/The figures shown are from \d\d:\d\d/);
+    await expect(page.locator('body')).not.toContainText(TECHNICAL);
+
+    await app.stack.sim.addFault({
+      kind: 'http-error',
+      route: 'queryAllOnlineAgents',
+      status: 502,
+    });
+    await expect(page.locator('body')).not.toContainText(TECHNICAL);
+    await app.stack.sim.clearFaults();
+    await app.wall.expectLive();
+    await expect(app.wall.alert).toHaveCount(0);
+  });
+
+  test('at 3840×2160 the tiles fill the screen and the type scales with it', async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.wall.open();
+    await app.wall.expectLive();
+    await expect(app.wall.tiles).toHaveCount(6);
+    const hdName = await app.wall.tileNameSize('Billing');
+
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await expect(app.wall.tiles).toHaveCount(6);
+    await expect.poll(() => app.wall.tileNameSize('Billing')).toBeGreaterThan(hdName * 1.9);
+    const boxes = await app.wall.tileBoxes();
+    expect(Math.max(...boxes.map((b) => b.y + b.height)), 'tiles reach the bottom').toBeGreaterThan(
+      2160 * 0.95,
+    );
+    expect(Math.max(...boxes.map((b) => b.x + b.width)), 'tiles reach the right').toBeGreaterThan(
+      3840 * 0.97,
+    );
+    await app.wall.expectHeaderWhole({ paged: false });
+  });
+
+  test('in portrait (1080×1920) the tiles get a layout of their own', async ({ app, page }) => {
+    await app.signInAs('supervisor');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await app.wall.open();
+    await app.wall.expectLive();
+    await expect(app.wall.tiles).toHaveCount(6);
+    const boxes = await app.wall.tileBoxes();
+    const columns = new Set(boxes.map((b) => Math.round(b.x))).size;
+    const rows = new Set(boxes.map((b) => Math.round(b.y))).size;
+    expect(rows, 'more rows than columns').toBeGreaterThan(columns);
+    expect(Math.max(...boxes.map((b) => b.y + b.height)), 'tiles reach the bottom').toBeGreaterThan(
+      1920 * 0.95,
+    );
+    await app.wall.expectHeaderWhole({ paged: false });
+  });
+});
+
+test.describe('wall display on a 500-queue floor', () => {
+  test.use({ stackOptions: { scenario: 'large', users: 'demo' } });
+  // 10,000 agents: the first snapshot takes a few seconds to arrive and draw.
+  test.slow();
+
+  test('every queue is reachable through pages that say "page X of Y", under a whole header', async ({
+    app,
+    page,
+  }) => {
+    // Twenty-odd pages read one by one on a shared two-core machine.
+    test.setTimeout(240_000);
+    await app.signInAs('supervisor');
+    const snap = await app.api.liveSnapshot();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    // A long page time: this test turns the pages itself.
+    await app.wall.open({ rotateSec: 3600 });
+    await app.wall.expectLive(30_000);
+    await expect(app.wall.position).toHaveText(/^Page 1 of \d+$/);
+    const pages = Number(/of (\d+)/.exec((await app.wall.position.textContent()) ?? '')?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    await app.wall.expectHeaderWhole({ paged: true });
+
+    const seen: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      // The page count and its tiles change in one render.
+      await expect(app.wall.position).toHaveText(`Page ${p} of ${pages}`);
+      seen.push(...(await app.wall.tileNames()));
+      if (p < pages) await app.wall.nextPage();
+    }
+    expect(seen.sort()).toEqual(snap.queues.map((q) => q.name).sort());
+    await app.wall.expectHeaderWhole({ paged: true });
+  });
+
+  test('a queue past a critical limit is on page 1, and pages turn by themselves', async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    // Only an agent in an unknown state for 2 s is critical: no other queue is.
+    await app.settings.open();
+    for (const state of ['talking', 'wrapup', 'busy', 'rest'] as const)
+      await app.settings.setLimit(state, 86_000, 86_400);
+    await app.settings.setLimit('unknown', 1, 2);
+    await app.settings.saveLimits();
+
+    // An agent of the last queue (page Y without critical-first).
+    const snap = await app.api.liveSnapshot();
+    const last = [...snap.queues].sort((a, b) => a.skillId - b.skillId).at(-1)!;
+    const workno = last.agents[0]!;
+    const skills = snap.agents.find((a) => a.workno === workno)!.skills;
+    const critical = snap.queues
+      .filter((q) => skills.includes(q.skillId))
+      .sort((a, b) => a.skillId - b.skillId)
+      .map((q) => q.name);
+    await app.stack.sim.setAgentState(workno, STATUS.unknown);
+    await expect
+      .poll(
+        async () => {
+          const s = await app.api.snapshot();
+          const a = s.agents.find((x) => x.workno === workno);
+          return a?.state === 'unknown' ? s.serverTime - a.stateSince : 0;
+        },
+        { message: 'the agent past the critical limit', timeout: 15_000 },
+      )
+      .toBeGreaterThan(2_500);
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const rotateSec = 5;
+    await app.wall.open({ rotateSec });
+    await app.wall.expectLive(30_000);
+    await expect(app.wall.position).toHaveText(/^Page 1 of \d+$/);
+    const pages = ((await app.wall.position.textContent()) ?? '').replace('Page 1 ', '');
+    await expect(app.wall.tile(last.name).getByLabel('1 past critical limit')).toBeVisible();
+    expect((await app.wall.tileNames()).slice(0, critical.length)).toEqual(critical);
+
+    await expect(app.wall.position).toHaveText(`Page 2 ${pages}`, {
+      timeout: (rotateSec + 5) * 1000,
+    });
+    await app.wall.expectHeaderWhole({ paged: true });
+  });
+
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ]) {
+    test(`four- and five-digit counts stay inside their boxes at ${viewport.width}×${viewport.height}`, async ({
+      app,
+      page,
+    }) => {
+      await app.signInAs('supervisor');
+      await page.setViewportSize(viewport);
+      await app.wall.open();
+      await app.wall.expectLive(30_000);
+      await expect(app.wall.floorFigure('Signed in').value).toHaveText(/^\d{1,2},\d{3}$/);
+      for (const label of ['Signed in', 'Idle', 'Talking', 'Rest']) {
+        const { value } = app.wall.floorFigure(label);
+        await expect(value).toHaveText(/\d/);
+        expect(
+          await app.wall.valueClearance(value),
+          `${label}: room left in its box`,
+        ).toBeGreaterThan(0);
+      }
+    });
+  }
 });

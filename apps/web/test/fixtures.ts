@@ -47,6 +47,12 @@ export function makeQueue(
     agents: ['1001'],
     waiting: 3,
     longestWaitSec: 42,
+    serviceLevel: null,
+    loggedOnAgents: null,
+    availAgents: null,
+    maxQueueSize: null,
+    resourceIdleRate: null,
+    agentCountMismatchSince: null,
     ...over,
     counts: { ...ZERO_COUNTS, idle: 1, ...over.counts },
   });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allOnlineAgentsResponse, parseMediaTriple, stateFromStatus } from '../src/gateway/index';
 
-// The documented example of ../shared/ccgw/allonlineagents.txt, copied verbatim (one line).
+// The documented example payload of the allonlineagents interface page (docs/gateway.md
+// §allonlineagents), copied verbatim (one line).
 function documentedExample(): unknown {
   return JSON.parse(
     readFileSync(

@@ -166,7 +166,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
       : {}),
     responses: {
       200: json("The gateway's answer", gatewayAnswer),
-      502: json('`GATEWAY_BAD_ANSWER`: the gateway did not answer JSON', api.errorBody),
+      502: json(
+        "`GATEWAY_BAD_ANSWER`: the gateway's answer was not JSON or not a 2xx (its status in `details.gatewayStatus`)",
+        api.errorBody,
+      ),
       503: json('`GATEWAY_UNAVAILABLE`: not signed in to the gateway', api.errorBody),
     },
   })),

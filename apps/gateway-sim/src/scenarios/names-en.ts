@@ -1,5 +1,5 @@
 // English names of the scenarios (the default locale).
-import type { LocaleNames, QueueKind } from './locale';
+import type { LocaleNames, QueueKind } from './locale-names';
 
 const KIND: Readonly<Record<QueueKind, string>> = {
   voice: 'Voice',

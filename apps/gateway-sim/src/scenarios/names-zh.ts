@@ -1,5 +1,5 @@
 // Simplified Chinese names of the scenarios (SIM_LOCALE=zh-CN): a bank's contact centre.
-import type { LocaleNames, QueueKind } from './locale';
+import type { LocaleNames, QueueKind } from './locale-names';
 
 const KIND: Readonly<Record<QueueKind, string>> = {
   voice: '语音',

@@ -169,3 +169,8 @@ export const MonitorIcon = (p: IconProps) => (
     <path d="M8 21h8M12 17v4" />
   </Svg>
 );
+export const WaitIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M6 2h12M6 22h12M7 2v4l5 6-5 6v4M17 2v4l-5 6 5 6v4" />
+  </Svg>
+);

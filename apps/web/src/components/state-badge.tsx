@@ -1,8 +1,19 @@
-import { AGENT_STATE_LABELS, stateColor, type AgentState } from '@/lib/states';
+import { stateColor, stateLabel, type AgentState } from '@/lib/states';
 import { StateIcon } from './state-icon';
 
-/** A state as colour + icon + text (never colour alone). */
-export function StateBadge({ state, size = 'md' }: { state: AgentState; size?: 'md' | 'lg' }) {
+/**
+ * A state as colour + icon + text (never colour alone). With the queue's `mediaType` a busy agent
+ * reads in the medium's word ("Chatting", "Handling email").
+ */
+export function StateBadge({
+  state,
+  size = 'md',
+  mediaType,
+}: {
+  state: AgentState;
+  size?: 'md' | 'lg';
+  mediaType?: number | null;
+}) {
   return (
     <span
       className={
@@ -17,7 +28,7 @@ export function StateBadge({ state, size = 'md' }: { state: AgentState; size?: '
       >
         <StateIcon state={state} className="h-[0.9em] w-[0.9em] stroke-[2.5]" />
       </span>
-      {AGENT_STATE_LABELS[state]}
+      {stateLabel(state, mediaType)}
     </span>
   );
 }

@@ -1,20 +1,23 @@
 import type { StateCounts } from '@floorwatch/contracts/api';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
+import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
 
 /** A compact stacked bar of agents by state, with a text alternative. */
 export function StateBar({
   counts,
   className = 'h-2.5',
+  mediaType,
 }: {
   counts: StateCounts;
   className?: string;
+  /** The queue's medium, so the labels read "Chatting" etc. */
+  mediaType?: number | null;
 }) {
   const parts = STATE_ORDER.map((s) => ({ state: s, n: counts[s] ?? 0 })).filter((p) => p.n > 0);
   const total = parts.reduce((sum, p) => sum + p.n, 0);
   const label =
     total === 0
       ? 'No agents'
-      : parts.map((p) => `${AGENT_STATE_LABELS[p.state]} ${p.n}`).join(', ');
+      : parts.map((p) => `${stateLabel(p.state, mediaType)} ${p.n}`).join(', ');
   return (
     <div
       role="img"
@@ -24,7 +27,7 @@ export function StateBar({
       {parts.map((p) => (
         <div
           key={p.state}
-          title={`${AGENT_STATE_LABELS[p.state]}: ${p.n}`}
+          title={`${stateLabel(p.state, mediaType)}: ${p.n}`}
           style={{ flexGrow: p.n, flexBasis: 0, background: stateColor(p.state) }}
         />
       ))}

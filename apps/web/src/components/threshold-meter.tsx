@@ -1,7 +1,5 @@
-import type { ThresholdResult } from '@/lib/thresholds';
-import { CritIcon, WarnIcon } from './icons';
-
-const LEVEL_TEXT = { ok: 'within limit', warn: 'past warning limit', crit: 'past critical limit' };
+import { LIMIT_PHRASE, type ThresholdResult } from '@/lib/thresholds';
+import { LevelIcon } from './limit-level';
 
 /** Level as icon + colour + a bar of the share of the critical limit used. */
 export function ThresholdMeter({
@@ -26,7 +24,7 @@ export function ThresholdMeter({
       <span
         className="relative h-1.5 w-12 overflow-hidden rounded-full bg-surface-2"
         role="meter"
-        aria-label={`Share of the critical limit used, ${LEVEL_TEXT[result.level]}`}
+        aria-label={`Share of the critical limit used, ${LIMIT_PHRASE[result.level]}`}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
@@ -36,12 +34,7 @@ export function ThresholdMeter({
           style={{ width: `${pct}%`, background: color }}
         />
       </span>
-      {showIcon && result.level === 'crit' && (
-        <CritIcon className="h-4 w-4 text-crit" title="Critical" />
-      )}
-      {showIcon && result.level === 'warn' && (
-        <WarnIcon className="h-4 w-4 text-warn" title="Warning" />
-      )}
+      {showIcon && <LevelIcon level={result.level} />}
     </span>
   );
 }

@@ -9,10 +9,19 @@ export function useFreshness(): Freshness {
   const now = useNow();
   const connection = useLiveStore((s) => s.connection);
   const gateway = useLiveStore((s) => s.gateway);
+  const lastSuccessAt = useLiveStore((s) => s.lastSuccessAt);
   const hasData = useLiveStore((s) => s.version !== null);
   const clockOffsetMs = useLiveStore((s) => s.clockOffsetMs);
   const staleAfterMs = useSettings().data?.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-  return computeFreshness({ connection, gateway, hasData, clockOffsetMs, now, staleAfterMs });
+  return computeFreshness({
+    connection,
+    gateway,
+    lastSuccessAt,
+    hasData,
+    clockOffsetMs,
+    now,
+    staleAfterMs,
+  });
 }
 
 /** Just the "dim it" bit, for containers (re-renders only when it flips). */

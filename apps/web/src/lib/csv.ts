@@ -1,4 +1,5 @@
-// CSV in the shape spreadsheet programs open without a wizard (RFC 4180, CRLF, BOM for Excel).
+// CSV in the shape spreadsheet programs open without a wizard (RFC 4180, CRLF, and a UTF-8 BOM
+// so Excel reads names in any script).
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
@@ -11,7 +12,20 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export const BOM = '\uFEFF';
+
+export interface CsvOptions {
+  /** Lines before the header (e.g. what the file is and when it was made). */
+  preamble?: readonly (readonly unknown[])[];
+  /** Start with a UTF-8 byte order mark (what Excel needs to read UTF-8). */
+  bom?: boolean;
+}
+
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  opts: CsvOptions = {},
+): string {
   const line = (cells: readonly unknown[]) =>
     cells
       .map((c) =>
@@ -20,16 +34,17 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
         ),
       )
       .join(',');
-  return [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
+  const lines = [...(opts.preamble ?? []), header, ...rows].map(line);
+  return (opts.bom ? BOM : '') + lines.join('\r\n') + '\r\n';
 }
 
-/** Offers `text` as a file download (an object URL on a Blob, revoked afterwards). */
+/** Offers `text` as a file download, byte for byte (an object URL on a Blob, revoked afterwards). */
 export function downloadText(
   fileName: string,
   text: string,
   type = 'text/csv;charset=utf-8',
 ): void {
-  const blob = new Blob(['\uFEFF', text], { type });
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -15,6 +15,14 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`;
 }
 
+/** Always `h:mm:ss` ("0:01:05"): what a spreadsheet reads as a duration, never as a clock time. */
+export function formatHms(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) ms = 0;
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  return `${h}:${pad2(Math.floor((total % 3600) / 60))}:${pad2(total % 60)}`;
+}
+
 /** Seconds as `m:ss` / `h:mm:ss`, or an em dash for null (the gateway gave no value). */
 export function formatSeconds(sec: number | null | undefined): string {
   if (sec === null || sec === undefined) return '—';
@@ -50,6 +58,19 @@ export function formatSignIn(epochMs: number, now: number): string {
   return `${d.getDate()} ${month} ${time}`;
 }
 
+/** ISO 8601 in local time with its UTC offset, to the second: "2026-11-25T14:02:31+01:00". */
+export function isoWithOffset(epochMs: number): string {
+  const d = new Date(epochMs);
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  return (
+    `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}` +
+    `T${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}` +
+    `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+  );
+}
+
 /** A file-name friendly local timestamp: 20261125-143005. */
 export function fileStamp(epochMs: number): string {
   const d = new Date(epochMs);
@@ -59,6 +80,15 @@ export function fileStamp(epochMs: number): string {
   );
 }
 
+// One formatter for the page: toLocaleString builds a new one per call, which shows in profiles
+// of a 500-tile overview ticking every second.
+const counts = new Intl.NumberFormat('en-GB');
+
+/** A count with thousands separators: "1,234". */
+export function formatCount(n: number): string {
+  return counts.format(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -75,6 +75,7 @@ describe('connectLiveStream', () => {
   });
 
   it('keeps the last good state when a message is malformed', () => {
+    fetchSnapshot.mockRejectedValue(new Error('unreadable too'));
     const es = sources[0]!;
     es.emit('snapshot', makeSnapshot());
     const agents = useLiveStore.getState().agents;
@@ -82,6 +83,50 @@ describe('connectLiveStream', () => {
     es.emit('heartbeat', 'not json');
     expect(useLiveStore.getState().agents).toBe(agents);
     expect(useLiveStore.getState().badMessages).toBe(2);
+  });
+
+  it('re-fetches the snapshot when the stream sends an unreadable one, instead of freezing', async () => {
+    const es = sources[0]!;
+    es.onopen?.();
+    fetchSnapshot.mockResolvedValue(makeSnapshot({ version: 12 }));
+    // An agent status beyond what the contract allows: the whole message is invalid.
+    es.emit('snapshot', {
+      ...makeSnapshot(),
+      agents: [{ ...makeAgent(), status: '99999999999999999999' }],
+    });
+    expect(useLiveStore.getState().badMessages).toBe(1);
+    await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(12));
+    expect(useLiveStore.getState().connection).toBe('open');
+    expect(useLiveStore.getState().agents['1001']).toBeDefined();
+  });
+
+  it('keeps re-fetching with backoff while the snapshot stays unreadable', async () => {
+    const es = sources[0]!;
+    es.onopen?.();
+    fetchSnapshot
+      .mockRejectedValueOnce(new Error('unexpected shape'))
+      .mockRejectedValueOnce(new Error('unexpected shape'))
+      .mockResolvedValue(makeSnapshot({ version: 20 }));
+    es.emit('snapshot', '{"version":"nope"}');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchSnapshot).toHaveBeenCalledTimes(1);
+    // A heartbeat meanwhile does not start a second fetch while one is scheduled.
+    es.emit('heartbeat', { serverTime: 1, version: 20, lastSuccessAt: 1 });
+    expect(fetchSnapshot).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(20));
+    expect(fetchSnapshot).toHaveBeenCalledTimes(3);
+    expect(useLiveStore.getState().connection).toBe('open');
+  });
+
+  it('a corrected value heals through a later valid patch or heartbeat', async () => {
+    const es = sources[0]!;
+    fetchSnapshot.mockResolvedValue(makeSnapshot({ version: 30 }));
+    es.emit('snapshot', '{"version":"nope"}');
+    await vi.waitFor(() => expect(useLiveStore.getState().version).toBe(30));
+    es.emit('patch', makePatch({ baseVersion: 30, version: 31 }));
+    expect(useLiveStore.getState().version).toBe(31);
+    expect(useLiveStore.getState().connection).toBe('open');
   });
 
   it('reconnects with backoff when the server refuses the stream', async () => {

@@ -1,5 +1,7 @@
 // The SSE connection that feeds the live store: EventSource, zod validation of every message,
-// gap detection → resync, silence watchdog and reconnect with capped exponential backoff.
+// gap detection → resync, silence watchdog and reconnect with capped exponential backoff. A
+// message that fails validation is dropped and the picture re-fetched from /api/v1/snapshot (with
+// backoff while that fails too), so one bad value never freezes the screen.
 // The subpath, not the package root: the root would bring the gateway tables into the bundle.
 import { backoff } from '@floorwatch/contracts/backoff';
 import {
@@ -40,6 +42,10 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let watchdog: ReturnType<typeof setInterval> | null = null;
   let resyncing = false;
+  let resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  let resyncAttempt = 0;
+  /** The stream is delivering (opened, or a valid message arrived since the last error). */
+  let streamUp = false;
 
   const parse = <S extends z.ZodType>(
     schema: S,
@@ -63,21 +69,40 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
     return r.data;
   };
 
+  /** A valid message proves the stream delivers: say so once there is a picture to show. */
+  const delivering = () => {
+    streamUp = true;
+    const st = store.getState();
+    if (st.connection !== 'open' && st.version !== null) st.setConnection('open');
+  };
+
   const resync = async () => {
-    if (resyncing || stopped) return;
+    if (resyncing || stopped || resyncTimer !== null) return;
     resyncing = true;
     try {
       const s = await opts.fetchSnapshot();
-      if (!stopped) store.getState().applySnapshot(s);
+      if (stopped) return;
+      resyncAttempt = 0;
+      store.getState().applySnapshot(s);
+      if (streamUp) store.getState().setConnection('open');
     } catch {
-      // The stream itself will bring a snapshot on reconnect.
-      reconnect();
+      // The snapshot cannot be read either (the server may still be sending the bad value):
+      // try again with backoff; the stream stays open and a valid snapshot on it also heals.
+      if (!stopped) {
+        const delay = backoffDelay(resyncAttempt);
+        resyncAttempt += 1;
+        resyncTimer = setTimeout(() => {
+          resyncTimer = null;
+          void resync();
+        }, delay);
+      }
     } finally {
       resyncing = false;
     }
   };
 
   const close = () => {
+    streamUp = false;
     if (es) {
       es.onopen = null;
       es.onerror = null;
@@ -113,11 +138,21 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
 
     source.onopen = () => {
       attempt = 0;
+      streamUp = true;
     };
     source.addEventListener(STREAM_EVENTS.snapshot, (ev) => {
       const s = parse(snapshot, ev, 'snapshot');
-      if (!s) return;
+      if (!s) {
+        // Without it there is no picture to patch: fetch one rather than wait for ever.
+        void resync();
+        return;
+      }
       attempt = 0;
+      streamUp = true;
+      // A good snapshot on the stream heals as well as a fetched one.
+      if (resyncTimer !== null) clearTimeout(resyncTimer);
+      resyncTimer = null;
+      resyncAttempt = 0;
       store.getState().applySnapshot(s);
       store.getState().setConnection('open');
     });
@@ -129,14 +164,21 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
         return;
       }
       if (store.getState().applyPatch(p) === 'gap') void resync();
+      delivering();
     });
     source.addEventListener(STREAM_EVENTS.heartbeat, (ev) => {
       const h = parse(heartbeat, ev, 'heartbeat');
-      if (!h) return;
+      if (!h) {
+        void resync();
+        return;
+      }
       store.getState().applyHeartbeat(h);
-      if (store.getState().resyncNeeded) void resync();
+      delivering();
+      // Still no picture (the stream's snapshot was unreadable), or we missed a patch.
+      if (store.getState().version === null || store.getState().resyncNeeded) void resync();
     });
     source.onerror = () => {
+      streamUp = false;
       if (stopped) return;
       if (source.readyState === EventSource.CONNECTING) {
         // The browser retries by itself; say so, and let the watchdog take over if it hangs.
@@ -170,6 +212,7 @@ export function connectLiveStream(opts: LiveStreamOptions): () => void {
   return () => {
     stopped = true;
     if (retryTimer !== null) clearTimeout(retryTimer);
+    if (resyncTimer !== null) clearTimeout(resyncTimer);
     if (watchdog !== null) clearInterval(watchdog);
     close();
     store.getState().setConnection('closed');

@@ -116,6 +116,23 @@ describe('live store', () => {
     expect(store().resyncNeeded).toBe(true);
   });
 
+  it('keeps the newest last successful poll from snapshots, patches and heartbeats', () => {
+    store().applySnapshot(
+      makeSnapshot({ gateway: { status: 'ok', lastSuccessAt: T0 - 2000, error: null } }),
+      T0,
+    );
+    expect(store().lastSuccessAt).toBe(T0 - 2000);
+    store().applyHeartbeat({ serverTime: T0 + 2000, version: 10, lastSuccessAt: T0 + 1500 });
+    expect(store().lastSuccessAt).toBe(T0 + 1500);
+    // A heartbeat without a poll yet, or an older one, never moves it back.
+    store().applyHeartbeat({ serverTime: T0 + 4000, version: 10, lastSuccessAt: null });
+    store().applyPatch(
+      makePatch({ gateway: { status: 'ok', lastSuccessAt: T0 - 2000, error: null } }),
+      T0 + 4000,
+    );
+    expect(store().lastSuccessAt).toBe(T0 + 1500);
+  });
+
   it('measures the server clock offset and smooths it', () => {
     // Browser clock 90 s behind the server.
     store().applySnapshot(makeSnapshot({ serverTime: T0 }), T0 - 90_000);

@@ -23,6 +23,11 @@ export interface LiveState {
   queueIds: number[];
   version: number | null;
   gateway: GatewayHealth | null;
+  /**
+   * Newest time of a successful gateway poll seen in any message, heartbeats included (BFF clock).
+   * Freshness is judged from this: on a quiet floor nothing changes, yet every poll succeeds.
+   */
+  lastSuccessAt: number | null;
   /** serverTime − Date.now() at receipt, smoothed; null until the first message. */
   clockOffsetMs: number | null;
   /** Client time of the last message of any kind (snapshot, patch, heartbeat). */
@@ -50,6 +55,12 @@ export function smoothOffset(previous: number | null, sample: number): number {
   return previous + OFFSET_ALPHA * (sample - previous);
 }
 
+/** The newer of two last-success times; a message without one never moves it back. */
+export function newestSuccess(previous: number | null, next: number | null): number | null {
+  if (next === null) return previous;
+  return previous === null || next > previous ? next : previous;
+}
+
 function sortedIds(queues: Record<number, Queue>): number[] {
   return Object.values(queues)
     .map((q) => q.skillId)
@@ -62,6 +73,7 @@ const initial = {
   queueIds: [],
   version: null,
   gateway: null,
+  lastSuccessAt: null,
   clockOffsetMs: null,
   lastMessageAt: null,
   connection: 'idle' as ConnectionState,
@@ -92,6 +104,7 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
       queueIds: sameNumbers(queueIds, prev.queueIds) ? prev.queueIds : queueIds,
       version: s.version,
       gateway: s.gateway,
+      lastSuccessAt: newestSuccess(prev.lastSuccessAt, s.gateway.lastSuccessAt),
       clockOffsetMs: smoothOffset(prev.clockOffsetMs, s.serverTime - receivedAt),
       lastMessageAt: receivedAt,
       resyncNeeded: false,
@@ -137,6 +150,7 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
       queueIds,
       version: p.version,
       gateway: p.gateway,
+      lastSuccessAt: newestSuccess(prev.lastSuccessAt, p.gateway.lastSuccessAt),
       clockOffsetMs: smoothOffset(prev.clockOffsetMs, p.serverTime - receivedAt),
       lastMessageAt: receivedAt,
     });
@@ -146,6 +160,7 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
   applyHeartbeat: (h, receivedAt = Date.now()) => {
     const prev = get();
     set({
+      lastSuccessAt: newestSuccess(prev.lastSuccessAt, h.lastSuccessAt),
       clockOffsetMs: smoothOffset(prev.clockOffsetMs, h.serverTime - receivedAt),
       lastMessageAt: receivedAt,
       // A heartbeat ahead of us means we missed a patch.

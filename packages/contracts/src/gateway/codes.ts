@@ -1,4 +1,5 @@
-// Code tables of the CC-Gateway, as data with labels. Sources: ../shared/ccgw/REFERENCE.md §3 and §6.
+// Code tables of the CC-Gateway, as data with labels (docs/gateway.md §Agent states, §Media and
+// reason codes, §Error codes).
 
 /** The normalised agent states Floorwatch shows. Part of the public API. */
 export const AGENT_STATES = [
@@ -165,7 +166,7 @@ export const RETCODE_CATEGORIES = [
 ] as const;
 export type RetcodeCategory = (typeof RETCODE_CATEGORIES)[number];
 
-/** Every retcode of REFERENCE §6 with its meaning and what a client should do. */
+/** Every retcode of docs/gateway.md §Error codes with its meaning and what a client should do. */
 export const RETCODES: Record<string, { message: string; category: RetcodeCategory }> = {
   '0': { message: 'Success', category: 'ok' },
   '000-001': { message: 'Wrong event method', category: 'client-bug' },

@@ -1,20 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { createSession } from '@/features/auth/api/create-session';
 import { meQueryKey, useMe } from '@/features/auth/api/get-me';
-import {
-  FreshnessIndicator,
-  StaleBanner,
-} from '@/features/live-status/components/freshness-indicator';
 import { useLiveConnection } from '@/features/live-status/hooks/use-live-connection';
 import { WallScreen } from '@/features/wall/components/wall-screen';
+import { InvalidWallLink, WallCrashed, WallNotice } from '@/features/wall/components/wall-notice';
 import { useReleaseWatch } from '@/features/wall/hooks/use-release-watch';
+import { linkFailure } from '@/features/wall/lib/link-sign-in';
 import { parseWallParams } from '@/features/wall/lib/wall-params';
 import { backoffDelay } from '@/lib/live-stream';
 import { setUnauthorizedHandler } from '@/lib/session-events';
 import { useLiveStore } from '@/stores/live-store';
 import { applyTheme } from '@/stores/theme-store';
+
+/** A refused link is checked again this rarely, in case an administrator restores it. */
+const INVALID_LINK_RECHECK_MS = 5 * 60_000;
 
 /**
  * Composition of the wall display: session (wallboard token sign-in, and signing itself back
@@ -25,7 +27,7 @@ export function WallRoute() {
   const params = useMemo(() => parseWallParams(search), [search]);
   const qc = useQueryClient();
   const me = useMe();
-  const [signInError, setSignInError] = useState<string | null>(null);
+  const [link, setLink] = useState<'ok' | 'retrying' | 'invalid'>('ok');
   const attempt = useRef(0);
   const signingIn = useRef(false);
 
@@ -33,7 +35,8 @@ export function WallRoute() {
   useEffect(() => applyTheme(true), []);
   useReleaseWatch();
 
-  // Signs in with the display's link token; on failure keeps retrying with backoff.
+  // Signs in with the display's link token. A refused link is said at once (and re-checked
+  // rarely); network trouble and throttling are retried with backoff.
   const retry = useRef<() => void>(() => {});
   const signInWithToken = useCallback(() => {
     const token = params.token;
@@ -43,12 +46,18 @@ export function WallRoute() {
       async () => {
         attempt.current = 0;
         signingIn.current = false;
-        setSignInError(null);
+        setLink('ok');
         await qc.invalidateQueries({ queryKey: meQueryKey });
       },
       (e: unknown) => {
-        setSignInError(e instanceof Error ? e.message : 'Sign-in with the display link failed');
-        const delay = backoffDelay(attempt.current++);
+        const f = linkFailure(e);
+        setLink(f.kind === 'invalid' ? 'invalid' : 'retrying');
+        const delay =
+          f.kind === 'invalid'
+            ? INVALID_LINK_RECHECK_MS
+            : f.kind === 'throttled'
+              ? f.retryAfterMs
+              : backoffDelay(attempt.current++);
         setTimeout(() => {
           signingIn.current = false;
           retry.current();
@@ -75,27 +84,43 @@ export function WallRoute() {
 
   useLiveConnection(onUnauthorized, signedIn);
 
-  if (me.isSuccess && me.data === null && !params.token) {
+  // A display that boots while Floorwatch is unreachable keeps asking who it is, by itself.
+  const meFailures = me.errorUpdateCount;
+  const refetchMe = me.refetch;
+  useEffect(() => {
+    if (!me.isError) return;
+    const t = setTimeout(() => void refetchMe(), backoffDelay(meFailures));
+    return () => clearTimeout(t);
+  }, [me.isError, meFailures, refetchMe]);
+
+  const signedOut = me.isSuccess && me.data === null;
+  if (signedOut && (params.badToken || link === 'invalid')) return <InvalidWallLink />;
+  if (signedOut && !params.token) {
     const next = `/wall${search.toString() ? `?${search.toString()}` : ''}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   // While signing back in mid-shift, keep the (dimmed, marked stale) picture on screen.
   if (!signedIn && !(params.token && hasData)) {
     return (
-      <div className="flex h-full flex-col items-center justify-center gap-4 bg-bg p-8 text-center text-fg">
-        <p className="text-[clamp(1.5rem,3vw,3rem)]" role="status">
-          {signInError ? 'Signing the display in again…' : 'Starting the wall display…'}
-        </p>
-        {signInError && <p className="text-[clamp(1rem,1.5vw,1.5rem)] text-muted">{signInError}</p>}
+      <div role="status" className="h-full">
+        {me.isError ? (
+          <WallNotice title="Can't reach Floorwatch">
+            <p>The display keeps trying by itself.</p>
+          </WallNotice>
+        ) : link === 'retrying' ? (
+          <WallNotice title="Signing the display in again…">
+            <p>The display keeps trying by itself.</p>
+          </WallNotice>
+        ) : (
+          <WallNotice title="Starting the wall display…" />
+        )}
       </div>
     );
   }
 
   return (
-    <WallScreen
-      params={params}
-      freshness={<FreshnessIndicator variant="wall" />}
-      banner={<StaleBanner variant="wall" />}
-    />
+    <ErrorBoundary fallback={() => <WallCrashed />}>
+      <WallScreen params={params} />
+    </ErrorBoundary>
   );
 }

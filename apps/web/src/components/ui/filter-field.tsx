@@ -7,13 +7,15 @@ export function FilterField({
   id,
   label,
   children,
+  className = '',
 }: {
   id: string;
   label: string;
   children: ReactNode;
+  className?: string;
 }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-xs font-semibold text-muted">
         {label}
       </label>

@@ -1,20 +1,36 @@
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
+import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
+import { queuePath } from '@/lib/routes';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { countPastLimits } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
+  QUEUE_SORTS,
   serializeOverviewState,
   type OverviewState,
+  type QueueSort,
 } from '../lib/overview-url-state';
+import { sortQueues } from '../lib/sort-queues';
+import { AgentResults, AgentSearchField } from './agent-search';
 import { QueueTile } from './queue-tile';
+import { TileGrid } from './tile-grid';
+
+const SORT_LABELS: Record<QueueSort, string> = {
+  id: 'Queue number',
+  urgency: 'Most urgent first',
+  wait: 'Longest wait first',
+  waiting: 'Most calls waiting first',
+  name: 'Name (A–Z)',
+};
 
 export function OverviewPage() {
   const [params, setParams] = useSearchParams();
@@ -31,7 +47,17 @@ export function OverviewPage() {
   const loaded = useLiveStore((s) => s.version !== null);
   const thresholds = useThresholds();
 
-  const visible = useMemo(() => filterQueues(queues, filters), [queues, filters]);
+  // Urgency counts agents past the critical limit, which changes with the clock.
+  const urgent = filters.sort === 'urgency';
+  const serverNow = useServerNow(urgent);
+  const visible = useMemo(
+    () =>
+      sortQueues(filterQueues(queues, filters), filters.sort, (q) =>
+        countPastLimits(q.agents, agents, serverNow, thresholds),
+      ),
+    // serverNow is 0 and does not tick unless sorting by urgency.
+    [queues, filters, agents, serverNow, thresholds],
+  );
   const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
   const mediaTypes = useMemo(
     () => [...new Set(queues.map((q) => q.mediaType))].sort((a, b) => a - b),
@@ -63,11 +89,12 @@ export function OverviewPage() {
             ))}
           </p>
         </div>
+        <AgentSearchField value={filters.find} onChange={(find) => update({ find })} />
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter queues">
-          <FilterField id="ov-search" label="Search queues">
+          <FilterField id="ov-search" label="Search queues" className="w-full sm:w-auto">
             <SearchInput
               id="ov-search"
-              widthClass="w-56"
+              widthClass="w-full sm:w-56"
               placeholder="Queue name or id"
               value={filters.q}
               onChange={(q) => update({ q })}
@@ -76,7 +103,7 @@ export function OverviewPage() {
           <FilterField id="ov-media" label="Media type">
             <select
               id="ov-media"
-              className="select w-44"
+              className="select w-44 max-sm:w-[calc(50vw-1.75rem)]"
               value={filters.media.length === 1 ? String(filters.media[0]) : ''}
               onChange={(e) =>
                 update({ media: e.target.value === '' ? [] : [Number(e.target.value)] })
@@ -90,10 +117,24 @@ export function OverviewPage() {
               ))}
             </select>
           </FilterField>
+          <FilterField id="ov-sort" label="Sort queues">
+            <select
+              id="ov-sort"
+              className="select w-52 max-sm:w-[calc(50vw-1.75rem)]"
+              value={filters.sort}
+              onChange={(e) => update({ sort: e.target.value as QueueSort })}
+            >
+              {QUEUE_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </FilterField>
           <FilterField id="ov-state" label="State">
             <select
               id="ov-state"
-              className="select w-44"
+              className="select w-44 max-sm:w-[calc(50vw-1.75rem)]"
               value={filters.states.length === 1 ? (filters.states[0] ?? '') : ''}
               onChange={(e) =>
                 update({ states: e.target.value === '' ? [] : [e.target.value as AgentState] })
@@ -110,6 +151,8 @@ export function OverviewPage() {
         </div>
       </div>
 
+      <AgentResults query={filters.find} />
+
       {!loaded ? (
         <TileSkeletons />
       ) : visible.length === 0 ? (
@@ -119,65 +162,19 @@ export function OverviewPage() {
             : 'No queue matches these filters.'}
         </div>
       ) : (
-        <TileList queues={visible}>
-          {(q: Queue) => (
+        <TileGrid queues={visible}>
+          {(q: Queue, near: boolean) => (
             <QueueTile
               key={q.skillId}
               queue={q}
               thresholds={thresholds}
-              to={`/queues/${q.skillId}`}
+              to={queuePath(q.skillId)}
+              near={near}
             />
           )}
-        </TileList>
+        </TileGrid>
       )}
     </div>
-  );
-}
-
-const PAGE = 48;
-
-/**
- * Renders tiles a page at a time: a centre with 500 queues should not pay for 500 tiles before
- * the first is visible. More load as the end comes into view, or with the button (keyboard).
- */
-function TileList({
-  queues,
-  children,
-}: {
-  queues: readonly Queue[];
-  children: (q: Queue) => ReactNode;
-}) {
-  const [limit, setLimit] = useState(PAGE);
-  const sentinel = useRef<HTMLDivElement>(null);
-  const more = queues.length - limit;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    // Re-observed after each page: if the end is still near, the next page follows.
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE);
-      },
-      { rootMargin: '600px' },
-    );
-    io.observe(el);
-    return () => io.disconnect();
-  }, [limit]);
-  return (
-    <>
-      <div className="live-data grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4">
-        {queues.slice(0, limit).map((q) => (
-          <Fragment key={q.skillId}>{children(q)}</Fragment>
-        ))}
-      </div>
-      {more > 0 && (
-        <div ref={sentinel} className="flex justify-center py-4">
-          <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>
-            Show more queues ({more} not shown)
-          </button>
-        </div>
-      )}
-    </>
   );
 }
 

@@ -1,54 +1,33 @@
 import type { Queue, Thresholds } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
-import { lazy, memo, Suspense, useId } from 'react';
+import { memo, useId } from 'react';
 import { Link } from 'react-router';
-import { ErrorBoundary, PanelError } from '@/components/error-boundary';
-import { CritIcon, WarnIcon } from '@/components/icons';
+import { LimitCounts } from '@/components/limit-level';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
-import { useInView } from '@/hooks/use-in-view';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatSeconds } from '@/lib/format';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
-import { evaluateThreshold } from '@/lib/thresholds';
+import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
+import { countPastLimits, LIMIT_PHRASE } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
-import { useHistory } from '../api/get-history';
-
-const TrendChart = lazy(() => import('./trend-chart'));
+import { useQueueHistory } from '../api/get-history';
+import { Sparkline } from './sparkline';
 
 /** How many of the queue's agents are past their limits right now (ticks with the clock). */
 function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
   const serverNow = useServerNow();
   const agents = useLiveStore((s) => s.agents);
-  let warn = 0;
-  let crit = 0;
-  for (const w of queue.agents) {
-    const a = agents[w];
-    if (!a) continue;
-    const r = evaluateThreshold(a.state, (serverNow - a.stateSince) / 1000, thresholds);
-    if (r.level === 'crit') crit += 1;
-    else if (r.level === 'warn') warn += 1;
-  }
-  if (warn + crit === 0) return <p className="text-xs text-muted">All agents within time limits</p>;
-  const total = queue.agents.length || 1;
+  if (queue.agents.length === 0) return <p className="text-xs text-muted">Nobody signed in</p>;
+  const { warn, crit } = countPastLimits(queue.agents, agents, serverNow, thresholds);
+  if (warn + crit === 0) return <p className="text-xs text-muted">All agents {LIMIT_PHRASE.ok}</p>;
+  const total = queue.agents.length;
   return (
     <div className="flex flex-col gap-1">
-      <p className="flex flex-wrap items-center gap-x-3 text-sm font-medium">
-        {crit > 0 && (
-          <span className="inline-flex items-center gap-1 text-crit">
-            <CritIcon className="h-4 w-4" /> {crit} past critical limit
-          </span>
-        )}
-        {warn > 0 && (
-          <span className="inline-flex items-center gap-1 text-warn">
-            <WarnIcon className="h-4 w-4" /> {warn} past warning
-          </span>
-        )}
-      </p>
+      <LimitCounts crit={crit} warn={warn} className="text-sm" />
       <div
         className="flex h-1.5 w-full overflow-hidden rounded-full bg-surface-2"
         role="meter"
-        aria-label="Share of agents past a limit"
+        aria-label="Share of agents past warning or critical limit"
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(((warn + crit) / total) * 100)}
@@ -64,21 +43,103 @@ interface QueueTileProps {
   queue: Queue;
   thresholds: Thresholds;
   to: string;
+  /** On or near the screen: draw the figures, the limit count and the trend. */
+  near: boolean;
 }
 
-export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: QueueTileProps) {
-  const titleId = useId();
-  const [ref, inView] = useInView<HTMLElement>();
-  const history = useHistory([queue.skillId], inView);
-  const points = history.data?.queues.find((h) => h.skillId === queue.skillId)?.points;
+/** Everything below the header: drawn only while the tile is near the viewport. */
+function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
+  const history = useQueueHistory(queue.skillId);
+  const offset = useLiveStore((s) => Math.round((s.clockOffsetMs ?? 0) / 1000) * 1000);
+  const points = history.data;
   const shown = STATE_ORDER.filter(
     (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
   );
   return (
+    <>
+      <dl className="grid grid-cols-2 gap-2">
+        <div className="rounded-lg bg-surface-2 px-3 py-2">
+          <dt className="text-xs text-muted">Calls waiting</dt>
+          <dd className="text-xl font-semibold tabular">{queue.waiting ?? '—'}</dd>
+        </div>
+        <div className="rounded-lg bg-surface-2 px-3 py-2">
+          <dt className="text-xs text-muted">Longest wait</dt>
+          <dd className="text-xl font-semibold tabular">{formatSeconds(queue.longestWaitSec)}</dd>
+        </div>
+      </dl>
+
+      <StateBar counts={queue.counts} mediaType={queue.mediaType} />
+      <ul className="grid grid-cols-2 gap-x-2 gap-y-1 text-sm" aria-label="Agents by state">
+        {shown.map((s) => (
+          <li key={s} className="flex items-center justify-between gap-2">
+            <span className="inline-flex min-w-0 items-center gap-1.5">
+              <span style={{ color: stateColor(s) }}>
+                <StateIcon state={s} className="h-4 w-4" />
+              </span>
+              <span className="truncate">{stateLabel(s, queue.mediaType)}</span>
+            </span>
+            <span className="font-semibold tabular">{queue.counts[s] ?? 0}</span>
+          </li>
+        ))}
+      </ul>
+
+      <LimitSummary queue={queue} thresholds={thresholds} />
+
+      {/* The trend takes the rest of the tile's fixed height. */}
+      <div className="flex min-h-0 flex-1 flex-col">
+        <p className="mb-1 flex items-center justify-between text-xs text-muted">
+          <span>Last 60 min</span>
+          <span className="flex items-center gap-2" aria-hidden="true">
+            <span className="inline-flex items-center gap-1">
+              <span className="h-0.5 w-3" style={{ background: 'var(--fw-st-talking)' }} />{' '}
+              {stateLabel('talking', queue.mediaType)}
+            </span>
+            <span className="inline-flex items-center gap-1">
+              <span
+                className="h-0.5 w-3 border-t-2 border-dashed"
+                style={{ borderColor: 'var(--fw-st-idle)' }}
+              />{' '}
+              Idle
+            </span>
+            {queue.waiting !== null && (
+              <span className="inline-flex items-center gap-1">
+                <span
+                  className="h-0.5 w-3 border-t-2 border-dotted"
+                  style={{ borderColor: 'var(--fw-crit)' }}
+                />{' '}
+                Waiting
+              </span>
+            )}
+          </span>
+        </p>
+        <div className="min-h-14 flex-1" aria-hidden="true">
+          {history.isError ? (
+            <p className="text-xs text-muted">Trend unavailable</p>
+          ) : points && points.length > 1 ? (
+            <Sparkline points={points} offset={offset} showWaiting={queue.waiting !== null} />
+          ) : (
+            <div className="flex h-full items-center justify-center rounded bg-surface-2/60 text-xs text-muted">
+              {history.isPending ? '' : 'Collecting history…'}
+            </div>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * A queue's tile. Its name (a link over the whole tile) is always there, so every queue can be
+ * found and reached by keyboard; the figures, the clock-driven limit count and the trend are
+ * drawn only when `near` the screen. Every tile has the same fixed height (the tallest body fits)
+ * and is contained, so drawing one never moves or re-lays out the others.
+ */
+export const QueueTile = memo(function QueueTile({ queue, thresholds, to, near }: QueueTileProps) {
+  const titleId = useId();
+  return (
     <article
-      ref={ref}
       aria-labelledby={titleId}
-      className="card group relative flex flex-col gap-3 p-4 transition-shadow [contain-intrinsic-size:auto_24rem] [content-visibility:auto] focus-within:ring-2 focus-within:ring-accent hover:shadow-md"
+      className="card group relative flex h-[27rem] flex-col gap-3 overflow-hidden p-4 [contain:strict] focus-within:ring-2 focus-within:ring-accent hover:border-accent"
     >
       <header className="flex items-start justify-between gap-3">
         <div className="min-w-0">
@@ -100,81 +161,7 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to }: Queu
           <p className="text-xs text-muted">agents</p>
         </div>
       </header>
-
-      <dl className="grid grid-cols-2 gap-2">
-        <div className="rounded-lg bg-surface-2 px-3 py-2">
-          <dt className="text-xs text-muted">Calls waiting</dt>
-          <dd className="text-xl font-semibold tabular">{queue.waiting ?? '—'}</dd>
-        </div>
-        <div className="rounded-lg bg-surface-2 px-3 py-2">
-          <dt className="text-xs text-muted">Longest wait</dt>
-          <dd className="text-xl font-semibold tabular">{formatSeconds(queue.longestWaitSec)}</dd>
-        </div>
-      </dl>
-
-      <StateBar counts={queue.counts} />
-      <ul className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm" aria-label="Agents by state">
-        {shown.map((s) => (
-          <li key={s} className="flex items-center justify-between gap-2">
-            <span className="inline-flex min-w-0 items-center gap-1.5">
-              <span style={{ color: stateColor(s) }}>
-                <StateIcon state={s} className="h-4 w-4" />
-              </span>
-              <span className="truncate">{AGENT_STATE_LABELS[s]}</span>
-            </span>
-            <span className="font-semibold tabular">{queue.counts[s] ?? 0}</span>
-          </li>
-        ))}
-      </ul>
-
-      {/* Off-screen tiles do not tick: hundreds of queues cost nothing until scrolled to. */}
-      {inView ? (
-        <LimitSummary queue={queue} thresholds={thresholds} />
-      ) : (
-        <p className="h-4" aria-hidden="true" />
-      )}
-
-      <div className="mt-auto">
-        <p className="mb-1 flex items-center justify-between text-xs text-muted">
-          <span>Last 60 min</span>
-          <span className="flex items-center gap-2" aria-hidden="true">
-            <span className="inline-flex items-center gap-1">
-              <span className="h-0.5 w-3" style={{ background: 'var(--fw-st-talking)' }} /> Talking
-            </span>
-            <span className="inline-flex items-center gap-1">
-              <span
-                className="h-0.5 w-3 border-t-2 border-dashed"
-                style={{ borderColor: 'var(--fw-st-idle)' }}
-              />{' '}
-              Idle
-            </span>
-            {queue.waiting !== null && (
-              <span className="inline-flex items-center gap-1">
-                <span
-                  className="h-0.5 w-3 border-t-2 border-dotted"
-                  style={{ borderColor: 'var(--fw-crit)' }}
-                />{' '}
-                Waiting
-              </span>
-            )}
-          </span>
-        </p>
-        <div className="h-14" aria-hidden="true">
-          {history.isError ? (
-            <p className="text-xs text-muted">Trend unavailable</p>
-          ) : points && points.length > 1 && inView ? (
-            <ErrorBoundary fallback={(_e, reset) => <PanelError what="Trend" reset={reset} />}>
-              <Suspense fallback={<div className="h-full animate-pulse rounded bg-surface-2" />}>
-                <TrendChart points={points} />
-              </Suspense>
-            </ErrorBoundary>
-          ) : (
-            <div className="flex h-full items-center justify-center rounded bg-surface-2/60 text-xs text-muted">
-              {history.isPending ? '' : 'Collecting history…'}
-            </div>
-          )}
-        </div>
-      </div>
+      {near && <TileBody queue={queue} thresholds={thresholds} />}
     </article>
   );
 });

@@ -38,6 +38,8 @@ describe('AgentGrid', () => {
         dir="desc"
         onSort={() => {}}
         skillId={1}
+        mediaType={5}
+        onOpen={() => {}}
         thresholds={{ talking: { warnSec: 600, critSec: 1800 } }}
         empty="none"
       />,
@@ -94,6 +96,8 @@ describe('AgentGrid', () => {
         dir="asc"
         onSort={onSort}
         skillId={1}
+        mediaType={5}
+        onOpen={() => {}}
         thresholds={{}}
         empty="none"
       />,
@@ -118,6 +122,8 @@ describe('AgentGrid', () => {
         dir="asc"
         onSort={() => {}}
         skillId={1}
+        mediaType={5}
+        onOpen={() => {}}
         thresholds={{}}
         empty="none"
       />,

@@ -17,7 +17,10 @@ interface AgentGridProps {
   dir: GridState['dir'];
   onSort: (col: ColumnId) => void;
   skillId: number;
+  /** The queue's `skillMediaType`, so states read in its words. */
+  mediaType: number;
   thresholds: Thresholds;
+  onOpen: (workno: string) => void;
   /** Shown in the body when there are no rows. */
   empty: React.ReactNode;
 }
@@ -34,7 +37,9 @@ export function AgentGrid({
   dir,
   onSort,
   skillId,
+  mediaType,
   thresholds,
+  onOpen,
   empty,
 }: AgentGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -121,8 +126,10 @@ export function AgentGrid({
               agent={agent}
               cols={cols}
               skillId={skillId}
+              mediaType={mediaType}
               rowIndex={index + 2}
               thresholds={thresholds}
+              onOpen={onOpen}
             />
           ))}
           {padBottom > 0 && (

@@ -1,47 +1,46 @@
 import type { Agent, Thresholds } from '@floorwatch/contracts/api';
 import { reasonLabel } from '@floorwatch/contracts/gateway';
 import { memo } from 'react';
+import { levelTintClass } from '@/components/limit-level';
 import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
-import { ThresholdMeter } from '@/components/threshold-meter';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatAgo, formatDuration, formatSignIn } from '@/lib/format';
+import { formatAgo, formatSignIn } from '@/lib/format';
 import { evaluateThreshold } from '@/lib/thresholds';
 import { useLiveStore } from '@/stores/live-store';
 import { displayName, otherQueues, type ColumnId } from '../lib/columns';
+import { TimeInState } from './time-in-state';
 
 const cell = 'px-3 truncate border-b border-line align-middle';
 
 /** Ticks on the shared clock; only this cell re-renders every second, not the row. */
 function TimeInStateCell({ agent, thresholds }: { agent: Agent; thresholds: Thresholds }) {
   const serverNow = useServerNow();
-  const ms = serverNow - agent.stateSince;
-  const result = evaluateThreshold(agent.state, ms / 1000, thresholds);
-  const tint = result.level === 'crit' ? 'bg-crit-bg' : result.level === 'warn' ? 'bg-warn-bg' : '';
+  const level = evaluateThreshold(
+    agent.state,
+    (serverNow - agent.stateSince) / 1000,
+    thresholds,
+  ).level;
   return (
-    <td className={`${cell} ${tint}`} data-level={result.level}>
-      <span className="flex items-center justify-between gap-2">
-        <span
-          className={`font-mono tabular text-[0.95rem] font-semibold ${
-            result.level === 'crit' ? 'text-crit' : result.level === 'warn' ? 'text-warn' : ''
-          }`}
-        >
-          {formatDuration(ms)}
-        </span>
-        {result.share > 0 && <ThresholdMeter result={result} />}
-      </span>
+    <td className={`${cell} ${levelTintClass(level)}`} data-level={level}>
+      <TimeInState agent={agent} thresholds={thresholds} />
     </td>
   );
 }
 
+/** Two short lines, so the column stays narrow and nothing is cut off: "08:01" / "3 h ago". */
 function SignInCell({ agent }: { agent: Agent }) {
   const serverNow = useServerNow();
   const offset = useLiveStore((s) => s.clockOffsetMs ?? 0);
   if (agent.loginAt === null) return <td className={`${cell} text-muted`}>—</td>;
   return (
-    <td className={cell}>
-      <span className="tabular">{formatSignIn(agent.loginAt - offset, serverNow - offset)}</span>
-      <span className="text-xs text-muted"> · {formatAgo(serverNow - agent.loginAt)} ago</span>
+    <td className={`${cell} leading-tight`}>
+      <span className="block truncate tabular">
+        {formatSignIn(agent.loginAt - offset, serverNow - offset)}
+      </span>
+      <span className="block truncate text-xs text-muted">
+        {formatAgo(serverNow - agent.loginAt)} ago
+      </span>
     </td>
   );
 }
@@ -50,26 +49,45 @@ interface AgentRowProps {
   agent: Agent;
   cols: readonly ColumnId[];
   skillId: number;
+  mediaType: number;
   rowIndex: number;
   thresholds: Thresholds;
+  /** Opens the agent's detail; stable across renders so memoised rows stay put. */
+  onOpen: (workno: string) => void;
 }
 
-/** One agent. Memoised: a patch that leaves this agent's object untouched skips it. */
+/**
+ * One agent. Memoised: a patch that leaves this agent's object untouched skips it. A click
+ * anywhere on the row opens the detail; for the keyboard the name is a button (Enter/Space).
+ */
 export const AgentRow = memo(function AgentRow({
   agent,
   cols,
   skillId,
+  mediaType,
   rowIndex,
   thresholds,
+  onOpen,
 }: AgentRowProps) {
   return (
-    <tr aria-rowindex={rowIndex} className="h-11 hover:bg-surface-2" data-workno={agent.workno}>
+    <tr
+      aria-rowindex={rowIndex}
+      className="h-11 cursor-pointer hover:bg-surface-2"
+      data-workno={agent.workno}
+      onClick={() => onOpen(agent.workno)}
+    >
       {cols.map((c) => {
         switch (c) {
           case 'name':
             return (
               <th scope="row" key={c} className={`${cell} text-left font-medium`}>
-                {displayName(agent)}
+                <button
+                  type="button"
+                  aria-haspopup="dialog"
+                  className="max-w-full truncate rounded text-left hover:underline"
+                >
+                  {displayName(agent)}
+                </button>
               </th>
             );
           case 'workno':
@@ -81,7 +99,7 @@ export const AgentRow = memo(function AgentRow({
           case 'state':
             return (
               <td key={c} className={cell}>
-                <StateBadge state={agent.state} />
+                <StateBadge state={agent.state} mediaType={mediaType} />
               </td>
             );
           case 'timeInState':

@@ -1,7 +1,7 @@
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import { ColumnsIcon, DownloadIcon } from '@/components/icons';
 import { formatDuration } from '@/lib/format';
-import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
 import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../lib/columns';
 import type { GridState } from '../lib/grid-url-state';
 
@@ -21,9 +21,18 @@ interface GridToolbarProps {
   shown: number;
   total: number;
   onExport: () => void;
+  /** The queue's `skillMediaType`: the state filter reads "Chatting" in a chat queue. */
+  mediaType: number;
 }
 
-export function GridToolbar({ state, update, shown, total, onExport }: GridToolbarProps) {
+export function GridToolbar({
+  state,
+  update,
+  shown,
+  total,
+  onExport,
+  mediaType,
+}: GridToolbarProps) {
   const stateValue =
     state.states.length === 1 ? (state.states[0] ?? '') : state.states.length > 1 ? '__many' : '';
   const minOptions = MIN_OPTIONS.includes(state.minSec)
@@ -33,10 +42,10 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter agents">
-      <FilterField id="grid-search" label="Search agents">
+      <FilterField id="grid-search" label="Search agents" className="w-full sm:w-auto">
         <SearchInput
           id="grid-search"
-          widthClass="w-60"
+          widthClass="w-full sm:w-60"
           placeholder="Name or work number"
           value={state.q}
           onChange={(q) => update({ q })}
@@ -45,7 +54,7 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
       <FilterField id="grid-state" label="State">
         <select
           id="grid-state"
-          className="select w-40"
+          className="select w-40 max-sm:w-[calc(50vw-1.75rem)]"
           value={stateValue}
           onChange={(e) => {
             const v = e.target.value;
@@ -55,12 +64,12 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
           <option value="">All states</option>
           {state.states.length > 1 && (
             <option value="__many" disabled>
-              {state.states.map((s) => AGENT_STATE_LABELS[s]).join(', ')}
+              {state.states.map((s) => stateLabel(s, mediaType)).join(', ')}
             </option>
           )}
           {STATE_ORDER.map((s) => (
             <option key={s} value={s}>
-              {AGENT_STATE_LABELS[s]}
+              {stateLabel(s, mediaType)}
             </option>
           ))}
         </select>
@@ -68,7 +77,7 @@ export function GridToolbar({ state, update, shown, total, onExport }: GridToolb
       <FilterField id="grid-min" label="Minimum time in state">
         <select
           id="grid-min"
-          className="select w-40"
+          className="select w-40 max-sm:w-[calc(50vw-1.75rem)]"
           value={state.minSec}
           onChange={(e) => update({ minSec: Number(e.target.value) })}
         >

@@ -1,17 +1,21 @@
 import type { Agent } from '@floorwatch/contracts/api';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ChevronLeftIcon } from '@/components/icons';
+import { useIsNarrow } from '@/hooks/use-media-query';
 import { useServerNow } from '@/hooks/use-server-now';
 import { useThresholds } from '@/hooks/use-thresholds';
 import { downloadText } from '@/lib/csv';
 import { useLiveStore } from '@/stores/live-store';
+import { useAgentParam } from '../hooks/use-agent-param';
 import { useGridState } from '../hooks/use-grid-state';
 import { buildAgentsCsv, csvFileName } from '../lib/csv-export';
 import { nextSort } from '../lib/grid-url-state';
 import { selectRows } from '../lib/sort-filter';
 import type { ColumnId } from '../lib/columns';
+import { AgentCards } from './agent-cards';
+import { AgentDetail } from './agent-detail';
 import { AgentGrid } from './agent-grid';
 import { GridToolbar } from './grid-toolbar';
 import { QueueSummary } from './queue-summary';
@@ -33,23 +37,46 @@ export function QueuePage({ skillId }: { skillId: number }) {
     }),
   );
   const [grid, update] = useGridState();
+  const [agentParam, openAgent, closeAgent] = useAgentParam();
   const thresholds = useThresholds();
+  const narrow = useIsNarrow();
   // The clock only matters to the row set when filtering by minimum time in state.
   const tickNow = useServerNow(grid.minSec > 0);
   const rows = useMemo(() => selectRows(agents, grid, tickNow), [agents, grid, tickNow]);
 
   const onSort = useCallback((col: ColumnId) => update(nextSort(grid, col)), [grid, update]);
 
+  // Opening a queue puts focus on its heading (screen readers announce where they are), unless
+  // it opened with an agent's detail, which takes focus itself.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+  const hasQueue = queue !== undefined;
+  useEffect(() => {
+    if (!hasQueue || focused.current) return;
+    focused.current = true;
+    if (agentParam === null) heading.current?.focus();
+  }, [hasQueue, agentParam]);
+
   const onExport = () => {
+    if (!queue) return;
     const clientNow = Date.now();
-    const offset = useLiveStore.getState().clockOffsetMs ?? 0;
-    const csv = buildAgentsCsv(rows, grid.cols, { skillId, serverNow: clientNow + offset, offset });
+    const { clockOffsetMs, queues } = useLiveStore.getState();
+    const offset = clockOffsetMs ?? 0;
+    const queueNames = Object.fromEntries(Object.values(queues).map((q) => [q.skillId, q.name]));
+    const csv = buildAgentsCsv(rows, grid.cols, {
+      skillId,
+      queueName: queue.name,
+      mediaType: queue.mediaType,
+      serverNow: clientNow + offset,
+      offset,
+      queueNames,
+    });
     downloadText(csvFileName(skillId, clientNow), csv);
   };
 
   if (!queue) {
     return (
-      <div className="flex flex-col gap-4 p-6">
+      <div className="flex flex-col gap-4 p-4 sm:p-6">
         <Link to="/" className="inline-flex items-center gap-1 text-sm text-accent underline">
           <ChevronLeftIcon className="h-4 w-4" /> All queues
         </Link>
@@ -70,8 +97,12 @@ export function QueuePage({ skillId }: { skillId: number }) {
     );
   }
 
+  const empty =
+    agents.length === 0 ? 'Nobody is signed in to this queue.' : 'No agents match these filters.';
+
   return (
-    <div className="flex h-full min-h-0 flex-col gap-3 p-4 lg:p-6">
+    // On a phone the page itself scrolls (cards); on a desk the grid scrolls inside the page.
+    <div className="flex flex-col gap-3 p-3 sm:h-full sm:min-h-0 sm:p-4 lg:p-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link
           to="/"
@@ -80,27 +111,43 @@ export function QueuePage({ skillId }: { skillId: number }) {
           <ChevronLeftIcon className="h-4 w-4" /> All queues
         </Link>
       </nav>
-      <QueueSummary queue={queue} />
+      <QueueSummary queue={queue} headingRef={heading} />
       <GridToolbar
         state={grid}
         update={update}
         shown={rows.length}
         total={agents.length}
         onExport={onExport}
+        mediaType={queue.mediaType}
       />
-      <AgentGrid
-        rows={rows}
-        cols={grid.cols}
-        sort={grid.sort}
-        dir={grid.dir}
-        onSort={onSort}
+      {narrow ? (
+        <AgentCards
+          rows={rows}
+          mediaType={queue.mediaType}
+          thresholds={thresholds}
+          onOpen={openAgent}
+          empty={empty}
+        />
+      ) : (
+        <AgentGrid
+          rows={rows}
+          cols={grid.cols}
+          sort={grid.sort}
+          dir={grid.dir}
+          onSort={onSort}
+          skillId={skillId}
+          mediaType={queue.mediaType}
+          thresholds={thresholds}
+          onOpen={openAgent}
+          empty={empty}
+        />
+      )}
+      <AgentDetail
+        workno={agentParam}
         skillId={skillId}
+        mediaType={queue.mediaType}
         thresholds={thresholds}
-        empty={
-          agents.length === 0
-            ? 'No agents are signed in to this queue.'
-            : 'No agents match these filters.'
-        }
+        onClose={closeAgent}
       />
     </div>
   );

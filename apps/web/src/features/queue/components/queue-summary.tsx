@@ -1,17 +1,31 @@
 import type { Queue } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
+import type { Ref } from 'react';
 import { StateBar } from '@/components/state-bar';
 import { StateIcon } from '@/components/state-icon';
 import { formatSeconds } from '@/lib/format';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
+import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
 
-export function QueueSummary({ queue }: { queue: Queue }) {
+/** The queue's heading and figures. `headingRef`: focus lands on the heading when it opens. */
+export function QueueSummary({
+  queue,
+  headingRef,
+}: {
+  queue: Queue;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const total = queue.agents.length;
   return (
     <section aria-label="Queue summary" className="card live-data flex flex-col gap-3 p-4">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <title>{`${queue.name} · Floorwatch`}</title>
-        <h1 className="text-2xl font-semibold tracking-tight">{queue.name}</h1>
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          className="min-w-0 text-2xl font-semibold tracking-tight break-words"
+        >
+          {queue.name}
+        </h1>
         <span className="text-sm text-muted">
           Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)} · {total} agent
           {total === 1 ? '' : 's'}
@@ -35,13 +49,13 @@ export function QueueSummary({ queue }: { queue: Queue }) {
               <span style={{ color: stateColor(s) }}>
                 <StateIcon state={s} className="h-3.5 w-3.5" />
               </span>
-              {AGENT_STATE_LABELS[s]}
+              {stateLabel(s, queue.mediaType)}
             </dt>
             <dd className="text-2xl font-semibold tabular">{queue.counts[s] ?? 0}</dd>
           </div>
         ))}
       </dl>
-      <StateBar counts={queue.counts} className="h-2" />
+      <StateBar counts={queue.counts} className="h-2" mediaType={queue.mediaType} />
     </section>
   );
 }

@@ -1,7 +1,4 @@
 import type { Agent } from '@floorwatch/contracts/api';
-import { reasonLabel } from '@floorwatch/contracts/gateway';
-import { formatAgo, formatDuration } from '@/lib/format';
-import { AGENT_STATE_LABELS } from '@/lib/states';
 
 export const COLUMN_IDS = [
   'name',
@@ -38,7 +35,7 @@ export const COLUMN_WIDTHS: Record<ColumnId, string> = {
   workno: '6.5rem',
   state: '7.5rem',
   timeInState: '8.5rem',
-  signIn: '11rem',
+  signIn: '9rem',
   media: '12.5rem',
   phone: '6.5rem',
   group: '4.75rem',
@@ -68,60 +65,11 @@ export function otherQueues(a: Agent, skillId: number): number {
   return a.skills.filter((s) => s !== skillId).length;
 }
 
-export function otherQueuesText(a: Agent, skillId: number): string {
-  const n = otherQueues(a, skillId);
-  return n === 0 ? '—' : `also in ${n} queue${n === 1 ? '' : 's'}`;
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-export function isoLocal(epochMs: number): string {
-  const d = new Date(epochMs);
-  return (
-    `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ` +
-    `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
-  );
-}
-
-export interface CellContext {
-  skillId: number;
-  /** Now on the server clock. */
-  serverNow: number;
-  /** serverTime − client time; converts server epochs to local wall-clock times. */
-  offset: number;
-}
-
-/** Plain-text value of a cell: what CSV export writes and what screen readers read. */
-export function cellText(col: ColumnId, a: Agent, ctx: CellContext): string {
-  switch (col) {
-    case 'name':
-      return displayName(a);
-    case 'workno':
-      return a.workno;
-    case 'state':
-      return AGENT_STATE_LABELS[a.state];
-    case 'timeInState':
-      return formatDuration(ctx.serverNow - a.stateSince);
-    case 'signIn':
-      return a.loginAt === null ? '—' : isoLocal(a.loginAt - ctx.offset);
-    case 'media':
-      return (
-        [a.media.voice && 'Voice/video', a.media.chat && 'Chat', a.media.email && 'Email']
-          .filter(Boolean)
-          .join(' + ') || 'None'
-      );
-    case 'phone':
-      return a.phone || '—';
-    case 'group':
-      return String(a.groupId);
-    case 'vdn':
-      return String(a.vdnId);
-    case 'reason':
-      return reasonLabel(a.reason) ?? '—';
-    case 'queues':
-      return otherQueuesText(a, ctx.skillId);
-  }
-}
-
-export function signInAgo(a: Agent, serverNow: number): string | null {
-  return a.loginAt === null ? null : `${formatAgo(serverNow - a.loginAt)} ago`;
+/** The agent's other queues by name (in skill id order); an unknown id reads "Skill <id>". */
+export function otherQueueNames(
+  a: Agent,
+  skillId: number,
+  names: Readonly<Record<number, string | undefined>>,
+): string[] {
+  return a.skills.filter((s) => s !== skillId).map((s) => names[s] ?? `Skill ${s}`);
 }

@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useSettings } from '@/api/get-settings';
 import { StateBadge } from '@/components/state-badge';
 import { formatDuration } from '@/lib/format';
-import { STATE_ORDER, type AgentState } from '@/lib/states';
-import { isValidThreshold, mergeThresholds } from '@/lib/thresholds';
+import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { isValidThreshold, LIMIT_NAME, mergeThresholds } from '@/lib/thresholds';
 import { useThresholdsStore } from '@/stores/thresholds-store';
 
 type Draft = Partial<Record<AgentState, { warn: string; crit: string }>>;
@@ -46,7 +46,7 @@ export function ThresholdsForm() {
       const t = { warnSec: Number(row.warn), critSec: Number(row.crit) };
       if (!isValidThreshold(t)) {
         errs[s] =
-          'Both limits are whole seconds above 0, and the warning comes before the critical limit.';
+          'Both limits are whole seconds above 0, and the warning limit comes before the critical limit.';
         continue;
       }
       const d = defaults[s];
@@ -64,9 +64,10 @@ export function ThresholdsForm() {
   return (
     <form onSubmit={onSubmit} className="card flex flex-col gap-4 p-4" noValidate>
       <p className="text-sm text-muted">
-        A row or tile past a limit is marked with an icon, a colour and a bar showing how much of
-        the critical limit is used. Limits are in seconds; leave both empty for no limit. Defaults
-        come from the server; your changes are kept in this browser only.
+        An agent past the warning limit is marked amber with a triangle, past the critical limit red
+        with an octagon, and a bar shows how much of the critical limit is used. Limits are in
+        seconds; leave both empty for no limit. Defaults come from the server; your changes are kept
+        in this browser only.
       </p>
       {settings.isError && (
         <p role="alert" className="callout callout-warn text-sm">
@@ -74,20 +75,20 @@ export function ThresholdsForm() {
           apply.
         </p>
       )}
-      <table className="w-full text-sm">
+      <table className="w-full table-fixed text-sm">
         <caption className="sr-only">Time limits per state</caption>
         <thead>
           <tr className="text-left text-xs text-muted uppercase">
-            <th scope="col" className="py-2">
+            <th scope="col" className="w-[34%] py-2 sm:w-auto">
               State
             </th>
-            <th scope="col" className="py-2">
-              Warning after (s)
+            <th scope="col" className="py-2 pr-2">
+              {LIMIT_NAME.warn} limit (s)
             </th>
-            <th scope="col" className="py-2">
-              Critical after (s)
+            <th scope="col" className="py-2 pr-2">
+              {LIMIT_NAME.crit} limit (s)
             </th>
-            <th scope="col" className="py-2">
+            <th scope="col" className="hidden py-2 sm:table-cell">
               Default
             </th>
           </tr>
@@ -101,8 +102,15 @@ export function ThresholdsForm() {
               setDraft((prev) => ({ ...prev, [s]: { ...row, [k]: v } }));
             return (
               <tr key={s} className="border-t border-line align-top">
-                <th scope="row" className="py-2 pr-3 text-left font-normal">
+                <th scope="row" className="py-2 pr-2 text-left font-normal sm:pr-3">
                   <StateBadge state={s} />
+                  {/* On a phone the Default column is hidden: the defaults go here. */}
+                  <span className="mt-1 block text-xs text-muted tabular sm:hidden">
+                    Default{' '}
+                    {d
+                      ? `${formatDuration(d.warnSec * 1000)} / ${formatDuration(d.critSec * 1000)}`
+                      : 'none'}
+                  </span>
                   {err && (
                     <p id={`thr-err-${s}`} className="mt-1 max-w-xs text-xs text-crit" role="alert">
                       {err}
@@ -110,27 +118,27 @@ export function ThresholdsForm() {
                   )}
                 </th>
                 {(['warn', 'crit'] as const).map((k) => (
-                  <td key={k} className="py-2 pr-3">
+                  <td key={k} className="py-2 pr-2 sm:pr-3">
                     <input
                       type="number"
                       min={1}
                       step={1}
                       inputMode="numeric"
-                      className="input w-28 tabular"
-                      aria-label={`${k === 'warn' ? 'Warning' : 'Critical'} limit for ${s}, seconds`}
+                      className="input w-full max-w-28 tabular"
+                      aria-label={`${LIMIT_NAME[k]} limit for ${AGENT_STATE_LABELS[s]}, seconds`}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={err ? `thr-err-${s}` : undefined}
                       value={row[k]}
                       onChange={(e) => set(k, e.target.value)}
                     />
                     {row[k] !== '' && Number(row[k]) > 0 && (
-                      <span className="ml-2 text-xs text-muted tabular">
+                      <span className="mt-0.5 block text-xs text-muted tabular sm:mt-0 sm:ml-2 sm:inline">
                         {formatDuration(Number(row[k]) * 1000)}
                       </span>
                     )}
                   </td>
                 ))}
-                <td className="py-2 text-xs text-muted tabular">
+                <td className="hidden py-2 text-xs text-muted tabular sm:table-cell">
                   {d
                     ? `${formatDuration(d.warnSec * 1000)} / ${formatDuration(d.critSec * 1000)}`
                     : 'none'}

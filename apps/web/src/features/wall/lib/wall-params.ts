@@ -1,36 +1,64 @@
-// /wall?queues=1,2&rotate=20&token=… — what a wall display shows, in its bookmarkable URL.
-import { parseIntList, parseNonNegativeInt, setParam } from '@/lib/url-state';
+// /wall?queues=1,2&rotate=20&view=queue&token=… — what a wall display shows, in its bookmarkable
+// URL. Every value is optional and a bad one falls back to its default: a TV never shows a parse
+// error.
+import { parseEnum, parseIntList, parseNonNegativeInt, setParam } from '@/lib/url-state';
+
+/** `tiles`: every queue as a tile, as many per page as stay legible. `queue`: one queue at a
+ *  time, with its agents. */
+export type WallView = 'tiles' | 'queue';
+export const WALL_VIEWS: readonly WallView[] = ['tiles', 'queue'];
 
 export interface WallParams {
-  /** Skill ids to show; empty = every queue the account may see. */
+  /** Skill ids to show, in this order; empty = every queue the account may see. */
   queues: number[];
-  /** Seconds per queue when rotating; 0 = no rotation (all chosen queues as tiles). */
+  /** Seconds a page (tiles) or a queue (one at a time) stays on screen before the next. */
   rotateSec: number;
+  view: WallView;
   /** Wallboard link token: signs the display in, and back in after a session ends. */
   token: string | null;
+  /** The link has a token that cannot be one (too short or too long): the link is not valid. */
+  badToken: boolean;
 }
 
+export const DEFAULT_ROTATE_SEC = 15;
 export const MIN_ROTATE_SEC = 5;
 export const MAX_ROTATE_SEC = 3600;
+const TOKEN_MIN = 16;
+const TOKEN_MAX = 500;
+
+/**
+ * Links made before pages existed said `queues=…&rotate=…` for "one queue at a time"; they keep
+ * meaning that. One chosen queue is always shown on its own.
+ */
+function defaultView(queues: readonly number[], rotateGiven: boolean): WallView {
+  return queues.length === 1 || (queues.length > 1 && rotateGiven) ? 'queue' : 'tiles';
+}
 
 export function parseWallParams(params: URLSearchParams): WallParams {
   const raw = parseNonNegativeInt(params.get('rotate'), 0);
-  const rotateSec = raw === 0 ? 0 : Math.min(MAX_ROTATE_SEC, Math.max(MIN_ROTATE_SEC, raw));
+  const rotateSec =
+    raw === 0 ? DEFAULT_ROTATE_SEC : Math.min(MAX_ROTATE_SEC, Math.max(MIN_ROTATE_SEC, raw));
+  const queues = parseIntList(params.get('queues')).filter((n) => n >= 0);
   const token = params.get('token');
+  const tokenOk = token !== null && token.length >= TOKEN_MIN && token.length <= TOKEN_MAX;
   return {
-    queues: parseIntList(params.get('queues')).filter((n) => n >= 0),
+    queues,
     rotateSec,
-    token: token && token.length >= 16 && token.length <= 500 ? token : null,
+    view: parseEnum(params.get('view'), WALL_VIEWS, defaultView(queues, raw > 0)),
+    token: tokenOk ? token : null,
+    badToken: token !== null && !tokenOk,
   };
 }
 
 export function serializeWallParams(
-  w: WallParams,
+  w: Omit<WallParams, 'badToken'>,
   base: URLSearchParams = new URLSearchParams(),
 ): URLSearchParams {
   const p = new URLSearchParams(base);
+  const rotateGiven = w.rotateSec !== DEFAULT_ROTATE_SEC;
   setParam(p, 'queues', w.queues.join(','));
-  setParam(p, 'rotate', w.rotateSec > 0 ? String(w.rotateSec) : null);
+  setParam(p, 'rotate', rotateGiven ? String(w.rotateSec) : null);
+  setParam(p, 'view', w.view === defaultView(w.queues, rotateGiven) ? null : w.view);
   setParam(p, 'token', w.token);
   return p;
 }

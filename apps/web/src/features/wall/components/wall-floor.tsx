@@ -1,0 +1,96 @@
+import type { Thresholds } from '@floorwatch/contracts/api';
+import { useMemo } from 'react';
+import { StateIcon } from '@/components/state-icon';
+import { useServerNow } from '@/hooks/use-server-now';
+import { AGENT_STATE_LABELS, STATE_ORDER, stateColor, type AgentState } from '@/lib/states';
+import { useLiveStore } from '@/stores/live-store';
+import { pastLimits } from '../lib/queue-limits';
+import { wu } from '../lib/units';
+import { Kpi } from './kpi';
+import { CRIT_FILL, LIMIT_WORDS, LimitIcon, WARN_FILL } from './limit-lines';
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * The figures of everything on this wall (each agent counted once, however many queues they are
+ * in), on every page. Its limit marks are also the legend of the icons on compact tiles.
+ */
+export function WallFloor({
+  skillIds,
+  thresholds,
+}: {
+  skillIds: readonly number[];
+  thresholds: Thresholds;
+}) {
+  const queues = useLiveStore((s) => s.queues);
+  const agents = useLiveStore((s) => s.agents);
+  const serverNow = useServerNow();
+  const { worknos, waiting, counts } = useMemo(() => {
+    const set = new Set<string>();
+    let waiting: number | null = null;
+    for (const id of skillIds) {
+      const q = queues[id];
+      if (!q) continue;
+      for (const w of q.agents) set.add(w);
+      if (q.waiting !== null) waiting = (waiting ?? 0) + q.waiting;
+    }
+    const counts: Partial<Record<AgentState, number>> = {};
+    for (const w of set) {
+      const a = agents[w];
+      if (a) counts[a.state] = (counts[a.state] ?? 0) + 1;
+    }
+    return { worknos: [...set], waiting, counts };
+  }, [skillIds, queues, agents]);
+  const limits = pastLimits(worknos, agents, serverNow, thresholds);
+  const states = STATE_ORDER.filter((s) => (counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking');
+
+  return (
+    <section
+      aria-label="All queues on this display"
+      className="flex shrink-0 items-stretch portrait:flex-col"
+      style={{ gap: wu(1) }}
+    >
+      {/* On a phone the figures scroll sideways in one row instead of filling the screen. */}
+      <dl
+        className="grid min-w-0 flex-1 grid-cols-[repeat(auto-fit,minmax(calc(var(--wall-u)*12.5),1fr))] portrait:grid-cols-4 max-sm:flex max-sm:overflow-x-auto max-sm:[&>*]:w-[calc(var(--wall-u)*15)] max-sm:[&>*]:shrink-0"
+        style={{ gap: wu(1) }}
+      >
+        <Kpi label="Signed in" value={fmt(worknos.length)} size={4} />
+        <Kpi label="Calls waiting" value={waiting === null ? '—' : fmt(waiting)} size={4} />
+        {states.map((s) => (
+          <Kpi
+            key={s}
+            label={AGENT_STATE_LABELS[s]}
+            value={fmt(counts[s] ?? 0)}
+            color={stateColor(s)}
+            icon={<StateIcon state={s} className="h-[1.1em] w-[1.1em]" />}
+            size={4}
+          />
+        ))}
+      </dl>
+      <ul
+        aria-label="Agents past a time limit"
+        className="flex flex-col justify-center font-bold portrait:flex-row portrait:flex-wrap"
+        style={{ fontSize: wu(2.1), gap: wu(0.6) }}
+      >
+        {(['crit', 'warn'] as const).map((level) => (
+          <li
+            key={level}
+            className={`flex items-center gap-[0.4em] rounded-[0.3em] px-[0.5em] py-[0.15em] ${
+              limits[level] > 0 ? '' : 'bg-surface-2'
+            }`}
+            // Filled only when someone is past the limit: a red "0" would be a false alarm.
+            style={limits[level] > 0 ? (level === 'crit' ? CRIT_FILL : WARN_FILL) : undefined}
+          >
+            <span className={limits[level] > 0 ? '' : level === 'crit' ? 'text-crit' : 'text-warn'}>
+              <LimitIcon level={level} />
+            </span>
+            <span className="tabular">
+              {fmt(limits[level])} {LIMIT_WORDS[level]}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
