@@ -67,6 +67,14 @@ export interface Config {
     /** Keys that look like settings but are not (typos), one sentence each. */
     warnings: string[];
   };
+  /** REDIS_URL set: replicas share one gateway session, the live data and the sign-ins (src/ha). */
+  redis: {
+    url: string;
+    /** Prefix of every key and channel, so several deployments can share one Redis. */
+    prefix: string;
+    /** How long the leader lock outlives its last renewal: a dead leader is replaced after it. */
+    leaderTtlMs: number;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +190,22 @@ const envSchema = z.object({
   CCGW_PASSWORD_FILE: opt(z.string().trim()),
   FLOORWATCH_DATA_DIR: opt(z.string().trim()),
   FLOORWATCH_SHUTDOWN_TIMEOUT_MS: opt(int(1000, 120_000)),
+  // --- several replicas ---
+  REDIS_URL: opt(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+        message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+      }),
+  ),
+  FLOORWATCH_REDIS_PREFIX: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:-]{1,64}$/, 'must be 1–64 of A-Z a-z 0-9 _ . : -'),
+  ),
+  FLOORWATCH_LEADER_TTL_MS: opt(int(500, 60_000)),
 });
 
 /** Every environment key the BFF understands, from the schema (docs and check-compose use it). */
@@ -276,6 +300,18 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
     if (why) problems.push(`FLOORWATCH_DATA_DIR: ${dataDir} ${why}`);
   }
 
+  // A follower takes over once the lock has expired: within two polls only if it lives no
+  // longer than one.
+  const leaderTtlMs = e.FLOORWATCH_LEADER_TTL_MS ?? Math.max(500, pollMs);
+  if (e.REDIS_URL !== undefined && !remote)
+    problems.push(
+      'REDIS_URL: replicas share one gateway, so CCGW_URL must name it (an embedded simulator is one per process)',
+    );
+  if (e.REDIS_URL !== undefined && leaderTtlMs > 2 * pollMs)
+    problems.push(
+      `FLOORWATCH_LEADER_TTL_MS: must be at most 2 × CCGW_POLL_MS (${2 * pollMs}), or a dead leader is replaced too late`,
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -317,6 +353,10 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
       shutdownTimeoutMs: e.FLOORWATCH_SHUTDOWN_TIMEOUT_MS ?? 10_000,
       warnings: unknownKeyWarnings(rawEnv, CONFIG_KEYS),
     },
+    redis:
+      e.REDIS_URL !== undefined
+        ? { url: e.REDIS_URL, prefix: e.FLOORWATCH_REDIS_PREFIX ?? 'floorwatch', leaderTtlMs }
+        : null,
   };
 }
 

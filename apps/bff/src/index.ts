@@ -15,12 +15,11 @@ import type { SignInLimits } from './auth/sign-in-limiter';
 import { loadUsersFile, UsersFileError, weakPasswordHashes, type User } from './auth/users-file';
 import { BUILD_INFO } from './build-info';
 import { ConfigError, loadConfig, parseConfig, type Config } from './config';
-import { createGatewaySession } from './gateway/gateway-session';
+import { createDataSource, type DataSource } from './data-source';
 import { createLogger } from './http/logging';
 import { createLimitedServer } from './http/server-limits';
 import type { ReadinessCheck } from './http/ops-router';
 import { createMetrics } from './metrics';
-import { createMonitor } from './monitor/monitor';
 import { createShutdown } from './shutdown';
 
 type SimOptions = NonNullable<Parameters<typeof startSimulator>[0]>;
@@ -73,6 +72,8 @@ export interface RunningFloorwatch {
   port: number;
   sim: Simulator | null;
   config: Config;
+  /** With REDIS_URL: this replica (leader or follower); null for a single process. */
+  replica: DataSource['replica'];
   /** Demo credentials when no users file is configured (embedded simulator only). */
   demo: Omit<DemoAccess, 'users'> | null;
   /** Stops serving, signs out of the gateway, then runs the close hooks. Idempotent. */
@@ -156,47 +157,52 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   const effective: Config = { ...config, gateway: { ...config.gateway, url: gatewayUrl, ca } };
 
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true, build: BUILD_INFO });
-  const session = createGatewaySession({
-    baseUrl: gatewayUrl,
-    agentId: config.gateway.agentId,
-    password: config.gateway.password,
-    ...(config.gateway.phone ? { phone: config.gateway.phone } : {}),
-    ...(ca ? { ca } : {}),
-    insecureTls: config.gateway.insecureTls,
-    forceLogin: config.gateway.forceLogin,
-    budget: config.gateway.budget,
-    requestTimeoutMs: tuning.requestTimeoutMs,
-    pollTimeoutMs: tuning.pollTimeoutMs,
-    deadAfterMs: tuning.deadAfterMs,
-    backoff: tuning.backoff,
-    fatalRetryMs: tuning.fatalRetryMs,
-    noRightProbeMs: config.gateway.noRightProbeMs,
+  const source = createDataSource({
+    config: effective,
     logger,
     metrics,
+    session: {
+      baseUrl: gatewayUrl,
+      agentId: config.gateway.agentId,
+      password: config.gateway.password,
+      ...(config.gateway.phone ? { phone: config.gateway.phone } : {}),
+      ...(ca ? { ca } : {}),
+      insecureTls: config.gateway.insecureTls,
+      forceLogin: config.gateway.forceLogin,
+      budget: config.gateway.budget,
+      requestTimeoutMs: tuning.requestTimeoutMs,
+      pollTimeoutMs: tuning.pollTimeoutMs,
+      deadAfterMs: tuning.deadAfterMs,
+      backoff: tuning.backoff,
+      fatalRetryMs: tuning.fatalRetryMs,
+      noRightProbeMs: config.gateway.noRightProbeMs,
+      logger,
+      metrics,
+    },
+    monitor: {
+      pollMs: config.gateway.pollMs,
+      staleAfterMs: config.gateway.staleAfterMs,
+      ...(tuning.acdEveryMs !== undefined ? { acdEveryMs: tuning.acdEveryMs } : {}),
+      ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
+      ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
+      logger,
+      metrics,
+    },
   });
-  const monitor = createMonitor({
-    session,
-    pollMs: config.gateway.pollMs,
-    staleAfterMs: config.gateway.staleAfterMs,
-    ...(tuning.acdEveryMs !== undefined ? { acdEveryMs: tuning.acdEveryMs } : {}),
-    ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
-    ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
-    logger,
-    metrics,
-  });
+  const { session, live } = source;
 
   const fw = createApp({
     config: effective,
     gatewayUrl,
     session,
-    live: monitor,
+    live,
     metrics,
     logger,
     users,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
     ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
   });
-  metrics.watchLive(monitor);
+  metrics.watchLive(live);
   const server = createLimitedServer(fw.app, {
     requestTimeoutMs: config.http.requestTimeoutMs,
     maxConnectionsPerIp: config.http.maxConnectionsPerIp,
@@ -209,14 +215,12 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     onRefused: () => metrics.connectionsRefused.inc(),
   });
 
-  await session.start();
-  monitor.start();
+  await source.start();
   let port: number;
   try {
     port = await listen(server, config.http.port, config.http.host);
   } catch (err) {
-    await monitor.stop();
-    await session.stop();
+    await source.stop();
     fw.close();
     await sim?.close();
     throw err;
@@ -234,8 +238,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       fw.close(); // ends every live stream, so the server can finish closing
-      await monitor.stop();
-      await session.stop(); // signs out of the gateway
+      await source.stop(); // signs out of the gateway (a leader also releases its lock)
       server.closeAllConnections();
       await serverClosed;
       for (const hook of [...closeHooks].reverse()) {
@@ -282,6 +285,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     url,
     port,
     sim,
+    replica: source.replica,
     config: effective,
     demo: demo
       ? { username: demo.username, password: demo.password, wallToken: demo.wallToken }
