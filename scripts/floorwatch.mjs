@@ -59,8 +59,8 @@ function install() {
   mustPnpm(['install', '--frozen-lockfile'], { env });
 }
 
-/** A Debian package the tests need (Chromium for e2e, tini for the shutdown tests), installed
- *  with apt-get when missing. */
+/** A Debian package the tests need (Chromium for e2e, tini for the shutdown tests, redis-server
+ *  for the HA tests), installed with apt-get when missing. */
 function ensureDebianPackage(pkg, binary) {
   if (existsSync(binary)) return true;
   log(`${pkg} missing at ${binary}: installing Debian's ${pkg} (apt-get)`);
@@ -140,6 +140,9 @@ function test() {
   // The shutdown tests run the BFF under tini, as compose's `init: true` does.
   if (!ensureDebianPackage('tini', '/usr/bin/tini'))
     log('could not install tini: the shutdown test under tini will be skipped');
+  // The HA tests run several BFF replicas against a real redis-server (started on a free port).
+  if (!ensureDebianPackage('redis-server', '/usr/bin/redis-server'))
+    log('could not install redis-server: the HA tests will be skipped');
 
   const vitestPackages = ['packages/contracts', 'apps/gateway-sim', 'apps/bff', 'apps/web'];
   const reports = [];

@@ -5,13 +5,14 @@ import type { Logger } from 'pino';
 import { createMemoryAttemptStore, type AttemptStore } from './auth/attempt-store';
 import { SignInError } from './auth/auth-errors';
 import { createAuthService, type AuthService } from './auth/auth-service';
-import { createSessionStore } from './auth/session-store';
+import { createSessionStore, type SessionStore } from './auth/session-store';
 import { createSignInLimiter, type LockoutEvent, type SignInLimits } from './auth/sign-in-limiter';
 import type { User } from './auth/users-file';
 import type { Config } from './config';
 import type { GatewaySessionPort } from './gateway/types';
 import { AppError } from './http/app-error';
 import { refreshWallboardCookie } from './http/auth-middleware';
+import { readCookie, SESSION_COOKIE } from './http/cookies';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import { gatewayProxy } from './http/gateway-proxy';
 import { httpMetrics } from './http/http-metrics';
@@ -43,6 +44,8 @@ export interface AppDeps {
   signIn?: Partial<SignInLimits>;
   /** Where sign-in attempts are counted; in memory unless given. */
   attempts?: AttemptStore;
+  /** Where browser sessions live; in memory unless given (Redis for replicas). */
+  sessions?: SessionStore;
 }
 
 export interface FloorwatchApp {
@@ -65,7 +68,8 @@ const LOCKOUT_MESSAGES: Record<LockoutEvent['scope'], string> = {
 export function createApp(deps: AppDeps): FloorwatchApp {
   const now = deps.now ?? Date.now;
   const { config } = deps;
-  const sessions = createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
+  const sessions =
+    deps.sessions ?? createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
   const limiter = createSignInLimiter({
     store: deps.attempts ?? createMemoryAttemptStore({ now }),
     ...(deps.signIn ? { limits: deps.signIn } : {}),
@@ -117,6 +121,10 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.use(sameOriginOnly({ publicOrigins: config.http.publicOrigins }));
   app.use(refuseLargeBodies);
 
+  // The shared session store's word on the cookie's session, before anything checks it.
+  app.use('/api', (req, _res, next) => {
+    sessions.sync(readCookie(req, SESSION_COOKIE)).then(() => next(), next);
+  });
   app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics, checks }));
   // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.
   app.use('/api/v1/gateway', proxy.router);

@@ -5,9 +5,14 @@ import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import type { AttemptStore } from './auth/attempt-store';
+import type { SessionStore } from './auth/session-store';
+import type { User } from './auth/users-file';
 import type { Config } from './config';
 import { createGatewaySession, type GatewaySessionOptions } from './gateway/gateway-session';
 import type { GatewaySessionPort } from './gateway/types';
+import { createRedisAttemptStore } from './ha/redis-attempt-store';
+import { createRedisSessionStore } from './ha/redis-session-store';
 import { createReplica, type Replica } from './ha/replica';
 import type { Metrics } from './metrics';
 import { createMonitor, type MonitorOptions } from './monitor/monitor';
@@ -18,6 +23,8 @@ export interface DataSource {
   live: LiveData;
   /** With REDIS_URL: the replica (leader or follower). */
   replica: Replica | null;
+  /** With REDIS_URL: browser sessions and sign-in attempts shared by every replica. */
+  shared: { sessions: SessionStore; attempts: AttemptStore } | null;
   start(): Promise<void>;
   /** Stops polling and signs out of the gateway (a leader also releases its lock). */
   stop(): Promise<void>;
@@ -29,6 +36,7 @@ export function createDataSource(opts: {
   monitor: Omit<MonitorOptions, 'session' | 'start'>;
   logger: Logger;
   metrics: Metrics;
+  users: readonly User[];
 }): DataSource {
   const { config } = opts;
   if (!config.redis) {
@@ -38,6 +46,7 @@ export function createDataSource(opts: {
       session,
       live: monitor,
       replica: null,
+      shared: null,
       async start() {
         await session.start();
         monitor.start();
@@ -57,8 +66,9 @@ export function createDataSource(opts: {
       maxRetriesPerRequest: 0,
       retryStrategy: (times) => Math.min(100 * times, 1000),
     });
+  const redis = client();
   const replica = createReplica({
-    redis: client(),
+    redis,
     subscriber: client(),
     prefix: config.redis.prefix,
     replicaId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
@@ -77,6 +87,16 @@ export function createDataSource(opts: {
     session: replica.session,
     live: replica.live,
     replica,
+    shared: {
+      sessions: createRedisSessionStore({
+        redis,
+        prefix: config.redis.prefix,
+        ttlHours: config.auth.sessionTtlHours,
+        users: opts.users,
+        logger: opts.logger,
+      }),
+      attempts: createRedisAttemptStore({ redis, prefix: config.redis.prefix }),
+    },
     start: () => replica.start(),
     stop: () => replica.stop(),
   };

@@ -161,6 +161,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     config: effective,
     logger,
     metrics,
+    users,
     session: {
       baseUrl: gatewayUrl,
       agentId: config.gateway.agentId,
@@ -201,6 +202,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     users,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
     ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
+    ...(source.shared ?? {}),
   });
   metrics.watchLive(live);
   const server = createLimitedServer(fw.app, {

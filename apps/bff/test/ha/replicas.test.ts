@@ -121,6 +121,40 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     onB.close();
   }, 60_000);
 
+  it('a sign-in holds on every replica and on one started afterwards (a restart)', async () => {
+    const browser = await new Browser(replicas[0]!.url).signIn('sup');
+    for (const r of replicas) {
+      const me = await new Browser(r.url).req('GET', '/api/v1/me', undefined, {
+        cookie: browser.cookie,
+      });
+      expect(me.status).toBe(200);
+    }
+    const late = await startReplica();
+    const me = await new Browser(late.url).req('GET', '/api/v1/me', undefined, {
+      cookie: browser.cookie,
+    });
+    expect(me.status).toBe(200);
+    // Signed out on one replica: signed out on all.
+    expect((await browser.req('DELETE', '/api/v1/session')).status).toBe(204);
+    const after = await new Browser(replicas[1]!.url).req('GET', '/api/v1/me', undefined, {
+      cookie: browser.cookie,
+    });
+    expect(after.status).toBe(401);
+    late.proc.child.kill('SIGTERM');
+    expect(await late.proc.exited).toBe(0);
+  }, 60_000);
+
+  it('failed sign-ins spread over replicas count together', async () => {
+    const wrong = (r: Replica) =>
+      new Browser(r.url).req('POST', '/api/v1/session', { username: 'lead1', password: 'nope' });
+    const answers: number[] = [];
+    for (const r of [replicas[0], replicas[0], replicas[0], replicas[1], replicas[1]])
+      answers.push((await wrong(r!)).status);
+    expect(answers).toEqual([401, 401, 401, 401, 401]);
+    // The sixth in the window is refused on a third replica, which never saw the others.
+    expect((await wrong(replicas[2]!)).status).toBe(429);
+  }, 60_000);
+
   it('kill -9 of the leader: a follower takes over with one forced sign-in and the versions go on', async () => {
     const leader = await leaderOf(replicas);
     const rest = replicas.filter((r) => r !== leader);

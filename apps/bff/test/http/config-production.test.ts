@@ -118,3 +118,44 @@ describe('the data directory (FLOORWATCH_DATA_DIR)', () => {
     );
   });
 });
+
+describe('several replicas (REDIS_URL)', () => {
+  const ha = { ...REMOTE, CCGW_PASSWORD: 'x', CCGW_POLL_MS: '2000' };
+
+  it('takes a redis URL, with a lock TTL of one poll by default', () => {
+    const c = parseConfig({ ...ha, REDIS_URL: 'redis://10.0.0.5:6379/2' });
+    expect(c.redis).toEqual({
+      url: 'redis://10.0.0.5:6379/2',
+      prefix: 'floorwatch',
+      leaderTtlMs: 2000,
+    });
+    expect(parseConfig(ha).redis).toBeNull();
+  });
+
+  it('refuses a URL that is not redis:// or rediss://, naming the key', () => {
+    expect(problems({ ...ha, REDIS_URL: 'http://10.0.0.5:6379' })[0]).toMatch(
+      /^REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+  });
+
+  it('refuses REDIS_URL with the embedded simulator (one per process, not shared)', () => {
+    expect(problems({ REDIS_URL: 'redis://127.0.0.1:6379' })[0]).toMatch(
+      /^REDIS_URL: replicas share one gateway, so CCGW_URL must name it/,
+    );
+  });
+
+  it('refuses a lock TTL that would replace a dead leader later than two polls', () => {
+    expect(
+      problems({ ...ha, REDIS_URL: 'redis://r:6379', FLOORWATCH_LEADER_TTL_MS: '5000' })[0],
+    ).toMatch(/^FLOORWATCH_LEADER_TTL_MS: must be at most 2 × CCGW_POLL_MS \(4000\)/);
+    expect(problems({ ...ha, FLOORWATCH_LEADER_TTL_MS: '100' })[0]).toMatch(
+      /^FLOORWATCH_LEADER_TTL_MS: must be an integer ≥ 500/,
+    );
+  });
+
+  it('refuses a key prefix with spaces or other characters, naming the key', () => {
+    expect(
+      problems({ ...ha, REDIS_URL: 'redis://r:6379', FLOORWATCH_REDIS_PREFIX: 'a b' })[0],
+    ).toMatch(/^FLOORWATCH_REDIS_PREFIX: must be 1–64 of/);
+  });
+});
