@@ -178,8 +178,8 @@ function durationMs(text) {
   return total;
 }
 
-function checkBff(svc, env, raw, doc, depEntries) {
-  const at = 'services.bff';
+function checkBff(svc, env, raw, doc, depEntries, name) {
+  const at = `services.${name}`;
   const keys = knownKeys().bff;
   if (env.get('HOST') !== '0.0.0.0')
     err(`${at}.environment`, 'HOST must be 0.0.0.0 inside a container');
@@ -273,8 +273,13 @@ function checkBff(svc, env, raw, doc, depEntries) {
     if (!mounted) err(`${at}.volumes`, `nothing is mounted at FLOORWATCH_DATA_DIR (${dataDir})`);
   }
   // The simulator is optional: waiting for it must not be required.
+  const own = svc.profiles ?? [];
   for (const [dep, spec] of depEntries)
-    if (doc.services?.[dep]?.profiles?.length && spec?.required !== false)
+    if (
+      doc.services?.[dep]?.profiles?.length &&
+      spec?.required !== false &&
+      !(own.length && own.every((p) => doc.services[dep].profiles.includes(p)))
+    )
       err(
         `${at}.depends_on.${dep}`,
         'needs required: false (the service is off outside its profile)',
@@ -355,6 +360,18 @@ function main() {
       ]),
     );
     const known = name === 'gateway-sim' ? keys.sim : keys.bff;
+    // Replicas share one gateway session only through Redis: each one needs REDIS_URL, and the
+    // single bff must be off whenever they run (another profile), or it would sign in too.
+    if (name.startsWith('bff-')) {
+      if (!env.get('REDIS_URL')) err(`${at}.environment`, 'a replica needs REDIS_URL');
+      const mine = new Set(svc.profiles ?? []);
+      if (!mine.size) err(at, 'a replica must be in a profile (ha)');
+      if (
+        (services.bff?.profiles ?? []).length === 0 ||
+        services.bff.profiles.some((p) => mine.has(p))
+      )
+        err('services.bff', `must be off in the ${[...mine].join(', ')} profile of ${name}`);
+    }
     for (const k of env.keys())
       if (!known.has(k))
         err(
@@ -369,9 +386,12 @@ function main() {
       : svc.command
         ? String(svc.command).split(/\s+/)
         : null;
-    if (command && command[0] !== 'node')
+    // (Only our image: Redis and the proxy are images that handle their own signals.)
+    if (svc.build && command && command[0] !== 'node')
       err(`${at}.command`, `starts ${command[0]}; run node directly so it gets SIGTERM`);
-    if (name === 'bff') checkBff(svc, env, rawEnvOf(svc), doc, depEntries);
+    // The single bff and each replica of the `ha` profile (bff-a, bff-b, ...).
+    if (name === 'bff' || name.startsWith('bff-'))
+      checkBff(svc, env, rawEnvOf(svc), doc, depEntries, name);
     if (name === 'gateway-sim' && !(svc.profiles ?? []).length)
       err(
         at,
