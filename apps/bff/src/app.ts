@@ -46,6 +46,8 @@ export interface AppDeps {
   attempts?: AttemptStore;
   /** Where browser sessions live; in memory unless given (Redis for replicas). */
   sessions?: SessionStore;
+  /** On a replica: the proxy's calls made by the leader when this one is a follower. */
+  relay?: Parameters<typeof gatewayProxy>[0]['relay'];
 }
 
 export interface FloorwatchApp {
@@ -105,6 +107,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
     baseUrl: deps.gatewayUrl,
     ca: config.gateway.ca,
     insecureTls: config.gateway.insecureTls,
+    relay: deps.relay,
   });
   const spa = staticSpa(config.webDist);
   const secureCookie = (req: Request) =>

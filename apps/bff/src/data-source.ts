@@ -10,7 +10,7 @@ import type { SessionStore } from './auth/session-store';
 import type { User } from './auth/users-file';
 import type { Config } from './config';
 import { createGatewaySession, type GatewaySessionOptions } from './gateway/gateway-session';
-import type { GatewaySessionPort } from './gateway/types';
+import type { GatewayAnswer, GatewayQueryRoute, GatewaySessionPort } from './gateway/types';
 import { createRedisAttemptStore } from './ha/redis-attempt-store';
 import { createRedisSessionStore } from './ha/redis-session-store';
 import { createReplica, type Replica } from './ha/replica';
@@ -24,7 +24,11 @@ export interface DataSource {
   /** With REDIS_URL: the replica (leader or follower). */
   replica: Replica | null;
   /** With REDIS_URL: browser sessions and sign-in attempts shared by every replica. */
-  shared: { sessions: SessionStore; attempts: AttemptStore } | null;
+  shared: {
+    sessions: SessionStore;
+    attempts: AttemptStore;
+    relay: (route: GatewayQueryRoute, params: Record<string, string>) => Promise<GatewayAnswer>;
+  } | null;
   start(): Promise<void>;
   /** Stops polling and signs out of the gateway (a leader also releases its lock). */
   stop(): Promise<void>;
@@ -96,6 +100,7 @@ export function createDataSource(opts: {
         logger: opts.logger,
       }),
       attempts: createRedisAttemptStore({ redis, prefix: config.redis.prefix }),
+      relay: (route, params) => replica.relay.call(route, params),
     },
     start: () => replica.start(),
     stop: () => replica.stop(),

@@ -82,10 +82,19 @@ export function subscribeFeed(opts: {
   onMessage: (m: FeedMessage) => void;
   onReady: () => void;
   onBadMessage: (err: unknown) => void;
+  /** Further channels on the same connection, and where their messages go. */
+  others?: { channels: string[]; onMessage: (channel: string, text: string) => unknown };
 }): void {
   const { channel } = feedKeys(opts.prefix);
   opts.subscriber.on('message', (ch: string, text: string) => {
-    if (ch !== channel) return;
+    if (ch !== channel) {
+      try {
+        opts.others?.onMessage(ch, text);
+      } catch (err) {
+        opts.onBadMessage(err);
+      }
+      return;
+    }
     let m: FeedMessage;
     try {
       m = JSON.parse(text) as FeedMessage;
@@ -96,6 +105,8 @@ export function subscribeFeed(opts: {
     opts.onMessage(m);
   });
   opts.subscriber.on('ready', () => {
-    opts.subscriber.subscribe(channel).then(opts.onReady, opts.onBadMessage);
+    opts.subscriber
+      .subscribe(channel, ...(opts.others?.channels ?? []))
+      .then(opts.onReady, opts.onBadMessage);
   });
 }

@@ -13,6 +13,7 @@ import type { GatewaySessionPort, SessionStatus } from '../gateway/types';
 import type { Monitor, MonitorOptions } from '../monitor/monitor';
 import { createCommitFeed, subscribeFeed, type CommitFeed, type FeedMessage } from './commit-feed';
 import { createLeaderLock, type LeaderTerm } from './leader-lock';
+import { createProxyRelay, type ProxyRelay } from './proxy-relay';
 import { createReplicaLive, type ReplicaLive } from './replica-live';
 
 export interface ReplicaOptions {
@@ -39,6 +40,8 @@ export interface Replica {
   /** The gateway session for the HTTP layer: the leader's, or "signed out" on a follower. */
   session: GatewaySessionPort;
   feed: CommitFeed;
+  /** The read-only proxy's calls on a follower, made by the leader. */
+  relay: ProxyRelay;
   isLeader(): boolean;
   start(): Promise<void>;
   /** Signs out when leading, releases the lock, closes both connections. */
@@ -58,6 +61,11 @@ export function createReplica(opts: ReplicaOptions): Replica {
   const lock = createLeaderLock({ ...opts, now });
   const feed = createCommitFeed(opts);
   const live = createReplicaLive({ ...opts, now });
+  const relay = createProxyRelay({
+    ...opts,
+    leaderSession: () => term?.session ?? null,
+    timeoutMs: 10_000,
+  });
   let term: Term | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -180,6 +188,7 @@ export function createReplica(opts: ReplicaOptions): Replica {
     live,
     session,
     feed,
+    relay,
     isLeader: () => term !== null,
     async start() {
       opts.redis.on('ready', () => (readySince = now()));
@@ -191,6 +200,7 @@ export function createReplica(opts: ReplicaOptions): Replica {
         onMessage,
         onReady: () => void catchUp(),
         onBadMessage: (err) => log.warn({ err: String(err) }, 'unreadable feed message'),
+        others: relay,
       });
       await Promise.all([opts.redis.connect(), opts.subscriber.connect()]).catch((err: unknown) =>
         log.error({ err: String(err) }, 'Redis unreachable at start: serving nothing until it is'),
@@ -199,6 +209,7 @@ export function createReplica(opts: ReplicaOptions): Replica {
     },
     async stop() {
       stopped = true;
+      relay.close();
       if (timer) clearTimeout(timer);
       await tick;
       const t = term;

@@ -155,6 +155,33 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     expect((await wrong(replicas[2]!)).status).toBe(429);
   }, 60_000);
 
+  it('the read-only gateway proxy on a follower is answered by the leader, through its budget', async () => {
+    const leader = await leaderOf(replicas);
+    const follower = replicas.find((r) => r !== leader)!;
+    const before =
+      (
+        (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+          routes: Record<string, number>;
+        }
+      ).routes.queryAllOnlineAgents ?? 0;
+    const b = await new Browser(follower.url).signIn('sup');
+    const r = await b.req('GET', '/api/v1/gateway/agentgroup/allonlineagents');
+    expect(r.status, r.text).toBe(200);
+    const body = r.json as { retcode: string; result: { workno: string }[] };
+    expect(body.retcode).toBe('0');
+    expect(body.result.length).toBeGreaterThan(0);
+    expect(r.text).not.toMatch(/guid/i);
+    // Still one session: the follower did not sign in for it.
+    expect(await signIns()).toHaveLength(1);
+    const after =
+      (
+        (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+          routes: Record<string, number>;
+        }
+      ).routes.queryAllOnlineAgents ?? 0;
+    expect(after).toBeGreaterThan(before);
+  }, 60_000);
+
   it('kill -9 of the leader: a follower takes over with one forced sign-in and the versions go on', async () => {
     const leader = await leaderOf(replicas);
     const rest = replicas.filter((r) => r !== leader);
