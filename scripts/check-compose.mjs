@@ -3,7 +3,11 @@
 // contexts and Dockerfile targets on disk, healthchecks, depends_on conditions, ports, bind
 // mounts, ${VAR} defaults, and that every environment key is one the BFF or simulator reads.
 // The BFF key list is read from the env schema in apps/bff/src/config.ts (the source of its
-// CONFIG_KEYS) so the two cannot drift.
+// CONFIG_KEYS) so the two cannot drift. Then the production rules of the bff service (every
+// setting from .env, loopback ports, no published password, a hardened read-only container, a
+// stop grace period longer than the BFF's own shutdown limit, the data volume), and finally
+// dclint (the compose-spec schema and its style rules), installed as a dev dependency.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +155,159 @@ function checkVolume(v, where) {
   if (!existsSync(abs)) err(where, `bind mount source ${path.relative(root, abs)} does not exist`);
 }
 
+/** Keys set to fixed values inside the container, not from .env. */
+const CONTAINER_FIXED = new Set([
+  'HOST',
+  'PORT',
+  'NODE_ENV',
+  'FLOORWATCH_DATA_DIR',
+  'CCGW_PASSWORD_FILE',
+]);
+
+function rawEnvOf(svc) {
+  return new Map(envEntries(svc.environment, 'raw'));
+}
+
+/** `1m30s`, `20s`, `500ms` → ms; null when unreadable. */
+function durationMs(text) {
+  if (!DURATION.test(text)) return null;
+  const unit = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(us|ms|s|m|h)/g))
+    total += Number(m[1]) * unit[m[2]];
+  return total;
+}
+
+function checkBff(svc, env, raw, doc, depEntries, name) {
+  const at = `services.${name}`;
+  const keys = knownKeys().bff;
+  if (env.get('HOST') !== '0.0.0.0')
+    err(`${at}.environment`, 'HOST must be 0.0.0.0 inside a container');
+  if (env.get('NODE_ENV') !== 'production') err(`${at}.environment`, 'NODE_ENV must be production');
+  // Every setting comes from .env: each key is `${KEY:-default}` of the same name.
+  for (const k of keys) {
+    if (CONTAINER_FIXED.has(k)) continue;
+    if (k === 'CCGW_PASSWORD') {
+      if (raw.has(k))
+        err(
+          `${at}.environment`,
+          'CCGW_PASSWORD: pass the password as a secret file (CCGW_PASSWORD_FILE), never in the environment',
+        );
+      continue;
+    }
+    const v = raw.get(k);
+    if (v === undefined)
+      err(`${at}.environment`, `${k} is missing: every setting must be settable from .env`);
+    else if (!new RegExp(`^\\$\\{${k}(:?[-?][^}]*)?\\}$`).test(v))
+      err(`${at}.environment`, `${k} must come from .env as \${${k}:-default}, not "${v}"`);
+  }
+  // The gateway password: a compose secret, read through CCGW_PASSWORD_FILE.
+  const pwFile = env.get('CCGW_PASSWORD_FILE');
+  const secret = /^\/run\/secrets\/([\w.-]+)$/.exec(pwFile ?? '')?.[1];
+  if (!secret)
+    err(`${at}.environment`, 'CCGW_PASSWORD_FILE must be /run/secrets/<a compose secret>');
+  else {
+    const listed = (svc.secrets ?? []).map((x) => (typeof x === 'string' ? x : x.source));
+    if (!listed.includes(secret))
+      err(`${at}.secrets`, `secret ${secret} is not given to the service`);
+    const top = doc.secrets?.[secret];
+    if (!top?.file) err('secrets', `secret ${secret} needs a file`);
+    else {
+      const f = path.resolve(root, interpolate(String(top.file), `secrets.${secret}`));
+      if (!existsSync(f)) err(`secrets.${secret}`, `file ${path.relative(root, f)} does not exist`);
+    }
+  }
+  // No example users with published passwords.
+  const users = env.get('FLOORWATCH_USERS') ?? '';
+  if (/example/i.test(users))
+    err(
+      `${at}.environment`,
+      `FLOORWATCH_USERS defaults to an example file (${users}): its passwords are published`,
+    );
+  for (const v of svc.volumes ?? [])
+    if (/users\.example\.json/.test(typeof v === 'string' ? v : String(v.source)))
+      err(`${at}.volumes`, 'mounts the example users file: its passwords are published');
+  // Ports: loopback unless the operator says otherwise.
+  for (const p of svc.ports ?? []) {
+    const host =
+      typeof p === 'object'
+        ? p.host_ip
+        : /^(\[[^\]]+\]|\d{1,3}(?:\.\d{1,3}){3}):/.exec(interpolate(String(p), 'port'))?.[1];
+    if (host !== '127.0.0.1' && host !== '[::1]' && host !== '::1')
+      err(
+        `${at}.ports`,
+        `"${p}" is published on ${host ?? 'every interface'}; bind it to 127.0.0.1`,
+      );
+  }
+  // Hardening.
+  if (svc.read_only !== true) err(at, 'read_only: true is missing');
+  if (!(svc.tmpfs ?? []).length)
+    err(at, 'a tmpfs for /tmp is missing (the root filesystem is read-only)');
+  if (!(svc.cap_drop ?? []).includes('ALL')) err(at, 'cap_drop: [ALL] is missing');
+  if (!(svc.security_opt ?? []).some((o) => /^no-new-privileges(:true)?$/.test(o)))
+    err(at, 'security_opt: no-new-privileges:true is missing');
+  if (svc.init !== true)
+    err(at, 'init: true is missing (an init reaps children and passes signals)');
+  if (!svc.logging?.options?.['max-size'])
+    err(at, 'log rotation (logging.options.max-size) is missing');
+  if (!svc.deploy?.resources?.limits?.memory && !svc.mem_limit)
+    err(at, 'a memory limit is missing');
+  // The stop grace period outlasts the BFF's own shutdown limit, or the sign-out is cut off.
+  const grace = durationMs(
+    interpolate(String(svc.stop_grace_period ?? '10s'), `${at}.stop_grace_period`),
+  );
+  const limit = Number(env.get('FLOORWATCH_SHUTDOWN_TIMEOUT_MS') || 10_000);
+  if (grace === null) err(`${at}.stop_grace_period`, 'is not a duration');
+  else if (grace <= limit)
+    err(
+      `${at}.stop_grace_period`,
+      `${grace} ms must be longer than FLOORWATCH_SHUTDOWN_TIMEOUT_MS (${limit} ms)`,
+    );
+  // The data directory is a volume.
+  const dataDir = env.get('FLOORWATCH_DATA_DIR');
+  if (!dataDir) err(`${at}.environment`, 'FLOORWATCH_DATA_DIR is missing');
+  else {
+    const mounted = (svc.volumes ?? []).some((v) =>
+      typeof v === 'string' ? interpolate(v, 'v').split(':')[1] === dataDir : v.target === dataDir,
+    );
+    if (!mounted) err(`${at}.volumes`, `nothing is mounted at FLOORWATCH_DATA_DIR (${dataDir})`);
+  }
+  // The simulator is optional: waiting for it must not be required.
+  const own = svc.profiles ?? [];
+  for (const [dep, spec] of depEntries)
+    if (
+      doc.services?.[dep]?.profiles?.length &&
+      spec?.required !== false &&
+      !(own.length && own.every((p) => doc.services[dep].profiles.includes(p)))
+    )
+      err(
+        `${at}.depends_on.${dep}`,
+        'needs required: false (the service is off outside its profile)',
+      );
+}
+
+/** Every variable the compose file reads is listed in .env.example, where operators look. */
+function checkEnvExample(composeFile) {
+  const example = path.join(path.dirname(composeFile), '.env.example');
+  if (!existsSync(example)) return err('.env.example', 'missing');
+  const listed = new Set(
+    [...readFileSync(example, 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]),
+  );
+  const used = new Set(
+    [...readFileSync(composeFile, 'utf8').matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]),
+  );
+  for (const v of used)
+    if (!listed.has(v)) err('.env.example', `${v} is read by the compose file but not listed`);
+}
+
+function runDclint(composeFile) {
+  const bin = path.join(root, 'node_modules/dclint/bin/dclint.cjs');
+  if (!existsSync(bin))
+    return err('dclint', 'not installed (pnpm install: it is a dev dependency)');
+  const r = spawnSync(process.execPath, [bin, composeFile], { encoding: 'utf8' });
+  if (r.status !== 0) err('dclint', `${(r.stdout + r.stderr).trim()}`);
+}
+
 function main() {
   if (!existsSync(file)) {
     console.error(`check-compose: ${path.relative(root, file)} not found`);
@@ -169,7 +326,7 @@ function main() {
     if (!TOP_LEVEL.has(k) && !k.startsWith('x-')) err('compose', `unknown top-level key "${k}"`);
   const services = doc?.services ?? {};
   if (typeof services !== 'object') err('services', 'must be a mapping');
-  for (const required of ['gateway-sim', 'bff'])
+  for (const required of ['bff'])
     if (!services[required]) err('services', `service "${required}" is missing`);
 
   for (const [name, svc] of Object.entries(services)) {
@@ -203,6 +360,18 @@ function main() {
       ]),
     );
     const known = name === 'gateway-sim' ? keys.sim : keys.bff;
+    // Replicas share one gateway session only through Redis: each one needs REDIS_URL, and the
+    // single bff must be off whenever they run (another profile), or it would sign in too.
+    if (name.startsWith('bff-')) {
+      if (!env.get('REDIS_URL')) err(`${at}.environment`, 'a replica needs REDIS_URL');
+      const mine = new Set(svc.profiles ?? []);
+      if (!mine.size) err(at, 'a replica must be in a profile (ha)');
+      if (
+        (services.bff?.profiles ?? []).length === 0 ||
+        services.bff.profiles.some((p) => mine.has(p))
+      )
+        err('services.bff', `must be off in the ${[...mine].join(', ')} profile of ${name}`);
+    }
     for (const k of env.keys())
       if (!known.has(k))
         err(
@@ -210,31 +379,28 @@ function main() {
           `${k} is not a key ${name === 'bff' ? 'apps/bff/src/config.ts' : 'the simulator'} reads`,
         );
 
-    if (name === 'bff') {
-      if (env.get('HOST') !== '0.0.0.0')
-        err(`${at}.environment`, 'HOST must be 0.0.0.0 inside a container');
-      if (env.has('CCGW_URL') && !env.has('FLOORWATCH_USERS'))
-        err(`${at}.environment`, 'CCGW_URL needs FLOORWATCH_USERS (the BFF refuses to start)');
-      const url = env.get('CCGW_URL');
-      const m = url && /^https?:\/\/([^:/]+):(\d+)/.exec(url);
-      if (m && services[m[1]]) {
-        const simEnv = new Map(envEntries(services[m[1]].environment, 'x'));
-        const simPort = simEnv.get('SIM_PORT') ?? '8043';
-        if (m[2] !== String(simPort))
-          err(
-            `${at}.environment.CCGW_URL`,
-            `port ${m[2]} differs from ${m[1]} SIM_PORT ${simPort}`,
-          );
-        const cond = depEntries.find(([d]) => d === m[1])?.[1]?.condition;
-        if (cond !== 'service_healthy')
-          err(`${at}.depends_on`, `must wait for ${m[1]} with condition service_healthy`);
-      }
-      const port = env.get('PORT') ?? '8080';
-      const published = (svc.ports ?? []).map((p) => String(p).split(':').at(-1).split('/')[0]);
-      if (!published.includes(String(port)))
-        err(`${at}.ports`, `no port mapping to the container port ${port} (PORT)`);
-    }
+    // node itself receives the stop signal: no package manager in between (pnpm as PID 1 exits
+    // without waiting for node; npm's shell does not pass SIGTERM on).
+    const command = Array.isArray(svc.command)
+      ? svc.command
+      : svc.command
+        ? String(svc.command).split(/\s+/)
+        : null;
+    // (Only our image: Redis and the proxy are images that handle their own signals.)
+    if (svc.build && command && command[0] !== 'node')
+      err(`${at}.command`, `starts ${command[0]}; run node directly so it gets SIGTERM`);
+    // The single bff and each replica of the `ha` profile (bff-a, bff-b, ...).
+    if (name === 'bff' || name.startsWith('bff-'))
+      checkBff(svc, env, rawEnvOf(svc), doc, depEntries, name);
+    if (name === 'gateway-sim' && !(svc.profiles ?? []).length)
+      err(
+        at,
+        'must be in a profile (simulator): it is on only for a demo, never beside a real gateway',
+      );
   }
+
+  checkEnvExample(file);
+  runDclint(file);
 
   if (errors.length > 0) {
     console.error(`check-compose: ${path.relative(root, file)} has ${errors.length} problem(s):`);

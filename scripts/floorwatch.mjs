@@ -3,6 +3,7 @@
 // Needs only Node 20 and npm: installs pnpm itself, then the workspace, then does the work.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,7 @@ const PNPM_VERSION = JSON.parse(
   readFileSync(path.join(root, 'package.json'), 'utf8'),
 ).packageManager.split('@')[1];
 const CHROMIUM = '/usr/bin/chromium';
+const BFF_ENTRY = 'apps/bff/dist/index.js';
 const results = path.join(root, '.tmp', 'test-results');
 
 function log(msg) {
@@ -50,41 +52,60 @@ const mustPnpm = (args, opts) => must(pnpmCmd[0], [...pnpmCmd.slice(1), ...args]
 
 function install() {
   log('installing dependencies (pnpm install --frozen-lockfile)');
-  mustPnpm(['install', '--frozen-lockfile']);
+  // With NODE_ENV=production in the operator's shell pnpm would leave out (and remove) the
+  // build tools that compiling the dashboard and the BFF needs.
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  mustPnpm(['install', '--frozen-lockfile'], { env });
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  log(`Chromium missing at ${CHROMIUM}: installing Debian's chromium (apt-get)`);
+/** A Debian package the tests need (Chromium for e2e, tini for the shutdown tests, redis-server
+ *  for the HA tests), installed with apt-get when missing. */
+function ensureDebianPackage(pkg, binary) {
+  if (existsSync(binary)) return true;
+  log(`${pkg} missing at ${binary}: installing Debian's ${pkg} (apt-get)`);
   const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
   const apt = (args) =>
     run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  if (
-    apt(['update', '-qq']) !== 0 ||
-    apt(['install', '-y', '-qq', 'chromium']) !== 0 ||
-    !existsSync(CHROMIUM)
-  ) {
+  if (apt(['install', '-y', '-qq', pkg]) === 0 && existsSync(binary)) return true;
+  return (
+    apt(['update', '-qq']) === 0 && apt(['install', '-y', '-qq', pkg]) === 0 && existsSync(binary)
+  );
+}
+
+function ensureChromium() {
+  if (!ensureDebianPackage('chromium', CHROMIUM)) {
     log('could not install chromium; the e2e tests need it');
     process.exit(1);
   }
 }
 
 /** A CJK font for Chromium, so zh-CN screens and screenshots show glyphs, not boxes. */
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 function ensureCjkFont() {
-  const fc = spawnSync('fc-list', [':lang=zh-cn', 'family'], { encoding: 'utf8' });
-  if (fc.status === 0 && fc.stdout.trim() !== '') return;
-  log('no CJK font: installing Debian fonts-noto-cjk (apt-get)');
-  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
-  const apt = (args) =>
-    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', 'fonts-noto-cjk']) !== 0) {
+  if (!ensureDebianPackage('fonts-noto-cjk', CJK_FONT)) {
     log('could not install fonts-noto-cjk; the zh-CN e2e screens need it');
     process.exit(1);
   }
+}
+
+/**
+ * The Node 24 binary from the npm registry's `node` package (no other download), resolved once:
+ * running it directly saves an npx round trip per package.
+ */
+function node24() {
+  const r = spawnSync('npx', ['-y', '-p', 'node@24', '--', 'node', '-p', 'process.execPath'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const bin = r.stdout?.trim();
+  if (r.status !== 0 || !bin || !existsSync(bin)) {
+    log(`could not get Node 24 from the npm registry: ${r.stderr ?? ''}`);
+    return null;
+  }
+  return bin;
 }
 
 /** Counts from a Vitest or Playwright JSON report: [passed, failed, skipped]. */
@@ -118,7 +139,9 @@ function test() {
   step('typecheck', () => pnpm(['-r', 'typecheck']));
   step('lint', () => pnpm(['exec', 'eslint', '.', '--max-warnings=0']));
   step('format', () => pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']));
-  step('docker-compose.yml (config-level check)', () => run('node', ['scripts/check-compose.mjs']));
+  step('docker-compose.yml (config-level check and dclint)', () =>
+    run('node', ['scripts/check-compose.mjs']),
+  );
   step('message catalogues (en.json current, every language complete)', () =>
     pnpm(['--filter', '@floorwatch/web', 'i18n:check']),
   );
@@ -126,27 +149,43 @@ function test() {
     pnpm(['--filter', '@floorwatch/bff', 'exec', 'tsx', 'scripts/api-docs.ts', '--check']),
   );
 
+  // The shutdown tests run the BFF under tini, as compose's `init: true` does.
+  if (!ensureDebianPackage('tini', '/usr/bin/tini'))
+    log('could not install tini: the shutdown test under tini will be skipped');
+  // The HA tests run several BFF replicas against a real redis-server (started on a free port).
+  if (!ensureDebianPackage('redis-server', '/usr/bin/redis-server'))
+    log('could not install redis-server: the HA tests will be skipped');
+
   const vitestPackages = ['packages/contracts', 'apps/gateway-sim', 'apps/bff', 'apps/web'];
   const reports = [];
-  for (const pkg of vitestPackages) {
-    const out = path.join(results, `${pkg.replaceAll('/', '-')}.json`);
+  const vitest = (label, pkg, nodeBin) => {
+    const out = path.join(results, `${label}-${pkg.replaceAll('/', '-')}.json`);
     reports.push([out, 'vitest']);
-    step(`unit and component tests: ${pkg}`, () =>
-      pnpm(
-        [
-          'exec',
-          'vitest',
-          'run',
-          '--reporter=default',
-          '--reporter=json',
-          `--outputFile.json=${out}`,
-        ],
-        { cwd: path.join(root, pkg) },
-      ),
+    const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+    const cwd = path.join(root, pkg);
+    if (!nodeBin) return pnpm(['exec', 'vitest', ...args], { cwd });
+    // Child processes the tests start (node, npm, tini → node) run on the same Node.
+    const env = {
+      ...process.env,
+      PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}`,
+    };
+    return run(nodeBin, [path.join('node_modules', 'vitest', 'vitest.mjs'), ...args], { cwd, env });
+  };
+  for (const pkg of vitestPackages)
+    step(`unit and component tests: ${pkg} (Node ${process.versions.node})`, () =>
+      vitest('node', pkg),
     );
-  }
+  // `engines` promises Node 20.19 to 24: the same suites on Node 24 from the npm registry.
+  const bin24 = node24();
+  for (const pkg of vitestPackages)
+    step(`unit and component tests: ${pkg} (Node 24)`, () =>
+      bin24 ? vitest('node24', pkg, bin24) : 1,
+    );
 
   step('build (SPA)', () => pnpm(['--filter', '@floorwatch/web', 'build']));
+  step('image content (runtime stage, no dev dependency; starts and stops)', () =>
+    run('node', ['scripts/check-image.mjs']),
+  );
   ensureChromium();
   ensureCjkFont();
   const e2eOut = path.join(results, 'e2e.json');
@@ -186,20 +225,32 @@ function test() {
   process.exit(failed > 0 || badSteps.length > 0 || passed === 0 ? 1 : 0);
 }
 
+/**
+ * Builds what is needed and runs the compiled BFF with `node` as this process's only child, so
+ * nothing but this script sits between npm and node. `npm start` runs this script through `sh`,
+ * which does not pass SIGTERM on, so package.json says `exec node ...`: npm signals this process
+ * directly, and this process hands every SIGTERM and SIGINT to node. A terminal's Ctrl+C reaches
+ * node as well (the whole process group gets it); the BFF counts such a burst as one request.
+ */
 function start() {
   install();
   if (!process.argv.includes('--no-build')) {
     log('building the dashboard (apps/web)');
     mustPnpm(['--filter', '@floorwatch/web', 'build']);
   }
+  log('compiling the BFF (apps/bff/dist)');
+  mustPnpm(['--silent', '--filter', '@floorwatch/bff', 'build']);
   log('starting Floorwatch (apps/bff); Ctrl+C stops it');
-  const child = spawn(
-    pnpmCmd[0],
-    [...pnpmCmd.slice(1), '--silent', '--filter', '@floorwatch/bff', 'start'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const child = spawn(process.execPath, ['--enable-source-maps', BFF_ENTRY], {
+    cwd: root,
+    stdio: 'inherit',
+    // Relative paths in the settings mean the directory the operator ran the command in.
+    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
+  });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  child.on('exit', (code, signal) =>
+    process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)),
+  );
 }
 
 const command = process.argv[2];

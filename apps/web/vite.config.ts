@@ -13,7 +13,8 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: bff, changeOrigin: false } },
   },
-  build: { sourcemap: true, chunkSizeWarningLimit: 700 },
+  // No source maps in dist: the BFF serves every file there to browsers (the image too).
+  build: { sourcemap: false, chunkSizeWarningLimit: 700 },
   test: {
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],

@@ -14,6 +14,7 @@ import type { Bench, BenchContext } from './lib/bench';
 import { machineInfo } from './lib/machine';
 import { overviewScroll } from './overview-scroll';
 import { printResult, writeResult, writeResultsMarkdown, type BenchResult } from './lib/results';
+import { replicas } from './replicas';
 import { serverCost } from './server-cost';
 import { soak } from './soak';
 import { streamSize } from './stream-size';
@@ -25,6 +26,7 @@ const BENCHES: Bench[] = [
   browserFrames,
   overviewScroll,
   freshness,
+  replicas,
   soak,
 ];
 const ORDER = BENCHES.map((b) => b.name);

@@ -125,9 +125,18 @@ export const soak: Bench = {
       readyChecks += 1;
       try {
         const res = await fetch(`${fw.url}/readyz`);
-        const body = (await res.json()) as { error?: { message?: string } };
+        const body = (await res.json()) as {
+          error?: { message?: string };
+          gateway?: { data?: string };
+        };
+        // /readyz stays 200 on stale data (the replica still serves it); the screens are live
+        // only while its gateway report says the data is fresh.
+        const data = body.gateway?.data;
         if (res.status !== 200) {
           const why = (body.error?.message ?? `HTTP ${res.status}`).split(';')[0]!;
+          notReady.set(why, (notReady.get(why) ?? 0) + 1);
+        } else if (data !== 'ok' && data !== 'waiting') {
+          const why = `data ${data ?? 'unknown'}`;
           notReady.set(why, (notReady.get(why) ?? 0) + 1);
         }
       } catch (err) {
@@ -231,7 +240,7 @@ export const soak: Bench = {
         met: errors === 0,
       },
       {
-        label: 'seconds the BFF was not ready (/readyz 503: not live on screen)',
+        label: 'seconds the BFF was not live on screen (/readyz 503, or its data not fresh)',
         value: notReadySec,
         unit: `s of ${readyChecks}`,
         target: 'none',

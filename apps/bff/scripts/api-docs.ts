@@ -1,160 +1,28 @@
-// Generates docs/api.md from the contract schemas (zod 4 → JSON Schema), so the reference an
-// integrator reads cannot drift from what the BFF validates. `--check` fails when it is stale.
+// Generates docs/api.md from the BFF's OpenAPI document (src/http/openapi.ts), which is built
+// from the route table (src/http/api-routes.ts) and the zod contracts, so the reference an
+// integrator reads cannot drift from what the BFF answers. `--check` fails when it is stale.
 import * as api from '@floorwatch/contracts/api';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { PROXY_RULES } from '../src/http/gateway-proxy';
+import { API_TYPES } from '../src/http/api-routes';
+import { openApiDocument } from '../src/http/openapi';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/api.md');
 
-/** Every public type, in reading order. */
-const TYPES: [string, z.ZodType][] = [
-  ['SnapshotV2', api.snapshotV2],
-  ['PatchV2', api.patchV2],
-  ['QueueInfo', api.queueInfo],
-  ['AgentChange', api.agentChange],
-  ['QueueChange', api.queueChange],
-  ['Snapshot', api.snapshot],
-  ['Patch', api.patch],
-  ['Heartbeat', api.heartbeat],
-  ['Agent', api.agent],
-  ['AgentState', api.agentState],
-  ['MediaSignIn', api.mediaSignIn],
-  ['Queue', api.queue],
-  ['StateCounts', api.stateCounts],
-  ['GatewayHealth', api.gatewayHealth],
-  ['GatewayStatus', api.gatewayStatus],
-  ['GatewayError', api.gatewayError],
-  ['QueueDetail', api.queueDetail],
-  ['History', api.history],
-  ['HistoryPoint', api.historyPoint],
-  ['SessionRequest', api.sessionRequest],
-  ['Me', api.me],
-  ['Role', api.roles],
-  ['QueueScope', api.queueScope],
-  ['Settings', api.settings],
-  ['SiteLocale', api.siteLocale],
-  ['Thresholds', api.thresholds],
-  ['Threshold', api.threshold],
-  ['ErrorBody', api.errorBody],
-];
-
-interface Route {
-  method: string;
-  path: string;
-  who: string;
-  request: string;
-  answer: string;
+interface Operation {
+  summary?: string;
+  'x-access'?: string;
+  parameters?: {
+    in: string;
+    name: string;
+    required?: boolean;
+    schema?: Js;
+    description?: string;
+  }[];
+  requestBody?: { content: Record<string, { schema?: Js }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema?: Js }> }>;
 }
-
-const ROUTES: Route[] = [
-  {
-    method: 'POST',
-    path: '/api/v1/session',
-    who: 'anyone',
-    request: '[SessionRequest](#sessionrequest)',
-    answer: '200 [Me](#me) + `fw_session` cookie; 401; 429 `RATE_LIMITED` with Retry-After',
-  },
-  {
-    method: 'DELETE',
-    path: '/api/v1/session',
-    who: 'signed in',
-    request: '–',
-    answer: '204; ends the live streams of this session',
-  },
-  { method: 'GET', path: '/api/v1/me', who: 'signed in', request: '–', answer: '[Me](#me)' },
-  {
-    method: 'GET',
-    path: '/api/v1/locale',
-    who: 'anyone',
-    request: '–',
-    answer: '[SiteLocale](#sitelocale): the site default language and time zone',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/settings',
-    who: 'signed in',
-    request: '–',
-    answer: '[Settings](#settings)',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/snapshot',
-    who: 'signed in',
-    request: '–',
-    answer: "[Snapshot](#snapshot), cut to the user's queues",
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/queues/:skillId',
-    who: 'signed in',
-    request: '–',
-    answer: "[QueueDetail](#queuedetail); 404 when unknown or outside the user's queues",
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/history',
-    who: 'signed in',
-    request: 'query `from`, `to` (epoch ms; default the last hour), `skillIds` (comma list)',
-    answer: "[History](#history); 403 for a queue outside the user's queues",
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/stream',
-    who: 'signed in',
-    request: 'optional `Last-Event-ID` header',
-    answer:
-      'Server-Sent Events (v1: whole agents and queues), see below; kept for integrators, ' +
-      'new clients read `/api/v2/stream`',
-  },
-  {
-    method: 'GET',
-    path: '/api/v2/snapshot',
-    who: 'signed in',
-    request: '–',
-    answer: "[SnapshotV2](#snapshotv2), cut to the user's queues",
-  },
-  {
-    method: 'GET',
-    path: '/api/v2/stream',
-    who: 'signed in',
-    request: 'optional `Last-Event-ID` header, or query `lastEventId` (same meaning)',
-    answer: 'Server-Sent Events (v2: only what changed), see below',
-  },
-  ...PROXY_RULES.map((rule) => ({
-    method: 'GET',
-    path: `/api/v1/gateway${rule.path.replace(/\{(\w+)\}/g, ':$1')}`,
-    who: 'supervisor with all queues',
-    request: '–',
-    answer:
-      "the gateway's JSON answer, read-only; of its headers only `Content-Type` and " +
-      '`Content-Length` pass; 502 `GATEWAY_BAD_ANSWER` when it is not JSON or not a 2xx (the gateway status in `details.gatewayStatus`)',
-  })),
-  {
-    method: 'GET',
-    path: '/healthz',
-    who: 'anyone',
-    request: '–',
-    answer: '200 while the process runs',
-  },
-  {
-    method: 'GET',
-    path: '/readyz',
-    who: 'anyone',
-    request: '–',
-    answer:
-      '200 when signed in to the gateway with fresh data; 503 [ErrorBody](#errorbody) `NOT_READY` with `details.reasons`',
-  },
-  {
-    method: 'GET',
-    path: '/metrics',
-    who: 'anyone (keep it on the internal network)',
-    request: '–',
-    answer: 'Prometheus text',
-  },
-];
 
 type Js = {
   $ref?: string;
@@ -176,11 +44,12 @@ type Js = {
 };
 
 const anchor = (name: string) => `[${name}](#${name.toLowerCase()})`;
+const refName = (ref: string) => ref.replace('#/components/schemas/', '');
 const esc = (s: string) =>
   s.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\n', ' ');
 
 function typeOf(s: Js): string {
-  if (s.$ref) return anchor(s.$ref);
+  if (s.$ref) return anchor(refName(s.$ref));
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   const variants = s.anyOf ?? s.oneOf;
@@ -245,33 +114,68 @@ function describeType(name: string, s: Js): string[] {
   return out;
 }
 
+function describeParameters(op: Operation): string[] {
+  const parts: string[] = [];
+  const byPlace = (where: string) => (op.parameters ?? []).filter((p) => p.in === where);
+  const query = byPlace('query').map((p) => `\`${p.name}\``);
+  if (query.length) parts.push(`query ${query.join(', ')}`);
+  for (const h of byPlace('header')) parts.push(`optional \`${h.name}\` header`);
+  const body = op.requestBody?.content['application/json']?.schema;
+  if (body) parts.push(typeOf(body));
+  return parts;
+}
+
+function describeAnswers(op: Operation): string {
+  return Object.entries(op.responses)
+    .filter(([status]) => !['400', '401'].includes(status))
+    .map(([status, r]) => {
+      const [type, media] = Object.entries(r.content ?? {})[0] ?? [];
+      const schema = media?.schema;
+      const what = schema?.$ref
+        ? ` ${typeOf(schema)}`
+        : type && type !== 'application/json'
+          ? ` (${type})`
+          : '';
+      return `${status}${what}: ${esc(r.description)}`;
+    })
+    .join('; ');
+}
+
 export function render(): string {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of TYPES) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => id }) as {
-    schemas: Record<string, Js>;
+  const doc = openApiDocument() as unknown as {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, Js> };
   };
+  const routes = Object.entries(doc.paths).flatMap(([p, ops]) =>
+    Object.entries(ops).map(([method, op]) => {
+      const request = describeParameters(op);
+      return `| ${method.toUpperCase()} | \`${p.replace(/\{(\w+)\}/g, ':$1')}\` | ${op['x-access'] ?? ''} | ${esc(op.summary ?? '')} | ${request.join('; ') || '–'} | ${describeAnswers(op)} |`;
+    }),
+  );
   const lines = [
     '# Floorwatch HTTP API (v1, and the v2 live stream)',
     '',
-    '<!-- Generated by apps/bff/scripts/api-docs.ts from packages/contracts/src/api. Do not edit;',
-    '     run `pnpm --filter @floorwatch/bff exec tsx scripts/api-docs.ts` after changing a schema. -->',
+    '<!-- Generated by apps/bff/scripts/api-docs.ts from the OpenAPI document (route table',
+    '     apps/bff/src/http/api-routes.ts, schemas packages/contracts/src/api). Do not edit;',
+    '     run `pnpm --filter @floorwatch/bff exec tsx scripts/api-docs.ts` after changing either. -->',
+    '',
+    'The same description as OpenAPI 3.1: `GET /api/v1/openapi.json` on a running BFF.',
     '',
     'Same-origin JSON under `/api/v1` and `/api/v2` plus Server-Sent Events streams. Every route except',
-    '`POST /api/v1/session` needs the `fw_session` cookie set by signing in. Every answer is cut',
-    "to the user's queues on the server. Every error, on every route, is an [ErrorBody](#errorbody):",
-    '400 invalid request (`details` lists the problems), 401 not signed in, 403 not allowed for',
-    'this role or queue, or `CROSS_ORIGIN` for a POST/PUT/PATCH/DELETE whose `Origin` (or',
-    '`Sec-Fetch-Site`) is not the dashboard itself, 404 unknown, 405 wrong method, 408 request not',
-    'sent in time, 413 body over 16 kB, 429 too many failed sign-ins (`RATE_LIMITED`) or open',
-    'connections (`TOO_MANY_CONNECTIONS`), 502/503/504 gateway trouble, 500 anything else (never',
-    'with a stack trace).',
+    '`POST /api/v1/session` and the operations routes needs the `fw_session` cookie set by signing',
+    "in. Every answer is cut to the user's queues on the server. Every error, on every route, is an",
+    '[ErrorBody](#errorbody): 400 invalid request (`details` lists the problems), 401 not signed in,',
+    '403 not allowed for this role or queue, or `CROSS_ORIGIN` for a POST/PUT/PATCH/DELETE whose',
+    '`Origin` (or `Sec-Fetch-Site`) is not the dashboard itself, 404 unknown, 405 wrong method, 408',
+    'request not sent in time, 413 body over 16 kB, 429 too many failed sign-ins (`RATE_LIMITED`) or',
+    'open connections (`TOO_MANY_CONNECTIONS`), 502/503/504 gateway trouble, 500 anything else',
+    '(never with a stack trace).',
     '',
     '## Routes',
     '',
-    '| Method | Path | Who | Request | Answer |',
-    '| --- | --- | --- | --- | --- |',
-    ...ROUTES.map((r) => `| ${r.method} | \`${r.path}\` | ${r.who} | ${r.request} | ${r.answer} |`),
+    '| Method | Path | Who | What | Request | Answers |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...routes,
     '',
     '## Live stream (`GET /api/v1/stream`)',
     '',
@@ -300,8 +204,8 @@ export function render(): string {
     '## Types',
     '',
   ];
-  for (const [id] of TYPES) {
-    const s = schemas[id];
+  for (const id of Object.keys(API_TYPES)) {
+    const s = doc.components.schemas[id];
     if (s) lines.push(...describeType(id, s));
   }
   return lines.join('\n');

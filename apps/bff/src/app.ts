@@ -3,20 +3,24 @@
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import { createMemoryAttemptStore, type AttemptStore } from './auth/attempt-store';
-import { createAuthService } from './auth/auth-service';
-import { createSessionStore } from './auth/session-store';
+import { SignInError } from './auth/auth-errors';
+import { createAuthService, type AuthService } from './auth/auth-service';
+import { createSessionStore, type SessionStore } from './auth/session-store';
 import { createSignInLimiter, type LockoutEvent, type SignInLimits } from './auth/sign-in-limiter';
 import type { User } from './auth/users-file';
 import type { Config } from './config';
 import type { GatewaySessionPort } from './gateway/types';
 import { AppError } from './http/app-error';
 import { refreshWallboardCookie } from './http/auth-middleware';
+import { readCookie, SESSION_COOKIE } from './http/cookies';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import { gatewayProxy } from './http/gateway-proxy';
+import { httpMetrics } from './http/http-metrics';
 import { liveRouter, liveV2Router } from './http/live-router';
 import { localeRouter } from './http/locale-router';
 import { httpLogger } from './http/logging';
 import { opsRouter } from './http/ops-router';
+import { builtInChecks, type ReadinessCheck } from './http/readiness';
 import { sameOriginOnly } from './http/origin-check';
 import { MAX_BODY_BYTES, refuseLargeBodies } from './http/request-limits';
 import { securityHeaders } from './http/security-headers';
@@ -41,6 +45,10 @@ export interface AppDeps {
   signIn?: Partial<SignInLimits>;
   /** Where sign-in attempts are counted; in memory unless given. */
   attempts?: AttemptStore;
+  /** Where browser sessions live; in memory unless given (Redis for replicas). */
+  sessions?: SessionStore;
+  /** On a replica: the proxy's calls made by the leader when this one is a follower. */
+  relay?: Parameters<typeof gatewayProxy>[0]['relay'];
 }
 
 export interface FloorwatchApp {
@@ -48,6 +56,8 @@ export interface FloorwatchApp {
   hub: SseHub;
   /** Whether FLOORWATCH_TRUST_PROXY trusts this peer address as a reverse proxy. */
   trustsProxy(address: string): boolean;
+  /** A further condition for /readyz, beside the SPA and the data. */
+  addReadinessCheck(check: ReadinessCheck): void;
   /** Ends every live stream and releases timers; the HTTP server is closed by its owner. */
   close(): void;
 }
@@ -61,7 +71,8 @@ const LOCKOUT_MESSAGES: Record<LockoutEvent['scope'], string> = {
 export function createApp(deps: AppDeps): FloorwatchApp {
   const now = deps.now ?? Date.now;
   const { config } = deps;
-  const sessions = createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
+  const sessions =
+    deps.sessions ?? createSessionStore({ ttlHours: config.auth.sessionTtlHours, now });
   const limiter = createSignInLimiter({
     store: deps.attempts ?? createMemoryAttemptStore({ now }),
     ...(deps.signIn ? { limits: deps.signIn } : {}),
@@ -80,7 +91,8 @@ export function createApp(deps: AppDeps): FloorwatchApp {
       );
     },
   });
-  const auth = createAuthService({ users: deps.users, limiter });
+  const auth = countSignIns(createAuthService({ users: deps.users, limiter }), deps.metrics);
+  const checks = builtInChecks({ webDist: config.webDist, live: deps.live });
   const hub = createSseHub({
     live: deps.live,
     metrics: deps.metrics,
@@ -96,6 +108,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
     baseUrl: deps.gatewayUrl,
     ca: config.gateway.ca,
     insecureTls: config.gateway.insecureTls,
+    relay: deps.relay,
   });
   const spa = staticSpa(config.webDist);
   const secureCookie = (req: Request) =>
@@ -106,12 +119,17 @@ export function createApp(deps: AppDeps): FloorwatchApp {
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.set('etag', false);
+  app.use(httpMetrics(deps.metrics));
   app.use(httpLogger(deps.logger));
   app.use(securityHeaders);
   app.use(sameOriginOnly({ publicOrigins: config.http.publicOrigins }));
   app.use(refuseLargeBodies);
 
-  app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics }));
+  // The shared session store's word on the cookie's session, before anything checks it.
+  app.use('/api', (req, _res, next) => {
+    sessions.sync(readCookie(req, SESSION_COOKIE)).then(() => next(), next);
+  });
+  app.use(opsRouter({ session: deps.session, live: deps.live, metrics: deps.metrics, checks }));
   // Before the JSON parser: the proxy forwards nothing of the browser's body anyway.
   app.use('/api/v1/gateway', proxy.router);
   app.use('/api', express.json({ limit: MAX_BODY_BYTES }));
@@ -146,10 +164,28 @@ export function createApp(deps: AppDeps): FloorwatchApp {
     app,
     hub,
     trustsProxy: (address) => trust(address, 0),
+    addReadinessCheck: (check) => void checks.push(check),
     close() {
       hub.close();
       sessions.close();
       proxy.close();
+    },
+  };
+}
+
+/** Every browser sign-in counted by outcome (floorwatch_user_sign_ins_total). */
+function countSignIns(auth: AuthService, metrics: Metrics): AuthService {
+  return {
+    users: () => auth.users(),
+    async authenticate(req, address) {
+      try {
+        const user = await auth.authenticate(req, address);
+        metrics.userSignIns.inc({ outcome: 'ok' });
+        return user;
+      } catch (err) {
+        if (err instanceof SignInError) metrics.userSignIns.inc({ outcome: err.reason });
+        throw err;
+      }
     },
   };
 }

@@ -7,10 +7,11 @@ import {
   type Locale as SimLocale,
   type ScenarioName,
 } from '@floorwatch/gateway-sim';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readSecretFiles, unknownKeyWarnings, type Env } from './env-checks';
 import { DEFAULT_NO_RIGHT_PROBE_MS } from './gateway/route-throttle';
 
 /** Built-in warn/critical durations per state; idle has none on purpose (idle is good news). */
@@ -65,6 +66,23 @@ export interface Config {
   webDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
+  /** Production and operations: data directory, shutdown, and warnings to log at start. */
+  ops: {
+    /** FLOORWATCH_DATA_DIR: the only place the BFF writes; checked writable at start. */
+    dataDir: string | null;
+    /** The longest a clean shutdown (sign-out included) may take before the process exits. */
+    shutdownTimeoutMs: number;
+    /** Keys that look like settings but are not (typos), one sentence each. */
+    warnings: string[];
+  };
+  /** REDIS_URL set: replicas share one gateway session, the live data and the sign-ins (src/ha). */
+  redis: {
+    url: string;
+    /** Prefix of every key and channel, so several deployments can share one Redis. */
+    prefix: string;
+    /** How long the leader lock outlives its last renewal: a dead leader is replaced after it. */
+    leaderTtlMs: number;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -133,15 +151,18 @@ const bool = z
   .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** CCGW_URL's value that asks for the built-in simulator (the only way in production). */
+export const EMBEDDED = 'embedded';
+
 const envSchema = z.object({
   CCGW_URL: opt(
     z
       .string()
       .trim()
-      .refine((v) => /^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v), {
-        message: 'must be an http(s) URL such as https://10.1.2.3:8043',
+      .refine((v) => v === EMBEDDED || (/^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v)), {
+        message: `must be an http(s) URL such as https://10.1.2.3:8043, or ${EMBEDDED}`,
       })
-      .transform((v) => v.replace(/\/+$/, '')),
+      .transform((v) => (v === EMBEDDED ? v : v.replace(/\/+$/, ''))),
   ),
   CCGW_AGENT_ID: opt(
     z
@@ -203,6 +224,26 @@ const envSchema = z.object({
   NODE_ENV: opt(
     z.enum(['development', 'production', 'test'], 'must be development, production or test'),
   ),
+  // --- production and operations ---
+  CCGW_PASSWORD_FILE: opt(z.string().trim()),
+  FLOORWATCH_DATA_DIR: opt(z.string().trim()),
+  FLOORWATCH_SHUTDOWN_TIMEOUT_MS: opt(int(1000, 120_000)),
+  // --- several replicas ---
+  REDIS_URL: opt(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+        message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+      }),
+  ),
+  FLOORWATCH_REDIS_PREFIX: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:-]{1,64}$/, 'must be 1–64 of A-Z a-z 0-9 _ . : -'),
+  ),
+  FLOORWATCH_LEADER_TTL_MS: opt(int(500, 60_000)),
 });
 
 /** Every environment key the BFF understands, from the schema (docs and check-compose use it). */
@@ -227,29 +268,35 @@ function parseTrustProxy(v: string | undefined): boolean | number | string {
 }
 
 /** Pure: parses an environment map. Throws ConfigError listing every bad key. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(rawEnv: Record<string, string | undefined>): Config {
   const problems: string[] = [];
+  // `npm start` runs the BFF from apps/bff; relative file paths mean the directory the operator
+  // ran the command in, which npm and pnpm pass as INIT_CWD.
+  const baseDir = rawEnv.INIT_CWD ?? process.cwd();
+  const file = (p: string) => path.resolve(baseDir, p);
+  const { env, fromFile } = readSecretFiles(rawEnv, problems, file);
   const present = (k: ConfigKey) => blankToUndefined(env[k]) !== undefined;
   // Presence rules are checked on the raw map too, so one run reports every problem at once.
-  const remote = present('CCGW_URL');
+  problems.push(...productionProblems(env));
+  const remote = present('CCGW_URL') && env.CCGW_URL?.trim() !== EMBEDDED;
   if (remote && !present('CCGW_AGENT_ID'))
     problems.push('CCGW_AGENT_ID: required when CCGW_URL is set (the supervisor work number)');
   if (remote && !present('CCGW_PASSWORD'))
-    problems.push('CCGW_PASSWORD: required when CCGW_URL is set');
-  if (remote && !present('FLOORWATCH_USERS'))
+    problems.push('CCGW_PASSWORD: required when CCGW_URL is set (or CCGW_PASSWORD_FILE)');
+  if (remote && !present('FLOORWATCH_USERS') && !present('FLOORWATCH_DATA_DIR'))
     problems.push(
-      'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md)',
+      'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md), unless FLOORWATCH_DATA_DIR is set for a first-start admin',
     );
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const bad = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const bad = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const where = fromFile.has(key) ? `${key} (read from ${key}_FILE)` : i.path.join('.');
+      return `${where}: ${i.message}`;
+    });
     throw new ConfigError([...bad, ...problems]);
   }
   const e = parsed.data;
-  // `npm start` runs the BFF from apps/bff; relative file paths mean the directory the operator
-  // ran the command in, which npm and pnpm pass as INIT_CWD.
-  const baseDir = env.INIT_CWD ?? process.cwd();
-  const file = (p: string) => path.resolve(baseDir, p);
   if (e.CCGW_CA_FILE !== undefined && e.CCGW_INSECURE_TLS === true)
     problems.push('CCGW_INSECURE_TLS: cannot be combined with CCGW_CA_FILE; choose one');
 
@@ -285,12 +332,30 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (staleAfterMs <= pollMs)
     problems.push(`CCGW_STALE_AFTER_MS: must be greater than CCGW_POLL_MS (${pollMs})`);
 
+  const dataDir = e.FLOORWATCH_DATA_DIR !== undefined ? file(e.FLOORWATCH_DATA_DIR) : null;
+  if (dataDir !== null) {
+    const why = unwritableDir(dataDir);
+    if (why) problems.push(`FLOORWATCH_DATA_DIR: ${dataDir} ${why}`);
+  }
+
+  // A follower takes over once the lock has expired: within two polls only if it lives no
+  // longer than one.
+  const leaderTtlMs = e.FLOORWATCH_LEADER_TTL_MS ?? Math.max(500, pollMs);
+  if (e.REDIS_URL !== undefined && !remote)
+    problems.push(
+      'REDIS_URL: replicas share one gateway, so CCGW_URL must name it (an embedded simulator is one per process)',
+    );
+  if (e.REDIS_URL !== undefined && leaderTtlMs > 2 * pollMs)
+    problems.push(
+      `FLOORWATCH_LEADER_TTL_MS: must be at most 2 × CCGW_POLL_MS (${2 * pollMs}), or a dead leader is replaced too late`,
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     gateway: {
       mode: remote ? 'remote' : 'embedded',
-      url: e.CCGW_URL ?? null,
+      url: remote ? (e.CCGW_URL ?? null) : null,
       agentId: e.CCGW_AGENT_ID ?? '101',
       password: e.CCGW_PASSWORD ?? 'floorwatch',
       phone: e.CCGW_PHONE ?? null,
@@ -326,7 +391,37 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',
+    ops: {
+      dataDir,
+      shutdownTimeoutMs: e.FLOORWATCH_SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      warnings: unknownKeyWarnings(rawEnv, CONFIG_KEYS),
+    },
+    redis:
+      e.REDIS_URL !== undefined
+        ? { url: e.REDIS_URL, prefix: e.FLOORWATCH_REDIS_PREFIX ?? 'floorwatch', leaderTtlMs }
+        : null,
   };
+}
+
+/** In production nothing is invented: the gateway must be named, the simulator asked for. */
+function productionProblems(env: Env): string[] {
+  if (env.NODE_ENV?.trim() !== 'production') return [];
+  if (blankToUndefined(env.CCGW_URL) !== undefined) return [];
+  return [
+    `CCGW_URL: required when NODE_ENV=production: the gateway's base URL such as https://10.1.2.3:8043, or ${EMBEDDED} for the built-in simulator (invented data, for a demo)`,
+  ];
+}
+
+/** Why a directory cannot hold the BFF's data, or null when it can. */
+function unwritableDir(dir: string): string | null {
+  try {
+    if (!statSync(dir).isDirectory()) return 'is not a directory';
+    accessSync(dir, fsConstants.W_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? 'does not exist' : `is not writable (${code})`;
+  }
 }
 
 /** Reads process.env; the single call site of process.env in the BFF. */

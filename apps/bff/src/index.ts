@@ -1,6 +1,7 @@
 // The BFF process: read the configuration, start (or point at) the gateway, sign in once, poll,
-// serve browsers, and on SIGTERM/SIGINT sign out of the gateway before exiting. startFloorwatch is
-// also what component tests and the e2e/bench fixtures call to run the whole product on port 0.
+// serve browsers, and on SIGTERM/SIGINT sign out of the gateway before exiting (shutdown.ts).
+// startFloorwatch is also what component tests and the e2e/bench fixtures call to run the whole
+// product on port 0. Production runs the compiled form (dist/index.js, scripts/bundle.mjs).
 import { startSimulator } from '@floorwatch/gateway-sim';
 import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -9,15 +10,18 @@ import { pathToFileURL } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { createApp } from './app';
 import { createDemoUsers, type DemoAccess } from './auth/demo-users';
+import { loadOrCreateUsers } from './auth/first-run-admin';
 import type { SignInLimits } from './auth/sign-in-limiter';
-import { loadUsersFile, UsersFileError, type User } from './auth/users-file';
+import { loadUsersFile, UsersFileError, weakPasswordHashes, type User } from './auth/users-file';
+import { BUILD_INFO } from './build-info';
 import { ConfigError, loadConfig, parseConfig, type Config } from './config';
-import { createGatewaySession } from './gateway/gateway-session';
+import { createDataSource, type DataSource } from './data-source';
 import { createLogger } from './http/logging';
 import { createLimitedServer } from './http/server-limits';
+import type { ReadinessCheck } from './http/ops-router';
 import { createMetrics } from './metrics';
 import type { IngestMode } from './monitor/agents-ingest';
-import { createMonitor } from './monitor/monitor';
+import { createShutdown } from './shutdown';
 
 type SimOptions = NonNullable<Parameters<typeof startSimulator>[0]>;
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -60,7 +64,7 @@ export interface StartOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
   tuning?: Partial<Tuning>;
-  /** Print the start-up banner with the URL and demo credentials (the CLI does). */
+  /** Print the start-up banner with the URL and demo credentials to stderr (the CLI does). */
   banner?: boolean;
   /** Node's default process metrics; off in tests that start many instances. */
   defaultMetrics?: boolean;
@@ -71,9 +75,17 @@ export interface RunningFloorwatch {
   port: number;
   sim: Simulator | null;
   config: Config;
+  /** With REDIS_URL: this replica (leader or follower); null for a single process. */
+  replica: DataSource['replica'];
   /** Demo credentials when no users file is configured (embedded simulator only). */
   demo: Omit<DemoAccess, 'users'> | null;
+  /** Stops serving, signs out of the gateway, then runs the close hooks. Idempotent. */
   close(): Promise<void>;
+  /** A step for close(), run after the gateway sign-out, last added first (for example a
+   *  leader releasing its lock). A hook that throws is logged and the next still runs. */
+  addCloseHook(name: string, run: () => Promise<void> | void): void;
+  /** A further condition for /readyz (for example "the settings store is open"). */
+  addReadinessCheck(check: ReadinessCheck): void;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -98,6 +110,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     level: config.logLevel,
     ...(opts.logDestination ? { destination: opts.logDestination } : {}),
   });
+  for (const warning of config.ops.warnings) logger.warn(warning);
   if (config.gateway.insecureTls)
     logger.warn(
       'CCGW_INSECURE_TLS is on: the gateway certificate is NOT verified; set CCGW_CA_FILE instead',
@@ -105,11 +118,27 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
 
   let users: User[];
   let demo: DemoAccess | null = null;
+  let firstAdmin: { username: string; password: string } | null = null;
   if (config.auth.usersFile) users = loadUsersFile(config.auth.usersFile);
-  else {
+  else if (config.ops.dataDir) {
+    const found = await loadOrCreateUsers(config.ops.dataDir);
+    users = found.users;
+    firstAdmin = found.created;
+    if (firstAdmin)
+      logger.warn(
+        { user: firstAdmin.username, file: found.file },
+        'first start: created an admin user; its password is printed once on stderr',
+      );
+  } else {
     demo = await createDemoUsers();
     users = demo.users;
   }
+  const weak = weakPasswordHashes(users);
+  if (weak.length > 0)
+    logger.warn(
+      { users: weak },
+      'password hashes below the current cost (scrypt N=2^17): they still work; hash these passwords again with `pnpm --silent hash-password`',
+    );
 
   let sim: Simulator | null = null;
   let gatewayUrl: string;
@@ -131,48 +160,56 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   }
   const effective: Config = { ...config, gateway: { ...config.gateway, url: gatewayUrl, ca } };
 
-  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true });
-  const session = createGatewaySession({
-    baseUrl: gatewayUrl,
-    agentId: config.gateway.agentId,
-    password: config.gateway.password,
-    ...(config.gateway.phone ? { phone: config.gateway.phone } : {}),
-    ...(ca ? { ca } : {}),
-    insecureTls: config.gateway.insecureTls,
-    forceLogin: config.gateway.forceLogin,
-    budget: config.gateway.budget,
-    requestTimeoutMs: tuning.requestTimeoutMs,
-    pollTimeoutMs: tuning.pollTimeoutMs,
-    deadAfterMs: tuning.deadAfterMs,
-    backoff: tuning.backoff,
-    fatalRetryMs: tuning.fatalRetryMs,
-    noRightProbeMs: config.gateway.noRightProbeMs,
+  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true, build: BUILD_INFO });
+  const source = createDataSource({
+    config: effective,
     logger,
     metrics,
+    users,
+    session: {
+      baseUrl: gatewayUrl,
+      agentId: config.gateway.agentId,
+      password: config.gateway.password,
+      ...(config.gateway.phone ? { phone: config.gateway.phone } : {}),
+      ...(ca ? { ca } : {}),
+      insecureTls: config.gateway.insecureTls,
+      forceLogin: config.gateway.forceLogin,
+      budget: config.gateway.budget,
+      requestTimeoutMs: tuning.requestTimeoutMs,
+      pollTimeoutMs: tuning.pollTimeoutMs,
+      deadAfterMs: tuning.deadAfterMs,
+      backoff: tuning.backoff,
+      fatalRetryMs: tuning.fatalRetryMs,
+      noRightProbeMs: config.gateway.noRightProbeMs,
+      logger,
+      metrics,
+    },
+    monitor: {
+      pollMs: config.gateway.pollMs,
+      staleAfterMs: config.gateway.staleAfterMs,
+      ...(tuning.acdEveryMs !== undefined ? { acdEveryMs: tuning.acdEveryMs } : {}),
+      ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
+      ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
+      ...(tuning.ingest ? { ingest: tuning.ingest } : {}),
+      logger,
+      metrics,
+    },
   });
-  const monitor = createMonitor({
-    session,
-    pollMs: config.gateway.pollMs,
-    staleAfterMs: config.gateway.staleAfterMs,
-    ...(tuning.acdEveryMs !== undefined ? { acdEveryMs: tuning.acdEveryMs } : {}),
-    ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
-    ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
-    ...(tuning.ingest ? { ingest: tuning.ingest } : {}),
-    logger,
-    metrics,
-  });
+  const { session, live } = source;
 
   const fw = createApp({
     config: effective,
     gatewayUrl,
     session,
-    live: monitor,
+    live,
     metrics,
     logger,
     users,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
     ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
+    ...(source.shared ?? {}),
   });
+  metrics.watchLive(live);
   const server = createLimitedServer(fw.app, {
     requestTimeoutMs: config.http.requestTimeoutMs,
     maxConnectionsPerIp: config.http.maxConnectionsPerIp,
@@ -185,31 +222,39 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     onRefused: () => metrics.connectionsRefused.inc(),
   });
 
-  await session.start();
-  monitor.start();
+  await source.start();
   let port: number;
   try {
     port = await listen(server, config.http.port, config.http.host);
   } catch (err) {
-    await monitor.stop();
-    await session.stop();
+    await source.stop();
     fw.close();
     await sim?.close();
     throw err;
   }
   const url = `http://${displayHost(config.http.host)}:${port}`;
-  logger.info({ url, gateway: config.gateway.mode }, 'Floorwatch is listening');
+  logger.info(
+    { url, gateway: config.gateway.mode, version: BUILD_INFO.version, commit: BUILD_INFO.commit },
+    'Floorwatch is listening',
+  );
 
+  const closeHooks: { name: string; run: () => Promise<void> | void }[] = [];
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       fw.close(); // ends every live stream, so the server can finish closing
-      await monitor.stop();
-      await session.stop(); // signs out of the gateway
+      await source.stop(); // signs out of the gateway (a leader also releases its lock)
       server.closeAllConnections();
       await serverClosed;
+      for (const hook of [...closeHooks].reverse()) {
+        try {
+          await hook.run();
+        } catch (err) {
+          logger.error({ hook: hook.name, err }, 'close hook failed');
+        }
+      }
       await sim?.close();
       logger.info('Floorwatch stopped');
     })();
@@ -232,56 +277,64 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
         '  │ (a new password on every start; set FLOORWATCH_USERS for real users)',
       );
     }
+    if (firstAdmin) {
+      lines.push(
+        `  │ First start: username ${firstAdmin.username}   password ${firstAdmin.password}`,
+        '  │ Shown only this once; only its hash is kept in the data directory.',
+      );
+    }
     lines.push('  └───────────────────────────────────────────────────────────────', '');
-    process.stdout.write(lines.join('\n') + '\n');
+    // stderr: stdout carries only JSON log lines, so a log shipper never has to parse this.
+    process.stderr.write(lines.join('\n') + '\n');
   }
 
   return {
     url,
     port,
     sim,
+    replica: source.replica,
     config: effective,
     demo: demo
       ? { username: demo.username, password: demo.password, wallToken: demo.wallToken }
       : null,
     close,
+    addCloseHook: (name, run) => void closeHooks.push({ name, run }),
+    addReadinessCheck: (check) => fw.addReadinessCheck(check),
   };
 }
 
 async function main(): Promise<void> {
-  let running: RunningFloorwatch;
-  try {
-    running = await startFloorwatch({ banner: true });
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsersFileError) {
-      process.stderr.write(`${err.message}\n`);
-    } else {
-      process.stderr.write(`Floorwatch failed to start: ${(err as Error).stack ?? String(err)}\n`);
-    }
-    process.exit(1);
-  }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) {
-      process.stderr.write(`${signal} again: exiting without a clean sign-out\n`);
+  // Handlers first: a signal during start-up still ends in one clean sign-out once started.
+  let started: Promise<RunningFloorwatch | null> = Promise.resolve(null);
+  let timeoutMs = 10_000;
+  const shutdown = createShutdown({
+    close: async () => {
+      const running = await started;
+      await running?.close();
+    },
+    get timeoutMs() {
+      return timeoutMs;
+    },
+  });
+  process.on('SIGTERM', () => shutdown.onSignal('SIGTERM'));
+  process.on('SIGINT', () => shutdown.onSignal('SIGINT'));
+  started = startFloorwatch({ banner: true }).then(
+    (running) => {
+      timeoutMs = running.config.ops.shutdownTimeoutMs;
+      return running;
+    },
+    (err: unknown) => {
+      if (err instanceof ConfigError || err instanceof UsersFileError) {
+        process.stderr.write(`${err.message}\n`);
+      } else {
+        process.stderr.write(
+          `Floorwatch failed to start: ${(err as Error).stack ?? String(err)}\n`,
+        );
+      }
       process.exit(1);
-    }
-    stopping = true;
-    process.stderr.write(`${signal}: signing out of the gateway and stopping\n`);
-    setTimeout(() => {
-      process.stderr.write('shutdown took longer than 10 s: exiting\n');
-      process.exit(1);
-    }, 10_000).unref();
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        process.stderr.write(`shutdown failed: ${String(err)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+    },
+  );
+  await started;
 }
 
 const entry = process.argv[1];

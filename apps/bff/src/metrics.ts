@@ -1,12 +1,73 @@
-// One Prometheus registry per BFF instance (tests start several apps in one process).
+// One Prometheus registry per BFF instance (tests start several apps in one process). Node's
+// default metrics keep their standard names (process_*, nodejs_*) so stock dashboards work; ours
+// start with floorwatch_. deploy/ holds a dashboard and alert rules that use these names (a test
+// checks each exists).
+import type { GatewayHealth } from '@floorwatch/contracts/api';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
+export interface BuildLabels {
+  version: string;
+  commit: string;
+  node: string;
+}
+
+/** The statuses a screen can show for the data; one series each, 1 for the current one. */
+const DATA_STATUSES: GatewayHealth['status'][] = ['ok', 'waiting', 'stale', 'connecting', 'error'];
+
+export function createMetrics(opts: { defaultMetrics?: boolean; build?: BuildLabels } = {}) {
   const registry = new Registry();
-  if (opts.defaultMetrics !== false)
-    collectDefaultMetrics({ register: registry, prefix: 'floorwatch_' });
+  if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+  let health: (() => GatewayHealth) | null = null;
+  const buildInfo = new Gauge({
+    name: 'floorwatch_build_info',
+    help: 'Always 1; the labels say which build runs (version, commit, Node version)',
+    labelNames: ['version', 'commit', 'node'] as const,
+    registers: [registry],
+  });
+  if (opts.build) buildInfo.set(opts.build, 1);
+  new Gauge({
+    name: 'floorwatch_last_successful_poll_timestamp_seconds',
+    help: 'Unix time of the last successful allonlineagents poll (0 before the first)',
+    registers: [registry],
+    collect() {
+      this.set((health?.().lastSuccessAt ?? 0) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'floorwatch_data_status',
+    help: 'What every screen shows for the data: 1 for the current status, 0 for the others',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    collect() {
+      const current = health?.().status;
+      for (const status of DATA_STATUSES) this.set({ status }, status === current ? 1 : 0);
+    },
+  });
   return {
     registry,
+    /** Where the scrape-time gauges (last poll, data status) read the live data's health. */
+    watchLive(live: { health(): GatewayHealth }) {
+      health = () => live.health();
+    },
+    httpRequests: new Counter({
+      name: 'floorwatch_http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern and status code',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'floorwatch_http_request_duration_seconds',
+      help: 'Time to answer an HTTP request, by method and route pattern (the live stream excluded)',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    userSignIns: new Counter({
+      name: 'floorwatch_user_sign_ins_total',
+      help: 'Browser sign-ins by outcome: ok, wrong-credentials, invalid-link, too-many-attempts (refused by the limiter)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     upstreamRequests: new Counter({
       name: 'floorwatch_upstream_requests_total',
       help: 'Calls to the CC-Gateway by route (log method name) and retcode (or HTTP/ERROR code)',

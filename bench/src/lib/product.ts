@@ -55,7 +55,7 @@ export interface Product {
 
 /** Same format as apps/bff/src/auth/password-hash.ts (scrypt$N$r$p$salt$hash); a low N because
  *  the bench signs in often and the hash cost is not what is being measured. */
-function hashForUsersFile(password: string): string {
+export function hashForUsersFile(password: string): string {
   const salt = randomBytes(16);
   const N = 1024;
   const key = scryptSync(password, salt, 32, { N, r: 8, p: 1 });

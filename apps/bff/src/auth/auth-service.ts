@@ -3,7 +3,7 @@
 import type { SessionRequest } from '@floorwatch/contracts/api';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SignInError } from './auth-errors';
-import { verifyPassword } from './password-hash';
+import { costOf, decoyHash, PASSWORD_COST, verifyPassword } from './password-hash';
 import type { SignInLimiter } from './sign-in-limiter';
 import type { User } from './users-file';
 
@@ -12,11 +12,6 @@ export interface AuthService {
   authenticate(req: SessionRequest, address: string): Promise<User>;
   users(): readonly User[];
 }
-
-// Verifying against a dummy hash when the user is unknown keeps the timing of "no such user"
-// close to "wrong password", so usernames cannot be probed by latency.
-const DUMMY =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export function createAuthService(opts: {
   users: User[];
@@ -27,6 +22,10 @@ export function createAuthService(opts: {
   const byName = new Map(opts.users.map((u) => [u.username.toLowerCase(), u]));
   const wallboards = opts.users.filter((u) => u.linkToken !== null);
   const wait = opts.wait ?? ((ms: number) => sleep(ms));
+  // Verifying against a decoy at the users' own cost when the user is unknown keeps the timing of
+  // "no such user" close to "wrong password", so usernames cannot be probed by latency.
+  const firstHash = opts.users.find((u) => u.passwordHash !== null)?.passwordHash;
+  const decoy = decoyHash((firstHash && costOf(firstHash)) || PASSWORD_COST);
 
   /** Runs `check` as one admitted attempt; a false result or a throw counts as a failure. */
   async function attempt<T>(
@@ -69,7 +68,7 @@ export function createAuthService(opts: {
         name,
         async () => {
           const user = byName.get(name);
-          const ok = await verifyPassword(req.password, user?.passwordHash ?? DUMMY);
+          const ok = await verifyPassword(req.password, user?.passwordHash ?? decoy);
           return user?.passwordHash && ok ? user : null;
         },
         () => SignInError.wrongCredentials(),

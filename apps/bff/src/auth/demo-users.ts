@@ -1,7 +1,7 @@
 // First run without a users file: one supervisor with a random password and one wallboard link,
 // printed at start-up. Only ever used with the embedded simulator (config refuses it otherwise).
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from './password-hash';
+import { GENERATED_SECRET_COST, hashPassword } from './password-hash';
 import type { User } from './users-file';
 
 export interface DemoAccess {
@@ -23,7 +23,7 @@ export async function createDemoUsers(): Promise<DemoAccess> {
         username: 'demo',
         role: 'supervisor',
         queues: '*',
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, GENERATED_SECRET_COST),
         linkToken: null,
       },
       {
@@ -31,7 +31,7 @@ export async function createDemoUsers(): Promise<DemoAccess> {
         role: 'wallboard',
         queues: '*',
         passwordHash: null,
-        linkToken: await hashPassword(wallToken),
+        linkToken: await hashPassword(wallToken, GENERATED_SECRET_COST),
       },
     ],
   };

@@ -1,7 +1,7 @@
 // `pnpm --silent hash-password` reads a password on stdin and prints only its hash, so it can be
 // piped into a users file. `--token` mints a random wallboard link token and prints both lines.
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from './password-hash';
+import { GENERATED_SECRET_COST, hashPassword } from './password-hash';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -19,7 +19,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv.includes('--token')) {
     const token = randomBytes(24).toString('base64url');
-    process.stdout.write(`token: ${token}\nlinkToken: ${await hashPassword(token)}\n`);
+    process.stdout.write(
+      `token: ${token}\nlinkToken: ${await hashPassword(token, GENERATED_SECRET_COST)}\n`,
+    );
     return 0;
   }
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl+D): ');

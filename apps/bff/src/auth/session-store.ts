@@ -1,5 +1,7 @@
-// Browser sessions live in memory: one BFF process serves a contact centre, and a restart only
-// costs a new sign-in. Wallboards slide their expiry so a floor display never drops mid-shift.
+// Browser sessions, in memory for one process; with several replicas the shared store
+// (src/ha/redis-session-store.ts) keeps them in Redis and this interface brings the one a request
+// names into memory first (sync), so the checks on the request path stay synchronous. Wallboards
+// slide their expiry so a floor display never drops mid-shift.
 import { randomBytes } from 'node:crypto';
 import type { User } from './users-file';
 
@@ -20,10 +22,17 @@ export interface SessionStore {
   get(id: string | undefined): AuthSession | null;
   delete(id: string): void;
   ttlMs(user: User): number;
+  /** Before a request is checked: the shared store's word on this session, in memory. */
+  sync(id: string | undefined): Promise<void>;
+  /** Resolves once a new session is where every replica finds it. */
+  saved(id: string): Promise<void>;
   size(): number;
   now(): number;
   close(): void;
 }
+
+export const sessionTtlMs = (user: User, ttlHours: number) =>
+  user.role === 'wallboard' ? WALLBOARD_TTL_MS : ttlHours * 3600_000;
 
 export function createSessionStore(opts: {
   ttlHours: number;
@@ -32,8 +41,7 @@ export function createSessionStore(opts: {
 }): SessionStore {
   const now = opts.now ?? Date.now;
   const sessions = new Map<string, AuthSession>();
-  const ttlMs = (user: User) =>
-    user.role === 'wallboard' ? WALLBOARD_TTL_MS : opts.ttlHours * 3600_000;
+  const ttlMs = (user: User) => sessionTtlMs(user, opts.ttlHours);
 
   const sweep = setInterval(() => {
     const t = now();
@@ -65,6 +73,8 @@ export function createSessionStore(opts: {
       sessions.delete(id);
     },
     ttlMs,
+    sync: () => Promise.resolve(),
+    saved: () => Promise.resolve(),
     size: () => sessions.size,
     now,
     close() {

@@ -3,7 +3,7 @@
 import { queueScope, roles, type QueueScope, type Role } from '@floorwatch/contracts/api';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isPasswordHash } from './password-hash';
+import { isPasswordHash, needsRehash } from './password-hash';
 
 export interface User {
   username: string;
@@ -91,4 +91,10 @@ export function loadUsersFile(file: string): User[] {
     throw new UsersFileError(`Users file ${file}: not valid JSON (${(err as Error).message})`);
   }
   return parseUsers(data, file);
+}
+
+/** Users whose password hash is below today's cost: they still sign in, and start-up names them
+ *  so the operator hashes those passwords again. Link tokens are random, so never weak. */
+export function weakPasswordHashes(users: readonly User[]): string[] {
+  return users.filter((u) => u.passwordHash && needsRehash(u.passwordHash)).map((u) => u.username);
 }

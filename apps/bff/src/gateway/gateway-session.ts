@@ -49,6 +49,9 @@ export interface GatewaySessionOptions {
   metrics: Metrics;
   now?: () => number;
   random?: () => number;
+  /** Asked before every sign-in; false postpones it. Replicas sharing one account (src/ha) sign
+   *  in only while they hold the leader lock, so a deposed leader never takes the session back. */
+  maySignIn?: () => boolean;
 }
 
 export interface GatewaySession extends GatewaySessionPort {
@@ -213,6 +216,11 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
 
   async function doSignIn(): Promise<void> {
     if (stopped()) return;
+    if (opts.maySignIn && !opts.maySignIn()) {
+      log.warn('not signing in: this replica does not hold the leader lock');
+      scheduleSignIn(opts.backoff.initialMs);
+      return;
+    }
     phase = 'signing-in';
     emit();
     const res = await signIn.attempt();

@@ -19,7 +19,7 @@ import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { SessionStore } from '../auth/session-store';
-import type { GatewaySessionPort } from '../gateway/types';
+import type { GatewayAnswer, GatewayQueryRoute, GatewaySessionPort } from '../gateway/types';
 import type { Metrics } from '../metrics';
 import { AppError } from './app-error';
 import { authOf, requireAuth, requireRole } from './auth-middleware';
@@ -75,6 +75,10 @@ export function gatewayProxy(deps: {
   ca: string | null;
   insecureTls: boolean;
   timeoutMs?: number;
+  /** On a follower replica (no Guid here): the call made by the leader (src/ha/proxy-relay). */
+  relay?:
+    | ((route: GatewayQueryRoute, params: Record<string, string>) => Promise<GatewayAnswer>)
+    | undefined;
 }): { router: Router; close(): void } {
   const pending = new WeakMap<IncomingMessage, Pending>();
   const https = deps.baseUrl.startsWith('https:');
@@ -196,6 +200,11 @@ export function gatewayProxy(deps: {
       AppError.unavailable('GATEWAY_UNAVAILABLE', 'Floorwatch is not signed in to the gateway', {
         session: deps.session.status().state,
       });
+    if (deps.session.currentGuid() === null && deps.relay) {
+      const params = Object.fromEntries(rule.params.map((name, i) => [name, m[i + 1] ?? '']));
+      await answerRelayed(res, rule.route as GatewayQueryRoute, params);
+      return;
+    }
     if (deps.session.currentGuid() === null) throw noGuid();
     await deps.session.acquireBudget('proxy');
     const guid = deps.session.currentGuid();
@@ -205,6 +214,44 @@ export function gatewayProxy(deps: {
     pending.set(req, { path: `${GATEWAY_BASE_PATH}${upstream}`, route: rule.route, guid });
     next();
   };
+
+  /** The leader's answer, held to the same rules as a direct one: 2xx JSON only. */
+  async function answerRelayed(
+    res: Response,
+    route: GatewayQueryRoute,
+    params: Record<string, string>,
+  ): Promise<void> {
+    let a: GatewayAnswer;
+    try {
+      a = await deps.relay!(route, params);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      deps.metrics.upstreamRequests.inc({ route: `proxy:${route}`, retcode: code ?? 'ERROR' });
+      if (code === 'TIMEOUT')
+        fail(res, 504, 'GATEWAY_TIMEOUT', 'No answer through the leader replica in time');
+      else fail(res, 503, 'GATEWAY_UNAVAILABLE', 'The leader replica could not make the call');
+      return;
+    }
+    deps.metrics.upstreamRequests.inc({
+      route: `proxy:${route}`,
+      retcode: `HTTP_${a.httpStatus}`,
+    });
+    if (a.httpStatus < 200 || a.httpStatus >= 300) {
+      fail(res, 502, 'GATEWAY_BAD_ANSWER', `The CC-Gateway answered HTTP ${a.httpStatus}`, {
+        gatewayStatus: a.httpStatus,
+      });
+      return;
+    }
+    if (a.body === undefined) {
+      fail(res, 502, 'GATEWAY_BAD_ANSWER', 'The CC-Gateway did not answer with JSON');
+      return;
+    }
+    res
+      .status(a.httpStatus)
+      .set('Cache-Control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(a.body));
+  }
 
   const router = express.Router();
   router.use(requireAuth(deps.sessions), requireRole('supervisor'), prepare, (req, res, next) => {

@@ -15,7 +15,7 @@ const HOUR = 3600_000;
 const MAX_RANGE_MS = 7 * 24 * HOUR;
 
 const skillIdParam = z.coerce.number().int().nonnegative();
-const historyQuery = z
+export const historyQuery = z
   .object({
     from: z.coerce.number().int().nonnegative().optional(),
     to: z.coerce.number().int().nonnegative().optional(),

@@ -1,6 +1,7 @@
 // Structured logs with secrets removed at the source: the Guid (the gateway credential), session
 // cookies, passwords and wallboard tokens never reach a log line, whoever logs them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
@@ -33,12 +34,37 @@ export const REDACT_PATHS = [
   'headers["set-cookie"]',
 ];
 
+/**
+ * A field named `msg` beside a message would print the key twice in one JSON line, and log
+ * shippers keep only one of them. It is renamed `detail`, whoever logs it.
+ */
+export function withoutDuplicateMsg(args: unknown[]): unknown[] {
+  const [first, second] = args;
+  if (
+    typeof first === 'object' &&
+    first !== null &&
+    !(first instanceof Error) &&
+    'msg' in first &&
+    typeof second === 'string'
+  ) {
+    const { msg, ...rest } = first as Record<string, unknown>;
+    return [{ ...rest, detail: msg }, ...args.slice(1)];
+  }
+  return args;
+}
+
 export function createLogger(opts: { level: string; destination?: DestinationStream }): Logger {
   return pino(
     {
       level: opts.level,
-      base: { service: 'floorwatch-bff' },
+      // pid and hostname in every line: with several replicas, which process said it.
+      base: { pid: process.pid, hostname: hostname(), service: 'floorwatch-bff' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, withoutDuplicateMsg(args) as Parameters<typeof method>);
+        },
+      },
     },
     opts.destination,
   );

@@ -1,14 +1,20 @@
-// Liveness, readiness and Prometheus metrics for the orchestrator and the operator.
-import type { ErrorBody } from '@floorwatch/contracts/api';
+// Liveness, readiness, Prometheus metrics and the OpenAPI document, for the orchestrator, the
+// operator and integrators. None needs a sign-in (keep /metrics on the internal network).
 import { Router } from 'express';
 import type { GatewaySessionPort } from '../gateway/types';
 import type { Metrics } from '../metrics';
 import type { LiveData } from '../monitor/types';
+import { openApiDocument } from './openapi';
+import { readiness, type ReadinessCheck } from './readiness';
+
+export type { ReadinessCheck } from './readiness';
 
 export function opsRouter(deps: {
   session: GatewaySessionPort;
   live: LiveData;
   metrics: Metrics;
+  /** Read on every request, so checks added after start-up count. */
+  checks: readonly ReadinessCheck[];
 }): Router {
   const r = Router();
 
@@ -16,29 +22,23 @@ export function opsRouter(deps: {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
 
-  // Ready means "what a screen would show is live": signed in to the gateway and fresh data.
   r.get('/readyz', (_req, res) => {
-    const s = deps.session.status();
-    const h = deps.live.health();
-    const reasons: string[] = [];
-    if (s.state !== 'signed-in') reasons.push(`gateway session is ${s.state}`);
-    if (h.status !== 'ok') reasons.push(`data is ${h.status}`);
-    const err = h.error ?? s.error;
-    if (reasons.length > 0 && err) reasons.push(`last gateway error ${err.code}: ${err.message}`);
-    res.set('Cache-Control', 'no-store');
-    if (reasons.length === 0) {
-      res.json({ status: 'ready', lastSuccessAt: h.lastSuccessAt });
-      return;
-    }
-    const body: ErrorBody = {
-      error: { code: 'NOT_READY', message: reasons.join('; '), details: { reasons } },
-    };
-    res.status(503).json(body);
+    const result = readiness(deps.checks, deps.session, deps.live);
+    res
+      .status(result.ready ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(result.body);
   });
 
   r.get('/metrics', async (_req, res) => {
     const text = await deps.metrics.registry.metrics();
     res.set('Content-Type', deps.metrics.registry.contentType).send(text);
+  });
+
+  let openapi: string | null = null;
+  r.get('/api/v1/openapi.json', (_req, res) => {
+    openapi ??= JSON.stringify(openApiDocument());
+    res.set('Cache-Control', 'no-cache').type('json').send(openapi);
   });
 
   return r;

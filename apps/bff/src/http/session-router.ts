@@ -24,6 +24,8 @@ export function sessionRouter(deps: {
     const previous = readCookie(req, SESSION_COOKIE);
     if (previous) deps.sessions.delete(previous);
     const session = deps.sessions.create(user);
+    // The next request may reach another replica: the session must be there first.
+    await deps.sessions.saved(session.id);
     setSessionCookie(res, session.id, {
       maxAgeMs: deps.sessions.ttlMs(user),
       secure: deps.secureCookie(req),

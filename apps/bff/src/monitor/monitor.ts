@@ -18,7 +18,7 @@ import { computeHealth, healthKey } from './health';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
-import { createSnapshotStore, type Commit } from './snapshot-store';
+import { createSnapshotStore, type Commit, type StoreStart } from './snapshot-store';
 
 export interface MonitorOptions {
   session: GatewaySessionPort;
@@ -37,6 +37,9 @@ export interface MonitorOptions {
   logger: Logger;
   metrics: Metrics;
   now?: () => number;
+  /** Start from this floor and version instead of an empty one at the start-up time: a replica
+   *  that becomes leader continues the versions every replica serves (src/ha). */
+  start?: Required<StoreStart>;
 }
 
 export interface Monitor extends LiveData {
@@ -60,7 +63,7 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   // Versions start at the start-up time so they keep growing across BFF restarts: a browser
   // resuming with a Last-Event-ID from the previous process can never match a patch of this one
   // (at most one version per poll, so the old process never reached this number).
-  const store = createSnapshotStore({ firstVersion: now() });
+  const store = createSnapshotStore(opts.start ?? { firstVersion: now() });
   const history = createHistory({
     stepSec: opts.historyStepSec ?? 10,
     retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,

@@ -46,10 +46,18 @@ export interface SnapshotStore {
   snapshotV2(health: GatewayHealth, serverTime: number): SnapshotV2;
 }
 
-export function createSnapshotStore(opts: { firstVersion?: number } = {}): SnapshotStore {
+/** Where a store starts: a version and, for a replica taking over or catching up, the floor
+ *  at that version (src/ha). */
+export interface StoreStart {
+  firstVersion?: number;
+  agents?: ReadonlyMap<string, Agent>;
+  queues?: ReadonlyMap<number, Queue>;
+}
+
+export function createSnapshotStore(opts: StoreStart = {}): SnapshotStore {
   let version = opts.firstVersion ?? 0;
-  let agents: ReadonlyMap<string, Agent> = new Map();
-  let queues: ReadonlyMap<number, Queue> = new Map();
+  let agents: ReadonlyMap<string, Agent> = opts.agents ?? new Map();
+  let queues: ReadonlyMap<number, Queue> = opts.queues ?? new Map();
   // Arrays for the snapshots, built once per version: every new stream client asks for one.
   let cached: { version: number; agents: Agent[]; queues: Queue[]; infos: QueueInfo[] } | null =
     null;

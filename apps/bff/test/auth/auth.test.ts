@@ -2,27 +2,64 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAttemptStore } from '../../src/auth/attempt-store';
 import { SignInError } from '../../src/auth/auth-errors';
 import { createAuthService } from '../../src/auth/auth-service';
-import { hashPassword, isPasswordHash, verifyPassword } from '../../src/auth/password-hash';
+import {
+  hashPassword,
+  isPasswordHash,
+  needsRehash,
+  verifyPassword,
+} from '../../src/auth/password-hash';
 import { createSessionStore } from '../../src/auth/session-store';
 import { createSignInLimiter } from '../../src/auth/sign-in-limiter';
-import { parseUsers, UsersFileError, type User } from '../../src/auth/users-file';
+import {
+  parseUsers,
+  UsersFileError,
+  weakPasswordHashes,
+  type User,
+} from '../../src/auth/users-file';
+import { TEST_HASH_COST } from '../factories';
 
 describe('password hashes', () => {
   it('round-trips, rejects wrong secrets and malformed hashes', async () => {
-    const h = await hashPassword('correct horse');
-    expect(h).toMatch(/^scrypt\$16384\$8\$1\$[^$]+\$[^$]+$/);
+    const h = await hashPassword('correct horse', TEST_HASH_COST);
+    expect(h).toMatch(/^scrypt\$1024\$8\$1\$[^$]+\$[^$]+$/);
     expect(isPasswordHash(h)).toBe(true);
     expect(await verifyPassword('correct horse', h)).toBe(true);
     expect(await verifyPassword('correct horsE', h)).toBe(false);
     expect(await verifyPassword('x', 'plaintext')).toBe(false);
     expect(await verifyPassword('x', 'scrypt$3$8$1$AAAA$AAAA')).toBe(false);
-    expect(await hashPassword('same')).not.toBe(await hashPassword('same'));
+    expect(await hashPassword('same', TEST_HASH_COST)).not.toBe(
+      await hashPassword('same', TEST_HASH_COST),
+    );
   });
+
+  it("hashes at OWASP's scrypt cost (N=2^17, r=8, p=1); older hashes verify and are flagged", async () => {
+    const h = await hashPassword('correct horse');
+    expect(h).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(needsRehash(h)).toBe(false);
+    expect(await verifyPassword('correct horse', h)).toBe(true);
+    // A users file written before the raise: the previous default cost (2^14).
+    const old = await hashPassword('old password', { N: 16384, r: 8, p: 1 });
+    expect(await verifyPassword('old password', old)).toBe(true);
+    expect(needsRehash(old)).toBe(true);
+    expect(
+      weakPasswordHashes(
+        parseUsers(
+          [
+            { username: 'new', passwordHash: h, role: 'supervisor', queues: '*' },
+            { username: 'old', passwordHash: old, role: 'teamlead', queues: [1] },
+            // A generated wallboard token is random: its cheaper hash is not a weakness.
+            { username: 'tv', linkToken: old, role: 'wallboard', queues: '*' },
+          ],
+          'users.json',
+        ),
+      ),
+    ).toEqual(['old']);
+  }, 60_000); // two hashes at 128 MiB each: seconds on a busy machine
 });
 
 describe('users file', () => {
   it('accepts valid entries and names the file and entry on errors', async () => {
-    const h = await hashPassword('pw');
+    const h = await hashPassword('pw', TEST_HASH_COST);
     const users = parseUsers(
       [
         { username: 'a', passwordHash: h, role: 'supervisor', queues: '*' },
@@ -61,7 +98,7 @@ describe('auth service', () => {
         username: 'Sup',
         role: 'supervisor',
         queues: '*',
-        passwordHash: await hashPassword('pw'),
+        passwordHash: await hashPassword('pw', TEST_HASH_COST),
         linkToken: null,
       },
       {
@@ -69,7 +106,7 @@ describe('auth service', () => {
         role: 'wallboard',
         queues: '*',
         passwordHash: null,
-        linkToken: await hashPassword('tok-0123456789abcdef'),
+        linkToken: await hashPassword('tok-0123456789abcdef', TEST_HASH_COST),
       },
     ];
     const now = () => t;

@@ -11,6 +11,7 @@ import {
   type SseStream,
   type Started,
 } from './harness';
+import { readyBody } from '../../src/http/readiness';
 
 let s: Started;
 
@@ -244,8 +245,8 @@ describe('read-only gateway proxy', () => {
   });
 });
 
-describe('readiness follows the gateway', () => {
-  it('turns 503 when the gateway fails and the data goes stale, and back to 200', async () => {
+describe('readiness is about this replica, not the gateway', () => {
+  it('stays ready through a gateway outage, shows it in the body and in metrics, and recovers', async () => {
     await s.control('POST', '/faults', {
       kind: 'http-error',
       status: 500,
@@ -255,14 +256,24 @@ describe('readiness follows the gateway', () => {
     const down = await waitFor(
       async () => {
         const r = await fetch(`${base}/readyz`);
-        return r.status === 503 ? r.json() : null;
+        const body = (await r.json()) as { gateway?: { data: string } };
+        return body.gateway?.data === 'stale' ? { status: r.status, body } : null;
       },
-      'readyz 503',
+      'readyz to report stale data',
       8000,
     );
-    expect(errorBody.parse(down).error.code).toBe('NOT_READY');
+    // Still 200: the load balancer keeps this replica, whose screens show the stale banner.
+    expect(down.status).toBe(200);
+    expect(readyBody.parse(down.body).gateway.data).toBe('stale');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^floorwatch_data_status\{status="stale"\} 1$/m);
     await s.control('DELETE', '/faults');
-    await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 'readyz 200', 10000);
+    await waitFor(
+      async () =>
+        readyBody.parse(await (await fetch(`${base}/readyz`)).json()).gateway.data === 'ok',
+      'readyz to report fresh data',
+      10000,
+    );
   }, 20_000);
 });
 
@@ -284,6 +295,6 @@ describe('http hygiene on the real app', () => {
     expect(errorBody.parse(await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const home = await fetch(`${base}/`);
-    expect(await home.text()).toContain('has not been built');
+    expect(await home.text()).toContain('Floorwatch test SPA');
   });
 });

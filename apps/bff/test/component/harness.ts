@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '../../src/auth/password-hash';
 import { startFloorwatch, type RunningFloorwatch, type StartOptions } from '../../src/index';
+import { TEST_HASH_COST } from '../factories';
 
 export const PASSWORDS = {
   sup: 'sup-password-1',
@@ -20,26 +21,43 @@ export async function writeUsersFile(): Promise<string> {
   const users = [
     {
       username: 'sup',
-      passwordHash: await hashPassword(PASSWORDS.sup),
+      passwordHash: await hashPassword(PASSWORDS.sup, TEST_HASH_COST),
       role: 'supervisor',
       queues: '*',
     },
     {
       username: 'lead1',
-      passwordHash: await hashPassword(PASSWORDS.lead1),
+      passwordHash: await hashPassword(PASSWORDS.lead1, TEST_HASH_COST),
       role: 'teamlead',
       queues: [1],
     },
     {
       username: 'lead2',
-      passwordHash: await hashPassword(PASSWORDS.lead2),
+      passwordHash: await hashPassword(PASSWORDS.lead2, TEST_HASH_COST),
       role: 'teamlead',
       queues: [2],
     },
-    { username: 'wall', linkToken: await hashPassword(WALL_TOKEN), role: 'wallboard', queues: '*' },
+    {
+      username: 'wall',
+      linkToken: await hashPassword(WALL_TOKEN, TEST_HASH_COST),
+      role: 'wallboard',
+      queues: '*',
+    },
   ];
   writeFileSync(file, JSON.stringify(users, null, 2));
   return file;
+}
+
+let webDist: string | null = null;
+/** A stand-in for the built SPA (readiness needs one), written once per test file. */
+export function testWebDist(): string {
+  if (webDist) return webDist;
+  webDist = mkdtempSync(path.join(tmpdir(), 'fw-web-'));
+  writeFileSync(
+    path.join(webDist, 'index.html'),
+    '<!doctype html><title>Floorwatch test SPA</title>',
+  );
+  return webDist;
 }
 
 export interface SimCounters {
@@ -68,7 +86,7 @@ export async function start(
       CCGW_BUDGET: '60/2000',
       SIM_SCENARIO: 'small',
       LOG_LEVEL: 'debug',
-      FLOORWATCH_WEB_DIST: '/nonexistent-dist',
+      FLOORWATCH_WEB_DIST: testWebDist(),
       ...env,
     },
     sim: { pollHoldMs: 400, rateLimit: { max: 60, windowMs: 2000 }, ...extra.sim },

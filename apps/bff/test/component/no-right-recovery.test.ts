@@ -4,6 +4,7 @@
 import { snapshot, type GatewayHealth } from '@floorwatch/contracts/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Browser, start, waitFor, writeUsersFile, type Started } from './harness';
+import { readyBody } from '../../src/http/readiness';
 
 let s: Started | undefined;
 afterAll(async () => {
@@ -41,7 +42,13 @@ describe('recovery after the query right is restored', () => {
       10_000,
     );
     expect(red.error).toMatchObject({ code: '300-001', category: 'no-right', fatal: true });
-    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    // The replica stays ready (its screens show the error); the body says why the data is red.
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(readyBody.parse(await ready.json()).gateway).toMatchObject({
+      data: 'error',
+      error: { code: '300-001' },
+    });
 
     // Refused for a while: the agents query is probed about once a second, not every poll.
     const refusedFrom = Date.now();
@@ -58,7 +65,6 @@ describe('recovery after the query right is restored', () => {
     await st.control('PUT', '/accounts/101', { canQuery: true });
     await waitFor(async () => (await gateway()).status === 'ok', 'green again', 15_000);
     expect((await gateway()).error).toBeNull();
-    await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 'ready', 10_000);
     // The session was kept the whole time: no re-sign-in, let alone a storm of them.
     expect(signIns((await st.counters()).routes)).toBe(before);
   }, 60_000);

@@ -3,7 +3,7 @@
 import { startSimulator } from '@floorwatch/gateway-sim';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFloorwatch, type RunningFloorwatch } from '../../src/index';
-import { Browser, captureProxy, waitFor, writeUsersFile } from './harness';
+import { Browser, captureProxy, testWebDist, waitFor, writeUsersFile } from './harness';
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 let cap: Awaited<ReturnType<typeof captureProxy>>;
@@ -26,6 +26,7 @@ beforeAll(async () => {
       CCGW_BUDGET: '60/2000',
       FLOORWATCH_USERS: await writeUsersFile(),
       LOG_LEVEL: 'silent',
+      FLOORWATCH_WEB_DIST: testWebDist(),
     },
     defaultMetrics: false,
     tuning: { requestTimeoutMs: 1500 },

@@ -8,18 +8,20 @@ import { createApp, type FloorwatchApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password-hash';
 import type { User } from '../../src/auth/users-file';
 import { parseConfig } from '../../src/config';
+import { readyBody } from '../../src/http/readiness';
 import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
+import { TEST_HASH_COST } from '../factories';
 
 let users: User[];
 beforeAll(async () => {
-  const h = await hashPassword('pw-supervisor');
+  const h = await hashPassword('pw-supervisor', TEST_HASH_COST);
   users = [
     { username: 'sup', role: 'supervisor', queues: '*', passwordHash: h, linkToken: null },
     {
       username: 'lead1',
       role: 'teamlead',
       queues: [1],
-      passwordHash: await hashPassword('pw-lead'),
+      passwordHash: await hashPassword('pw-lead', TEST_HASH_COST),
       linkToken: null,
     },
   ];
@@ -197,17 +199,45 @@ describe('createApp over fakes', () => {
     expect(s.body.thresholds.wrapup).toEqual({ warnSec: 120, critSec: 300 });
   });
 
-  it('reports readiness from the session and data health', async () => {
-    const { app, live, session } = build();
+  it('is ready with a built SPA and data, even stale; the gateway shows only in the body', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'fw-dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>x</title>');
+    const { app, live, session } = build({ webDist: dist });
     expect((await request(app).get('/healthz')).status).toBe(200);
-    expect((await request(app).get('/readyz')).status).toBe(200);
+    const ok = await request(app).get('/readyz');
+    expect(ok.status).toBe(200);
+    expect(readyBody.parse(ok.body)).toMatchObject({ checks: ['spa', 'data'] });
+
+    // A gateway outage: the replica keeps serving the stale data and stays in the balancer.
     live.gateway = { status: 'stale', lastSuccessAt: 1, error: null };
     session.state = { ...session.state, state: 'backing-off' };
-    const r = await request(app).get('/readyz');
-    expect(r.status).toBe(503);
-    expect(r.body.error.details.reasons.length).toBeGreaterThan(0);
+    const stale = await request(app).get('/readyz');
+    expect(stale.status).toBe(200);
+    expect(readyBody.parse(stale.body).gateway).toMatchObject({
+      session: 'backing-off',
+      data: 'stale',
+      lastSuccessAt: 1,
+    });
+
+    // No data at all yet: nothing to show, so not ready.
+    live.gateway = { status: 'connecting', lastSuccessAt: null, error: null };
+    const none = await request(app).get('/readyz');
+    expect(none.status).toBe(503);
+    expect(none.body.error.code).toBe('NOT_READY');
+    expect(none.body.error.details.reasons).toEqual([
+      'data: no data yet: the gateway has not answered a poll since start',
+    ]);
     const m = await request(app).get('/metrics');
     expect(m.text).toContain('floorwatch_sse_clients');
+  });
+
+  it('is not ready without the SPA, naming the missing file', async () => {
+    const { app } = build();
+    const r = await request(app).get('/readyz');
+    expect(r.status).toBe(503);
+    expect(r.body.error.details.reasons[0]).toMatch(
+      /^spa: the dashboard is not built \(.*index\.html is missing\)$/,
+    );
   });
 
   it('refuses non-GET and unlisted paths on the gateway proxy before any upstream call', async () => {

@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/auth/password-hash';
 import { parseConfig } from '../../src/config';
 import { PROXY_RULES } from '../../src/http/gateway-proxy';
 import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
+import { TEST_HASH_COST } from '../factories';
 
 let upstream: http.Server;
 const seen: http.IncomingHttpHeaders[] = [];
@@ -49,7 +50,7 @@ beforeAll(async () => {
         username: 'sup',
         role: 'supervisor',
         queues: '*',
-        passwordHash: await hashPassword('pw'),
+        passwordHash: await hashPassword('pw', TEST_HASH_COST),
         linkToken: null,
       },
     ],
@@ -101,7 +102,7 @@ it('answers a contract error when the gateway cannot be reached', async () => {
         username: 'sup',
         role: 'supervisor',
         queues: '*',
-        passwordHash: await hashPassword('pw'),
+        passwordHash: await hashPassword('pw', TEST_HASH_COST),
         linkToken: null,
       },
     ],

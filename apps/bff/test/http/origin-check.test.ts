@@ -7,10 +7,11 @@ import { hashPassword } from '../../src/auth/password-hash';
 import type { User } from '../../src/auth/users-file';
 import { parseConfig } from '../../src/config';
 import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
+import { TEST_HASH_COST } from '../factories';
 
 let users: User[];
 beforeAll(async () => {
-  const passwordHash = await hashPassword('pw');
+  const passwordHash = await hashPassword('pw', TEST_HASH_COST);
   users = [{ username: 'sup', role: 'supervisor', queues: '*', passwordHash, linkToken: null }];
 });
 

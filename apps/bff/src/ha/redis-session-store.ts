@@ -1,0 +1,120 @@
+// Browser sessions shared by every replica through Redis, so a restart or the load balancer
+// sending the next request elsewhere signs nobody out. Redis holds who and until when, under a
+// hash of the session id (the id itself is the secret); the user's role and queues come from the
+// users file at each sync, so editing the file takes effect everywhere. Memory is the working
+// copy the request path reads; sync() refreshes it from Redis first. While Redis is away, the
+// sessions this replica already knows keep working.
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import {
+  createSessionStore,
+  sessionTtlMs,
+  type AuthSession,
+  type SessionStore,
+} from '../auth/session-store';
+import type { User } from '../auth/users-file';
+
+interface Stored {
+  username: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export function createRedisSessionStore(opts: {
+  redis: Redis;
+  prefix: string;
+  ttlHours: number;
+  users: readonly User[];
+  logger: Logger;
+  now?: () => number;
+}): SessionStore {
+  const now = opts.now ?? Date.now;
+  const { redis } = opts;
+  const local = createSessionStore({ ttlHours: opts.ttlHours, now });
+  const adopted = new Map<string, AuthSession>();
+  const key = (id: string) =>
+    `${opts.prefix}:session:${createHash('sha256').update(id).digest('base64url')}`;
+  const pending = new Map<string, Promise<void>>();
+  const warn = (what: string) => (err: unknown) =>
+    opts.logger.warn({ err: String(err) }, `shared sessions: ${what} failed (Redis unreachable?)`);
+
+  const write = (s: AuthSession) => {
+    const stored: Stored = {
+      username: s.user.username,
+      createdAt: s.createdAt,
+      expiresAt: s.expiresAt,
+    };
+    return redis
+      .set(key(s.id), JSON.stringify(stored), 'PX', Math.max(1, s.expiresAt - now()))
+      .then(() => undefined);
+  };
+
+  return {
+    ...local,
+    create(user) {
+      const s = local.create(user);
+      pending.set(s.id, write(s).catch(warn('saving a sign-in')));
+      return s;
+    },
+    get(id) {
+      const s = local.get(id) ?? (id ? (adopted.get(id) ?? null) : null);
+      if (!s) return null;
+      const t = now();
+      if (s.expiresAt <= t) {
+        adopted.delete(s.id);
+        return null;
+      }
+      if (s.user.role === 'wallboard') {
+        const before = s.expiresAt;
+        s.expiresAt = t + sessionTtlMs(s.user, opts.ttlHours);
+        // Slide in Redis too, but not on every request.
+        if (s.expiresAt - before > 60_000) void write(s).catch(warn('sliding a wallboard'));
+      }
+      return s;
+    },
+    delete(id) {
+      local.delete(id);
+      adopted.delete(id);
+      void redis.del(key(id)).catch(warn('a sign-out'));
+    },
+    async sync(id) {
+      if (!id) return;
+      let text: string | null;
+      try {
+        text = await redis.get(key(id));
+      } catch {
+        return; // Redis away: what this replica knows stays valid
+      }
+      if (text === null) {
+        local.delete(id);
+        adopted.delete(id);
+        return;
+      }
+      const stored = JSON.parse(text) as Stored;
+      const user = opts.users.find((u) => u.username === stored.username);
+      if (!user) {
+        adopted.delete(id);
+        return;
+      }
+      if (local.get(id)) return;
+      const prev = adopted.get(id);
+      adopted.set(id, {
+        id,
+        user,
+        createdAt: stored.createdAt,
+        expiresAt: Math.max(stored.expiresAt, prev?.expiresAt ?? 0),
+        cookieAt: prev?.cookieAt ?? now(),
+      });
+    },
+    async saved(id) {
+      await pending.get(id);
+      pending.delete(id);
+    },
+    size: () => local.size() + adopted.size,
+    close() {
+      local.close();
+      adopted.clear();
+    },
+  };
+}
