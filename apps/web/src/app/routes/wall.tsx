@@ -14,6 +14,15 @@ import { backoffDelay } from '@/lib/live-stream';
 import { setUnauthorizedHandler } from '@/lib/session-events';
 import { useLiveStore } from '@/stores/live-store';
 import { applyTheme } from '@/stores/theme-store';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  unreachable: { id: 'wall.unreachable', defaultMessage: "Can't reach Floorwatch" },
+  trying: { id: 'wall.trying', defaultMessage: 'The display keeps trying by itself.' },
+  signingIn: { id: 'wall.signing-in', defaultMessage: 'Signing the display in again…' },
+  starting: { id: 'wall.starting', defaultMessage: 'Starting the wall display…' },
+});
 
 /** A refused link is checked again this rarely, in case an administrator restores it. */
 const INVALID_LINK_RECHECK_MS = 5 * 60_000;
@@ -27,6 +36,7 @@ export function WallRoute() {
   const params = useMemo(() => parseWallParams(search), [search]);
   const qc = useQueryClient();
   const me = useMe();
+  const intl = useI18n();
   const [link, setLink] = useState<'ok' | 'retrying' | 'invalid'>('ok');
   const attempt = useRef(0);
   const signingIn = useRef(false);
@@ -104,15 +114,15 @@ export function WallRoute() {
     return (
       <div role="status" className="h-full">
         {me.isError ? (
-          <WallNotice title="Can't reach Floorwatch">
-            <p>The display keeps trying by itself.</p>
+          <WallNotice title={intl.formatMessage(M.unreachable)}>
+            <p>{intl.formatMessage(M.trying)}</p>
           </WallNotice>
         ) : link === 'retrying' ? (
-          <WallNotice title="Signing the display in again…">
-            <p>The display keeps trying by itself.</p>
+          <WallNotice title={intl.formatMessage(M.signingIn)}>
+            <p>{intl.formatMessage(M.trying)}</p>
           </WallNotice>
         ) : (
-          <WallNotice title="Starting the wall display…" />
+          <WallNotice title={intl.formatMessage(M.starting)} />
         )}
       </div>
     );
