@@ -13,8 +13,58 @@ import {
 } from '@/features/live-status/components/freshness-indicator';
 import { useLiveConnection } from '@/features/live-status/hooks/use-live-connection';
 import { useIsStale } from '@/hooks/use-freshness';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { defineMessages } from '@/i18n/messages';
+import { apiErrorText } from '@/lib/api-problem';
+import { siteZoneLabel } from '@/lib/format';
 import { setUnauthorizedHandler } from '@/lib/session-events';
+import { useI18n } from '@/stores/locale-store';
 import { applyTheme } from '@/stores/theme-store';
+
+const M = defineMessages({
+  exceptions: { id: 'nav.exceptions', defaultMessage: 'Exceptions' },
+  pastCrit: { id: 'nav.exceptions.past-crit', defaultMessage: 'past critical limit' },
+  loading: { id: 'shell.loading', defaultMessage: 'Loading Floorwatch…' },
+  unreachable: { id: 'shell.unreachable', defaultMessage: 'Cannot reach Floorwatch' },
+  tryAgain: { id: 'common.try-again', defaultMessage: 'Try again' },
+  skip: { id: 'shell.skip', defaultMessage: 'Skip to content' },
+  main: { id: 'nav.main', defaultMessage: 'Main' },
+  queues: { id: 'nav.queues', defaultMessage: 'Queues' },
+  limits: { id: 'nav.limits', defaultMessage: 'Limits' },
+  timeLimits: { id: 'nav.time-limits', defaultMessage: 'Time limits' },
+  admin: { id: 'nav.admin', defaultMessage: 'Admin' },
+  wall: { id: 'nav.wall', defaultMessage: 'Wall display' },
+  signOut: { id: 'shell.sign-out', defaultMessage: 'Sign out' },
+  screenFailed: { id: 'shell.screen-failed', defaultMessage: 'This screen could not be shown' },
+  zone: {
+    id: 'shell.zone',
+    defaultMessage: 'Times in the site time zone, {zone}',
+  },
+});
+
+const ROLE = defineMessages<Role>({
+  admin: { id: 'role.admin', defaultMessage: 'Administrator' },
+  supervisor: { id: 'role.supervisor', defaultMessage: 'Supervisor' },
+  teamlead: { id: 'role.teamlead', defaultMessage: 'Team lead' },
+  wallboard: { id: 'role.wallboard', defaultMessage: 'Wall display' },
+});
+
+/** The site's zone when this browser is in another one: the times on screen are the floor's. */
+function SiteZone() {
+  const intl = useI18n();
+  // The offset at page load: the label changes only at a daylight-saving switch.
+  const [label] = useState(() => siteZoneLabel(Date.now()));
+  if (!label) return null;
+  return (
+    <span
+      className="hidden rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted lg:inline"
+      title={intl.timeZone}
+      aria-label={intl.formatMessage(M.zone, { zone: label })}
+    >
+      {label}
+    </span>
+  );
+}
 
 function loginPath(pathname: string, search: string, expired: boolean) {
   const p = new URLSearchParams({ next: `${pathname}${search}` });
@@ -22,15 +72,9 @@ function loginPath(pathname: string, search: string, expired: boolean) {
   return `/login?${p.toString()}`;
 }
 
-const ROLE_LABEL: Record<Role, string> = {
-  admin: 'Administrator',
-  supervisor: 'Supervisor',
-  teamlead: 'Team lead',
-  wallboard: 'Wall display',
-};
-
 export function AppLayout() {
   const me = useMe();
+  const intl = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -56,21 +100,21 @@ export function AppLayout() {
   if (me.isPending) {
     return (
       <div className="flex h-full items-center justify-center text-muted" role="status">
-        <span className="spinner mr-2" /> Loading Floorwatch…
+        <span className="spinner mr-2" /> {intl.formatMessage(M.loading)}
       </div>
     );
   }
   if (me.isError) {
     return (
       <div role="alert" className="mx-auto flex max-w-lg flex-col gap-3 p-8">
-        <h1 className="text-xl font-semibold">Cannot reach Floorwatch</h1>
-        <p className="text-muted">{me.error.message}</p>
+        <h1 className="text-xl font-semibold">{intl.formatMessage(M.unreachable)}</h1>
+        <p className="text-muted">{apiErrorText(me.error)}</p>
         <button
           type="button"
           className="btn btn-primary self-start"
           onClick={() => void me.refetch()}
         >
-          Try again
+          {intl.formatMessage(M.tryAgain)}
         </button>
       </div>
     );
@@ -84,14 +128,14 @@ export function AppLayout() {
         href="#main"
         className="sr-only z-50 rounded bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
       >
-        Skip to content
+        {intl.formatMessage(M.skip)}
       </a>
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
         <NavLink to="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <img src="/favicon.svg" alt="" className="h-7 w-7" />
           Floorwatch
         </NavLink>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label={intl.formatMessage(M.main)} className="flex items-center gap-1 text-sm">
           <NavLink
             to="/"
             end
@@ -99,7 +143,7 @@ export function AppLayout() {
               `rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`
             }
           >
-            Queues
+            {intl.formatMessage(M.queues)}
           </NavLink>
           <NavLink
             to="/settings"
@@ -108,14 +152,14 @@ export function AppLayout() {
             }
           >
             <SlidersIcon className="h-4 w-4" />
-            Time limits
+            {intl.formatMessage(M.timeLimits)}
           </NavLink>
           <a
             href="/wall"
             className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-muted hover:text-fg"
           >
             <MonitorIcon className="h-4 w-4" />
-            Wall display
+            {intl.formatMessage(M.wall)}
           </a>
         </nav>
         <div className="order-last w-full min-w-0 sm:order-none sm:ml-auto sm:w-auto">
@@ -123,8 +167,10 @@ export function AppLayout() {
         </div>
         <div className="ml-auto flex items-center gap-2 sm:ml-0">
           <span className="hidden text-sm text-muted md:inline">
-            {me.data.username} · {ROLE_LABEL[me.data.role]}
+            {me.data.username} · {intl.formatMessage(ROLE[me.data.role])}
           </span>
+          <SiteZone />
+          <LanguageSwitcher />
           <ThemeToggle />
           <button
             type="button"
@@ -135,7 +181,7 @@ export function AppLayout() {
               })
             }
           >
-            Sign out
+            {intl.formatMessage(M.signOut)}
           </button>
         </div>
       </header>
@@ -145,12 +191,12 @@ export function AppLayout() {
           resetKeys={[location.pathname]}
           fallback={(error, reset) => (
             <div role="alert" className="mx-auto flex max-w-xl flex-col gap-3 p-8">
-              <h1 className="text-xl font-semibold">This screen could not be shown</h1>
+              <h1 className="text-xl font-semibold">{intl.formatMessage(M.screenFailed)}</h1>
               <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">
                 {error.message}
               </pre>
               <button type="button" className="btn btn-primary self-start" onClick={reset}>
-                Try again
+                {intl.formatMessage(M.tryAgain)}
               </button>
             </div>
           )}
