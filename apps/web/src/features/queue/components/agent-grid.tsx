@@ -2,7 +2,7 @@ import type { Agent, Thresholds } from '@floorwatch/contracts/api';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { ArrowDownIcon, ArrowUpIcon } from '@/components/icons';
-import { COLUMN_LABELS, COLUMN_WIDTHS, type ColumnId } from '../lib/columns';
+import { columnLabel, COLUMN_WIDTHS, type ColumnId } from '../lib/columns';
 import type { GridState } from '../lib/grid-url-state';
 import { AgentRow } from './agent-row';
 
@@ -101,7 +101,7 @@ export function AgentGrid({
                       active ? 'text-fg' : ''
                     }`}
                   >
-                    {COLUMN_LABELS[c]}
+                    {columnLabel(c)}
                     {active &&
                       (dir === 'asc' ? (
                         <ArrowUpIcon className="h-3.5 w-3.5 shrink-0" />

@@ -2,7 +2,7 @@ import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import { ColumnsIcon, DownloadIcon } from '@/components/icons';
 import { formatDuration } from '@/lib/format';
 import { STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
-import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../lib/columns';
+import { COLUMN_IDS, columnLabel, type ColumnId } from '../lib/columns';
 import type { GridState } from '../lib/grid-url-state';
 
 const MIN_OPTIONS = [0, 30, 60, 120, 300, 600, 900, 1800, 3600];
@@ -144,7 +144,7 @@ export function GridToolbar({
                   >
                     {on ? '✓' : ''}
                   </span>
-                  {COLUMN_LABELS[c]}
+                  {columnLabel(c)}
                 </button>
               );
             })}

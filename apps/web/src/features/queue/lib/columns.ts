@@ -1,4 +1,6 @@
 import type { Agent } from '@floorwatch/contracts/api';
+import { defineMessages } from '@/i18n/messages';
+import { activeIntl } from '@/stores/locale-store';
 
 export const COLUMN_IDS = [
   'name',
@@ -15,19 +17,24 @@ export const COLUMN_IDS = [
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
-export const COLUMN_LABELS: Record<ColumnId, string> = {
-  name: 'Name',
-  workno: 'Work no.',
-  state: 'State',
-  timeInState: 'Time in state',
-  signIn: 'Signed in',
-  media: 'Media',
-  phone: 'Phone',
-  group: 'Group',
-  vdn: 'VDN',
-  reason: 'Reason',
-  queues: 'Other queues',
-};
+const LABEL = defineMessages<ColumnId>({
+  name: { id: 'column.name', defaultMessage: 'Name' },
+  workno: { id: 'column.workno', defaultMessage: 'Work no.' },
+  state: { id: 'column.state', defaultMessage: 'State' },
+  timeInState: { id: 'column.timeInState', defaultMessage: 'Time in state' },
+  signIn: { id: 'column.signIn', defaultMessage: 'Signed in' },
+  media: { id: 'column.media', defaultMessage: 'Media' },
+  phone: { id: 'column.phone', defaultMessage: 'Phone' },
+  group: { id: 'column.group', defaultMessage: 'Group' },
+  vdn: { id: 'column.vdn', defaultMessage: 'VDN' },
+  reason: { id: 'column.reason', defaultMessage: 'Reason' },
+  queues: { id: 'column.queues', defaultMessage: 'Other queues' },
+});
+
+/** A column's heading in the active language (the grid and the CSV file say the same). */
+export function columnLabel(id: ColumnId): string {
+  return activeIntl().formatMessage(LABEL[id]);
+}
 
 /** Column widths (CSS grid-free table: fixed layout keeps virtualised rows aligned). */
 export const COLUMN_WIDTHS: Record<ColumnId, string> = {

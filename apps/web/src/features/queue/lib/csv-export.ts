@@ -1,14 +1,16 @@
 // The current view as a CSV file that opens cleanly in Excel: the visible rows in order and the
 // visible columns, with durations as whole seconds (for sums and sorting) beside `h:mm:ss` text,
 // times as ISO 8601 with their UTC offset, other queues by name, empty cells for "no value", a
-// first line saying which queue and when, and a UTF-8 BOM.
+// first line saying which queue and when, headers in the user's language, and a UTF-8 BOM (so
+// Excel reads Chinese names as Chinese).
 import type { Agent } from '@floorwatch/contracts/api';
-import { reasonLabel } from '@floorwatch/contracts/gateway';
 import { mediaText } from '@/components/media-badges';
 import { toCsv } from '@/lib/csv';
 import { fileStamp, formatHms, isoWithOffset } from '@/lib/format';
-import { stateLabel } from '@/lib/states';
-import { COLUMN_LABELS, displayName, otherQueueNames, type ColumnId } from './columns';
+import { defineMessages, type Message } from '@/i18n/messages';
+import { reasonText, stateLabel } from '@/lib/states';
+import { activeIntl } from '@/stores/locale-store';
+import { columnLabel, displayName, otherQueueNames, type ColumnId } from './columns';
 
 export interface CsvContext {
   skillId: number;
@@ -24,33 +26,44 @@ export interface CsvContext {
 }
 
 type Cell = string | number;
-type CsvColumn = [header: string, value: (a: Agent, ctx: CsvContext) => Cell];
+/** The header is asked for when the file is made: it is in the user's language at that moment. */
+type CsvColumn = [header: () => string, value: (a: Agent, ctx: CsvContext) => Cell];
+
+const M = defineMessages({
+  seconds: { id: 'csv.seconds', defaultMessage: '{column} (s)' },
+  queue: { id: 'csv.queue', defaultMessage: 'Queue' },
+  queueName: { id: 'csv.queue-name', defaultMessage: '{name} (skill {skillId})' },
+  exported: { id: 'csv.exported', defaultMessage: 'Exported' },
+});
+
+const t = (m: Message, values?: Record<string, string | number>): string =>
+  activeIntl().formatMessage(m, values);
 
 /** One screen column → one or more CSV columns. */
 const CSV_COLUMNS: Record<ColumnId, CsvColumn[]> = {
-  name: [[COLUMN_LABELS.name, (a) => displayName(a)]],
-  workno: [[COLUMN_LABELS.workno, (a) => a.workno]],
-  state: [[COLUMN_LABELS.state, (a, c) => stateLabel(a.state, c.mediaType)]],
+  name: [[() => columnLabel('name'), (a) => displayName(a)]],
+  workno: [[() => columnLabel('workno'), (a) => a.workno]],
+  state: [[() => columnLabel('state'), (a, c) => stateLabel(a.state, c.mediaType)]],
   timeInState: [
     [
-      `${COLUMN_LABELS.timeInState} (s)`,
+      () => t(M.seconds, { column: columnLabel('timeInState') }),
       (a, c) => Math.max(0, Math.floor((c.serverNow - a.stateSince) / 1000)),
     ],
-    [COLUMN_LABELS.timeInState, (a, c) => formatHms(c.serverNow - a.stateSince)],
+    [() => columnLabel('timeInState'), (a, c) => formatHms(c.serverNow - a.stateSince)],
   ],
   signIn: [
     [
-      COLUMN_LABELS.signIn,
+      () => columnLabel('signIn'),
       (a, c) => (a.loginAt === null ? '' : isoWithOffset(a.loginAt - c.offset)),
     ],
   ],
-  media: [[COLUMN_LABELS.media, (a) => mediaText(a.media)]],
-  phone: [[COLUMN_LABELS.phone, (a) => a.phone]],
-  group: [[COLUMN_LABELS.group, (a) => a.groupId]],
-  vdn: [[COLUMN_LABELS.vdn, (a) => a.vdnId]],
-  reason: [[COLUMN_LABELS.reason, (a) => reasonLabel(a.reason) ?? '']],
+  media: [[() => columnLabel('media'), (a) => mediaText(a.media)]],
+  phone: [[() => columnLabel('phone'), (a) => a.phone]],
+  group: [[() => columnLabel('group'), (a) => a.groupId]],
+  vdn: [[() => columnLabel('vdn'), (a) => a.vdnId]],
+  reason: [[() => columnLabel('reason'), (a) => reasonText(a.reason) ?? '']],
   queues: [
-    [COLUMN_LABELS.queues, (a, c) => otherQueueNames(a, c.skillId, c.queueNames).join('; ')],
+    [() => columnLabel('queues'), (a, c) => otherQueueNames(a, c.skillId, c.queueNames).join('; ')],
   ],
 };
 
@@ -61,15 +74,15 @@ export function buildAgentsCsv(
 ): string {
   const columns = cols.flatMap((c) => CSV_COLUMNS[c]);
   return toCsv(
-    columns.map(([h]) => h),
+    columns.map(([h]) => h()),
     rows.map((a) => columns.map(([, value]) => value(a, ctx))),
     {
       bom: true,
       preamble: [
         [
-          'Queue',
-          `${ctx.queueName} (skill ${ctx.skillId})`,
-          'Exported',
+          t(M.queue),
+          t(M.queueName, { name: ctx.queueName, skillId: ctx.skillId }),
+          t(M.exported),
           isoWithOffset(ctx.serverNow - ctx.offset),
         ],
       ],

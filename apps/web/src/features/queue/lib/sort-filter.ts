@@ -1,10 +1,11 @@
 import type { Agent } from '@floorwatch/contracts/api';
-import { reasonLabel } from '@floorwatch/contracts/gateway';
-import { STATE_ORDER } from '@/lib/states';
+import { compareNames, matchesSearch, searchKey } from '@/i18n/search';
+import { reasonText, STATE_ORDER } from '@/lib/states';
 import { displayName, type ColumnId } from './columns';
 import type { GridState } from './grid-url-state';
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Names in the language's order (pinyin under zh-CN), numbers by value.
+const collator = { compare: compareNames };
 
 function compareBy(col: ColumnId): (a: Agent, b: Agent) => number {
   switch (col) {
@@ -28,7 +29,7 @@ function compareBy(col: ColumnId): (a: Agent, b: Agent) => number {
     case 'vdn':
       return (a, b) => a.vdnId - b.vdnId;
     case 'reason':
-      return (a, b) => collator.compare(reasonLabel(a.reason) ?? '', reasonLabel(b.reason) ?? '');
+      return (a, b) => collator.compare(reasonText(a.reason) ?? '', reasonText(b.reason) ?? '');
     case 'queues':
       return (a, b) => a.skills.length - b.skills.length;
   }
@@ -47,13 +48,13 @@ export function selectRows(
   state: Pick<GridState, 'sort' | 'dir' | 'states' | 'minSec' | 'q'>,
   serverNow: number,
 ): Agent[] {
-  const q = state.q.trim().toLowerCase();
+  const q = searchKey(state.q);
   const minMs = state.minSec * 1000;
   const rows = agents.filter(
     (a) =>
       (state.states.length === 0 || state.states.includes(a.state)) &&
       (minMs === 0 || serverNow - a.stateSince >= minMs) &&
-      (q === '' || a.workno.toLowerCase().includes(q) || a.name.toLowerCase().includes(q)),
+      matchesSearch(q, a.workno, a.name),
   );
   const cmp = compareBy(state.sort);
   const sign = state.dir === 'asc' ? 1 : -1;
