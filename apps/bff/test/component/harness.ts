@@ -42,6 +42,11 @@ export async function writeUsersFile(): Promise<string> {
   return file;
 }
 
+/** A fresh data directory (FLOORWATCH_DATA_DIR), so no two runs share a settings store. */
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'fw-data-'));
+}
+
 export interface SimCounters {
   routes: Record<string, number | undefined>;
   guidsIssued: string[];
@@ -69,6 +74,7 @@ export async function start(
       SIM_SCENARIO: 'small',
       LOG_LEVEL: 'debug',
       FLOORWATCH_WEB_DIST: '/nonexistent-dist',
+      FLOORWATCH_DATA_DIR: tempDataDir(),
       ...env,
     },
     sim: { pollHoldMs: 400, rateLimit: { max: 60, windowMs: 2000 }, ...extra.sim },
