@@ -8,6 +8,8 @@ import { hashPassword } from '../../src/auth/password-hash';
 import { startFloorwatch, type RunningFloorwatch, type StartOptions } from '../../src/index';
 
 export const PASSWORDS = {
+  admin: 'admin-password-1',
+  admin2: 'admin-password-2',
   sup: 'sup-password-1',
   lead1: 'lead-password-1',
   lead2: 'lead-password-2',
@@ -18,6 +20,18 @@ export async function writeUsersFile(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fw-users-'));
   const file = path.join(dir, 'users.json');
   const users = [
+    {
+      username: 'admin',
+      passwordHash: await hashPassword(PASSWORDS.admin),
+      role: 'admin',
+      queues: '*',
+    },
+    {
+      username: 'admin2',
+      passwordHash: await hashPassword(PASSWORDS.admin2),
+      role: 'admin',
+      queues: '*',
+    },
     {
       username: 'sup',
       passwordHash: await hashPassword(PASSWORDS.sup),
