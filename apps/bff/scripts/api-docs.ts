@@ -30,8 +30,27 @@ const TYPES: [string, z.ZodType][] = [
   ['Role', api.roles],
   ['QueueScope', api.queueScope],
   ['Settings', api.settings],
-  ['Thresholds', api.thresholds],
-  ['Threshold', api.threshold],
+  ['WallDisplay', api.wallDisplay],
+  ['SiteLimits', api.siteLimits],
+  ['StateLimits', api.stateLimits],
+  ['Limit', api.limit],
+  ['KpiLimits', api.kpiLimits],
+  ['QueueLimits', api.queueLimits],
+  ['QueueLimitsInput', api.queueLimitsInput],
+  ['Reason', api.reason],
+  ['ReasonInput', api.reasonInput],
+  ['Group', api.group],
+  ['GroupInput', api.groupInput],
+  ['WallLink', api.wallLink],
+  ['WallLinkCreate', api.wallLinkCreate],
+  ['WallLinkInput', api.wallLinkInput],
+  ['WallLinkCreated', api.wallLinkCreated],
+  ['AuditPage', api.auditPage],
+  ['AuditEntry', api.auditEntry],
+  ['SavedView', api.savedView],
+  ['SavedViewInput', api.savedViewInput],
+  ['Preferences', api.preferences],
+  ['ConflictDetails', api.conflictDetails],
   ['ErrorBody', api.errorBody],
 ];
 
@@ -41,6 +60,144 @@ interface Route {
   who: string;
   request: string;
   answer: string;
+}
+
+const CHANGE =
+  '409 `CONFLICT` with [ConflictDetails](#conflictdetails) when `version` is not the stored one; ' +
+  '400 naming the field';
+
+function meRoutes(): Route[] {
+  const person = 'signed in (wall displays read only)';
+  return [
+    {
+      method: 'GET',
+      path: '/api/v1/me/views',
+      who: 'signed in',
+      request: '–',
+      answer: '[SavedView](#savedview)[], oldest first',
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/me/views',
+      who: person,
+      request: '[SavedViewInput](#savedviewinput)',
+      answer: '201 [SavedView](#savedview); 400 past 100 views',
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/me/views/:id',
+      who: person,
+      request: '–',
+      answer: "204; 404 when not one of the user's views",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/me/preferences',
+      who: 'signed in',
+      request: '–',
+      answer: '[Preferences](#preferences)',
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/me/preferences',
+      who: person,
+      request: '[Preferences](#preferences)',
+      answer: '[Preferences](#preferences)',
+    },
+  ];
+}
+
+/** Every admin change is recorded in the audit log (who, when, before, after). */
+function adminRoutes(): Route[] {
+  const who = 'admin (403 for others)';
+  const del = 'query `version` (the version deleted)';
+  return [
+    {
+      method: 'PUT',
+      path: '/api/v1/admin/limits/site',
+      who,
+      request: '[SiteLimits](#sitelimits)',
+      answer: `[SiteLimits](#sitelimits) with the next version; ${CHANGE}`,
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/admin/limits/queues/:skillId',
+      who,
+      request: '[QueueLimitsInput](#queuelimitsinput) (`version` 0 = new)',
+      answer: `[QueueLimits](#queuelimits); ${CHANGE}`,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/admin/limits/queues/:skillId',
+      who,
+      request: del,
+      answer: '204; 404 when none; 409 `CONFLICT`',
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/admin/reasons/:code',
+      who,
+      request: '[ReasonInput](#reasoninput) (`version` 0 = new)',
+      answer: `[Reason](#reason); ${CHANGE}`,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/admin/reasons/:code',
+      who,
+      request: del,
+      answer: '204; 404 when none; 409 `CONFLICT`',
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/admin/groups/:groupId',
+      who,
+      request: '[GroupInput](#groupinput) (`version` 0 = new)',
+      answer: `[Group](#group); ${CHANGE}`,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/admin/groups/:groupId',
+      who,
+      request: del,
+      answer: '204; 404 when none; 409 `CONFLICT`',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/wall-links',
+      who,
+      request: '–',
+      answer: '[WallLink](#walllink)[] (never the tokens)',
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/admin/wall-links',
+      who,
+      request: '[WallLinkCreate](#walllinkcreate)',
+      answer:
+        '201 [WallLinkCreated](#walllinkcreated): the only time the token is shown (it is stored hashed)',
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/admin/wall-links/:id',
+      who,
+      request: '[WallLinkInput](#walllinkinput)',
+      answer: `[WallLink](#walllink); open displays of the link reconnect with its new queues; 404 when none; ${CHANGE}`,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/admin/wall-links/:id',
+      who,
+      request: del,
+      answer: "204; revokes the token and ends the link's sessions; 404 when none; 409 `CONFLICT`",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/audit',
+      who,
+      request: 'query `before` (an entry id, for the next page), `limit` (1–200, default 50)',
+      answer: '[AuditPage](#auditpage), newest first',
+    },
+  ];
 }
 
 const ROUTES: Route[] = [
@@ -64,8 +221,11 @@ const ROUTES: Route[] = [
     path: '/api/v1/settings',
     who: 'signed in',
     request: '–',
-    answer: '[Settings](#settings)',
+    answer:
+      "[Settings](#settings): limits, reasons, groups and queue limits (cut to the user's queues)",
   },
+  ...meRoutes(),
+  ...adminRoutes(),
   {
     method: 'GET',
     path: '/api/v1/snapshot',
@@ -97,7 +257,7 @@ const ROUTES: Route[] = [
   ...PROXY_RULES.map((rule) => ({
     method: 'GET',
     path: `/api/v1/gateway${rule.path.replace(/\{(\w+)\}/g, ':$1')}`,
-    who: 'supervisor with all queues',
+    who: 'supervisor or admin with all queues',
     request: '–',
     answer:
       "the gateway's JSON answer, read-only; of its headers only `Content-Type` and " +
@@ -237,6 +397,12 @@ export function render(): string {
     'sent in time, 413 body over 16 kB, 429 too many failed sign-ins (`RATE_LIMITED`) or open',
     'connections (`TOO_MANY_CONNECTIONS`), 502/503/504 gateway trouble, 500 anything else (never',
     'with a stack trace).',
+    '',
+    'Shared settings (limits, reasons, groups, wall links) carry a `version`. A change names the',
+    'version it was based on (0 for a new item; `?version=` on DELETE); when someone changed it',
+    'meanwhile the answer is 409 `CONFLICT` with `details.current` (the item now, or null when it',
+    'was deleted), and nothing is written. A 400 lists each problem as `{path, message}`, where',
+    '`path` names the field (e.g. `limit.critSec`).',
     '',
     '## Routes',
     '',

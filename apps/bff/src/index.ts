@@ -17,6 +17,8 @@ import { createLogger } from './http/logging';
 import { createLimitedServer } from './http/server-limits';
 import { createMetrics } from './metrics';
 import { createMonitor } from './monitor/monitor';
+import { startStores } from './store/start-stores';
+import { StoreError } from './store/types';
 
 type SimOptions = NonNullable<Parameters<typeof startSimulator>[0]>;
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -107,6 +109,12 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     demo = await createDemoUsers();
     users = demo.users;
   }
+  // Before the simulator: an unusable data directory stops start-up with nothing left running.
+  const persistent = await startStores({
+    config,
+    historyStepSec: tuning.historyStepSec ?? 10,
+    logger,
+  });
 
   let sim: Simulator | null = null;
   let gatewayUrl: string;
@@ -153,6 +161,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     ...(tuning.acdEveryMs !== undefined ? { acdEveryMs: tuning.acdEveryMs } : {}),
     ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
     ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
+    history: persistent.history,
     logger,
     metrics,
   });
@@ -165,6 +174,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     metrics,
     logger,
     users,
+    settings: persistent.stores.settings,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
     ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
   });
@@ -182,6 +192,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
 
   await session.start();
   monitor.start();
+  persistent.history.start();
   let port: number;
   try {
     port = await listen(server, config.http.port, config.http.host);
@@ -190,6 +201,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     await session.stop();
     fw.close();
     await sim?.close();
+    await persistent.close();
     throw err;
   }
   const url = `http://${displayHost(config.http.host)}:${port}`;
@@ -206,6 +218,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
       server.closeAllConnections();
       await serverClosed;
       await sim?.close();
+      await persistent.close(); // writes the last history steps
       logger.info('Floorwatch stopped');
     })();
     return closing;
@@ -223,6 +236,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     if (demo) {
       lines.push(
         `  │ Demo sign-in:  username ${demo.username}   password ${demo.password}`,
+        `  │ Demo admin:    username ${demo.admin.username}   password ${demo.admin.password}`,
         `  │ Wallboard:     ${url}/wall?token=${demo.wallToken}`,
         '  │ (a new password on every start; set FLOORWATCH_USERS for real users)',
       );
@@ -237,7 +251,12 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     sim,
     config: effective,
     demo: demo
-      ? { username: demo.username, password: demo.password, wallToken: demo.wallToken }
+      ? {
+          username: demo.username,
+          password: demo.password,
+          wallToken: demo.wallToken,
+          admin: demo.admin,
+        }
       : null,
     close,
   };
@@ -248,7 +267,7 @@ async function main(): Promise<void> {
   try {
     running = await startFloorwatch({ banner: true });
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsersFileError) {
+    if (err instanceof ConfigError || err instanceof UsersFileError || err instanceof StoreError) {
       process.stderr.write(`${err.message}\n`);
     } else {
       process.stderr.write(`Floorwatch failed to start: ${(err as Error).stack ?? String(err)}\n`);

@@ -5,6 +5,7 @@ import type { User } from './users-file';
 
 export interface AuthSession {
   id: string;
+  /** Replaced (never mutated) when what the user may see changes while signed in. */
   user: User;
   createdAt: number;
   expiresAt: number;
@@ -19,6 +20,10 @@ export interface SessionStore {
   /** The live session, sliding wallboard expiry; null when unknown or expired. */
   get(id: string | undefined): AuthSession | null;
   delete(id: string): void;
+  /** Ends every session whose user matches; answers their ids (to end their streams too). */
+  deleteWhere(match: (user: User) => boolean): string[];
+  /** Replaces the user of every matching session (a wall link's queues changed). */
+  updateWhere(match: (user: User) => boolean, update: (user: User) => User): string[];
   ttlMs(user: User): number;
   size(): number;
   now(): number;
@@ -63,6 +68,20 @@ export function createSessionStore(opts: {
     },
     delete(id) {
       sessions.delete(id);
+    },
+    deleteWhere(match) {
+      const ids = [...sessions.values()].filter((s) => match(s.user)).map((s) => s.id);
+      for (const id of ids) sessions.delete(id);
+      return ids;
+    },
+    updateWhere(match, update) {
+      const ids: string[] = [];
+      for (const s of sessions.values())
+        if (match(s.user)) {
+          s.user = update(s.user);
+          ids.push(s.id);
+        }
+      return ids;
     },
     ttlMs,
     size: () => sessions.size,

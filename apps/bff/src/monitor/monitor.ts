@@ -16,6 +16,7 @@ import type { LiveData } from './types';
 import { createAnswerCheck, PollFailure } from './answer-check';
 import { parseAllOnlineAgents } from './fast-parse';
 import { computeHealth, healthKey } from './health';
+import type { RecordingHistory } from './durable-history';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
@@ -31,6 +32,8 @@ export interface MonitorOptions {
   skillsEveryMs?: number;
   historyStepSec?: number;
   historyRetentionMs?: number;
+  /** Where the per-queue history goes; in memory only when not given (index.ts persists it). */
+  history?: RecordingHistory;
   logger: Logger;
   metrics: Metrics;
   now?: () => number;
@@ -64,10 +67,12 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   // resuming with a Last-Event-ID from the previous process can never match a patch of this one
   // (at most one version per poll, so the old process never reached this number).
   const store = createSnapshotStore({ firstVersion: now() });
-  const history = createHistory({
-    stepSec: opts.historyStepSec ?? 10,
-    retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,
-  });
+  const history =
+    opts.history ??
+    createHistory({
+      stepSec: opts.historyStepSec ?? 10,
+      retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,
+    });
 
   let cores = new Map<number, QueueCore>();
   const vdnSkills = new Map<number, { name: string; mediaType: number }>();

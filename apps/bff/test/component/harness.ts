@@ -8,6 +8,8 @@ import { hashPassword } from '../../src/auth/password-hash';
 import { startFloorwatch, type RunningFloorwatch, type StartOptions } from '../../src/index';
 
 export const PASSWORDS = {
+  admin: 'admin-password-1',
+  admin2: 'admin-password-2',
   sup: 'sup-password-1',
   lead1: 'lead-password-1',
   lead2: 'lead-password-2',
@@ -18,6 +20,18 @@ export async function writeUsersFile(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fw-users-'));
   const file = path.join(dir, 'users.json');
   const users = [
+    {
+      username: 'admin',
+      passwordHash: await hashPassword(PASSWORDS.admin),
+      role: 'admin',
+      queues: '*',
+    },
+    {
+      username: 'admin2',
+      passwordHash: await hashPassword(PASSWORDS.admin2),
+      role: 'admin',
+      queues: '*',
+    },
     {
       username: 'sup',
       passwordHash: await hashPassword(PASSWORDS.sup),
@@ -40,6 +54,11 @@ export async function writeUsersFile(): Promise<string> {
   ];
   writeFileSync(file, JSON.stringify(users, null, 2));
   return file;
+}
+
+/** A fresh data directory (FLOORWATCH_DATA_DIR), so no two runs share a settings store. */
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'fw-data-'));
 }
 
 export interface SimCounters {
@@ -69,6 +88,7 @@ export async function start(
       SIM_SCENARIO: 'small',
       LOG_LEVEL: 'debug',
       FLOORWATCH_WEB_DIST: '/nonexistent-dist',
+      FLOORWATCH_DATA_DIR: tempDataDir(),
       ...env,
     },
     sim: { pollHoldMs: 400, rateLimit: { max: 60, windowMs: 2000 }, ...extra.sim },

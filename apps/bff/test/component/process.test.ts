@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { Browser, start, waitFor, writeUsersFile } from './harness';
+import { Browser, start, tempDataDir, waitFor, writeUsersFile } from './harness';
 
 const bff = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(bff, 'node_modules/.bin/tsx');
@@ -28,6 +28,7 @@ it('on SIGTERM ends the streams, signs out of the gateway and exits 0', async ()
         CCGW_POLL_MS: '500',
         CCGW_BUDGET: '20/2000',
         FLOORWATCH_USERS: await writeUsersFile(),
+        FLOORWATCH_DATA_DIR: tempDataDir(),
         PORT: '0',
         LOG_LEVEL: 'info',
       },

@@ -8,7 +8,7 @@ const NONE: Thresholds = {};
 
 /** The limits in force: server defaults overridden by the user's own. */
 export function useThresholds(): Thresholds {
-  const defaults = useSettings().data?.thresholds ?? NONE;
+  const defaults = useSettings().data?.limits.states ?? NONE;
   const overrides = useThresholdsStore((s) => s.overrides);
   return useMemo(() => mergeThresholds(defaults, overrides), [defaults, overrides]);
 }

@@ -168,3 +168,24 @@ export const preferences = z.object({
   locale: z.string().max(20).nullable().describe('Chosen language, e.g. zh-CN; null = automatic'),
 });
 export type Preferences = z.infer<typeof preferences>;
+
+// ---- request bodies of the admin routes (the path names the item) ----------------------------
+
+/** PUT /api/v1/admin/limits/queues/:skillId */
+export const queueLimitsInput = queueLimits.omit({ skillId: true });
+export type QueueLimitsInput = z.infer<typeof queueLimitsInput>;
+/** PUT /api/v1/admin/reasons/:code */
+export const reasonInput = reason.omit({ code: true });
+export type ReasonInput = z.infer<typeof reasonInput>;
+/** PUT /api/v1/admin/groups/:groupId */
+export const groupInput = group.omit({ groupId: true });
+export type GroupInput = z.infer<typeof groupInput>;
+/** What an admin sends to create a wall link (POST); a change (PUT) sends `wallLinkInput`. */
+export const wallLinkCreate = wallLinkInput.omit({ version: true });
+export type WallLinkCreate = z.infer<typeof wallLinkCreate>;
+
+/** Details of a 409 CONFLICT: the item as it is now (null when it no longer exists). */
+export const conflictDetails = z.object({
+  current: z.unknown().describe('The stored item now; null when it was deleted meanwhile'),
+});
+export type ConflictDetails = z.infer<typeof conflictDetails>;

@@ -3,3 +3,4 @@
 export * from './schemas';
 export * from './equality';
 export * from './floor-settings';
+export * from './signed-in';

@@ -151,7 +151,20 @@ describe('QueuePage', () => {
       vi.fn(() =>
         Promise.resolve(
           new Response(
-            JSON.stringify({ thresholds: {}, pollMs: 2000, staleAfterMs: 30000, release: 'r1' }),
+            JSON.stringify({
+              limits: {
+                version: 1,
+                states: {},
+                kpi: { waiting: null, longestWaitSec: null, serviceLevelPct: null },
+              },
+              queueLimits: [],
+              reasons: [],
+              groups: [],
+              pollMs: 2000,
+              staleAfterMs: 30000,
+              release: 'r1',
+              wall: null,
+            }),
             {
               status: 200,
               headers: { 'Content-Type': 'application/json' },

@@ -24,7 +24,7 @@ export function ThresholdsForm() {
   const overrides = useThresholdsStore((s) => s.overrides);
   const save = useThresholdsStore((s) => s.save);
   const clear = useThresholdsStore((s) => s.clear);
-  const defaults = settings.data?.thresholds ?? {};
+  const defaults = settings.data?.limits.states ?? {};
   const [draft, setDraft] = useState<Draft>(() => toDraft(mergeThresholds(defaults, overrides)));
   const [errors, setErrors] = useState<Partial<Record<AgentState, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function ThresholdsForm() {
   // Defaults arrive after the first render: seed the form once they do.
   if (!seeded && settings.isSuccess) {
     setSeeded(true);
-    setDraft(toDraft(mergeThresholds(settings.data.thresholds, overrides)));
+    setDraft(toDraft(mergeThresholds(settings.data.limits.states, overrides)));
   }
 
   const onSubmit = (e: FormEvent) => {
