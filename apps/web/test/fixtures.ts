@@ -4,11 +4,13 @@ import {
   agent as agentSchema,
   patch as patchSchema,
   queue as queueSchema,
+  settings as settingsSchema,
   snapshot as snapshotSchema,
   type Agent,
   type GatewayHealth,
   type Patch,
   type Queue,
+  type Settings,
   type Snapshot,
 } from '@floorwatch/contracts/api';
 import { AGENT_STATES } from '@floorwatch/contracts/gateway';
@@ -47,6 +49,12 @@ export function makeQueue(
     agents: ['1001'],
     waiting: 3,
     longestWaitSec: 42,
+    serviceLevel: null,
+    loggedOnAgents: null,
+    availAgents: null,
+    maxQueueSize: null,
+    resourceIdleRate: null,
+    agentCountMismatchSince: null,
     ...over,
     counts: { ...ZERO_COUNTS, idle: 1, ...over.counts },
   });
@@ -77,4 +85,41 @@ export function makePatch(over: Partial<Patch> = {}): Patch {
     removedQueues: [],
     ...over,
   });
+}
+
+/** GET /api/v1/settings as the BFF answers it; limits, reasons and groups may be given. */
+export function makeSettings(
+  over: {
+    states?: Settings['limits']['states'];
+    kpi?: Partial<Settings['limits']['kpi']>;
+    queueLimits?: Settings['queueLimits'];
+    reasons?: Settings['reasons'];
+    groups?: Settings['groups'];
+    wall?: Settings['wall'];
+  } = {},
+): Settings {
+  return settingsSchema.parse({
+    limits: {
+      version: 1,
+      states: over.states ?? {},
+      kpi: { waiting: null, longestWaitSec: null, serviceLevelPct: null, ...over.kpi },
+    },
+    queueLimits: over.queueLimits ?? [],
+    reasons: over.reasons ?? [],
+    groups: over.groups ?? [],
+    pollMs: 2000,
+    staleAfterMs: 30000,
+    release: 'r1',
+    wall: over.wall ?? null,
+  });
+}
+
+/** A JSON answer for a stubbed fetch. */
+export function jsonResponse(body: unknown, status = 200): Promise<Response> {
+  return Promise.resolve(
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
 }

@@ -105,6 +105,15 @@ export async function apiGet<S extends z.ZodType>(
   schema: S,
   opts: Omit<RequestOptions, 'body' | 'method'> = {},
 ): Promise<z.infer<S>> {
+  return apiJson(path, schema, opts);
+}
+
+/** Any request (GET, POST, PUT, DELETE) whose JSON answer is validated with `schema`. */
+export async function apiJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  opts: RequestOptions = {},
+): Promise<z.infer<S>> {
   const res = await send(path, opts);
   let json: unknown;
   try {

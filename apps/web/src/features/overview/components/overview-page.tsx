@@ -1,16 +1,15 @@
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { useShallow } from 'zustand/react/shallow';
+import { useFloor } from '@/hooks/use-floor';
+import { useAgentMap, useLiveLoaded, useQueueList } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
-import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
+import { countPastLimits } from '@/lib/limits';
 import { queuePath } from '@/lib/routes';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
-import { countPastLimits } from '@/lib/thresholds';
-import { useLiveStore } from '@/stores/live-store';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
@@ -32,7 +31,15 @@ const SORT_LABELS: Record<QueueSort, string> = {
   name: 'Name (A–Z)',
 };
 
-export function OverviewPage() {
+export function OverviewPage({
+  actions,
+  aside,
+}: {
+  /** Page-level tools beside the heading (saved views). */
+  actions?: ReactNode;
+  /** Shown above the tiles (the exceptions panel). */
+  aside?: ReactNode;
+} = {}) {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseOverviewState(params), [params]);
   const update = (patch: Partial<OverviewState>) =>
@@ -40,12 +47,10 @@ export function OverviewPage() {
       replace: true,
     });
 
-  const queues = useLiveStore(
-    useShallow((s) => s.queueIds.flatMap((id) => (s.queues[id] ? [s.queues[id]] : []))),
-  );
-  const agents = useLiveStore((s) => s.agents);
-  const loaded = useLiveStore((s) => s.version !== null);
-  const thresholds = useThresholds();
+  const queues = useQueueList();
+  const agents = useAgentMap();
+  const loaded = useLiveLoaded();
+  const { policy } = useFloor();
 
   // Urgency counts agents past the critical limit, which changes with the clock.
   const urgent = filters.sort === 'urgency';
@@ -53,10 +58,10 @@ export function OverviewPage() {
   const visible = useMemo(
     () =>
       sortQueues(filterQueues(queues, filters), filters.sort, (q) =>
-        countPastLimits(q.agents, agents, serverNow, thresholds),
+        countPastLimits(q.agents, agents, serverNow, policy, q.skillId),
       ),
     // serverNow is 0 and does not tick unless sorting by urgency.
-    [queues, filters, agents, serverNow, thresholds],
+    [queues, filters, agents, serverNow, policy],
   );
   const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
   const mediaTypes = useMemo(
@@ -71,7 +76,10 @@ export function OverviewPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <title>Queues · Floorwatch</title>
-          <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
+            {actions}
+          </div>
           <p className="live-data text-sm text-muted tabular" aria-live="off">
             <strong className="text-fg">{plural(totals.agents, 'agent')}</strong>
             {' · '}
@@ -153,6 +161,8 @@ export function OverviewPage() {
 
       <AgentResults query={filters.find} />
 
+      {aside}
+
       {!loaded ? (
         <TileSkeletons />
       ) : visible.length === 0 ? (
@@ -164,13 +174,7 @@ export function OverviewPage() {
       ) : (
         <TileGrid queues={visible}>
           {(q: Queue, near: boolean) => (
-            <QueueTile
-              key={q.skillId}
-              queue={q}
-              thresholds={thresholds}
-              to={queuePath(q.skillId)}
-              near={near}
-            />
+            <QueueTile key={q.skillId} queue={q} to={queuePath(q.skillId)} near={near} />
           )}
         </TileGrid>
       )}

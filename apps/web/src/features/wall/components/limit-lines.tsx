@@ -1,6 +1,11 @@
 import type { CSSProperties } from 'react';
 import { CritIcon, WarnIcon } from '@/components/icons';
-import type { PastLimits } from '../lib/queue-limits';
+
+/** How many agents are past each limit. */
+export interface PastLimits {
+  crit: number;
+  warn: number;
+}
 
 /**
  * Filled marks that read across a room: critical is red with the octagon, warning amber with the

@@ -1,12 +1,12 @@
-import type { Thresholds } from '@floorwatch/contracts/api';
 import { useMemo } from 'react';
 import { StateIcon } from '@/components/state-icon';
+import { useFloor } from '@/hooks/use-floor';
+import { useAgentMap, useQueueMap } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
+import { judgeAgentAnywhere } from '@/lib/limits';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor, type AgentState } from '@/lib/states';
-import { useLiveStore } from '@/stores/live-store';
-import { pastLimits } from '../lib/queue-limits';
-import { wu } from '../lib/units';
-import { Kpi } from './kpi';
+import { wu } from '@/lib/wall-units';
+import { Kpi } from '@/components/kpi-box';
 import { CRIT_FILL, LIMIT_WORDS, LimitIcon, WARN_FILL } from './limit-lines';
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
@@ -15,15 +15,10 @@ const fmt = (n: number) => n.toLocaleString('en-GB');
  * The figures of everything on this wall (each agent counted once, however many queues they are
  * in), on every page. Its limit marks are also the legend of the icons on compact tiles.
  */
-export function WallFloor({
-  skillIds,
-  thresholds,
-}: {
-  skillIds: readonly number[];
-  thresholds: Thresholds;
-}) {
-  const queues = useLiveStore((s) => s.queues);
-  const agents = useLiveStore((s) => s.agents);
+export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
+  const queues = useQueueMap();
+  const agents = useAgentMap();
+  const { policy } = useFloor();
   const serverNow = useServerNow();
   const { worknos, waiting, counts } = useMemo(() => {
     const set = new Set<string>();
@@ -41,7 +36,12 @@ export function WallFloor({
     }
     return { worknos: [...set], waiting, counts };
   }, [skillIds, queues, agents]);
-  const limits = pastLimits(worknos, agents, serverNow, thresholds);
+  const limits = { crit: 0, warn: 0 };
+  for (const w of worknos) {
+    const a = agents[w];
+    const level = a ? judgeAgentAnywhere(a, serverNow, policy).level : 'ok';
+    if (level !== 'ok') limits[level] += 1;
+  }
   const states = STATE_ORDER.filter((s) => (counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking');
 
   return (
@@ -56,7 +56,7 @@ export function WallFloor({
         style={{ gap: wu(1) }}
       >
         <Kpi label="Signed in" value={fmt(worknos.length)} size={4} />
-        <Kpi label="Calls waiting" value={waiting === null ? '—' : fmt(waiting)} size={4} />
+        <Kpi label="Calls waiting" value={waiting === null ? 'none' : fmt(waiting)} size={4} />
         {states.map((s) => (
           <Kpi
             key={s}
