@@ -31,9 +31,8 @@ export class App {
   }
 
   /** Signs the browser context in through the API (the sign-in journey is the only UI sign-in). */
-  async signInAs(role: 'supervisor' | 'teamlead'): Promise<void> {
-    const creds =
-      role === 'supervisor' ? this.stack.accounts.supervisor : this.stack.accounts.teamlead;
+  async signInAs(role: 'admin' | 'supervisor' | 'teamlead'): Promise<void> {
+    const creds = this.stack.accounts[role];
     if (!creds) throw new Error(`this stack has no ${role} account (use the users file)`);
     await this.api.signIn(creds);
   }

@@ -30,7 +30,8 @@ export interface DurableHistoryOptions {
   memoryMs?: number;
   /** What the store keeps: 48 h, so all of yesterday and today at any time of day. */
   keepMs?: number;
-  /** How much is read back into memory at start. */
+  /** How much is read back into memory at start (the tiles' trend window); older ranges are
+   *  read from the store when asked for. */
   warmMs?: number;
   flushEveryMs?: number;
   logger: Logger;
@@ -44,7 +45,7 @@ export function createDurableHistory(opts: DurableHistoryOptions): DurableHistor
   const log = opts.logger.child({ component: 'history' });
   const stepMs = Math.max(1, Math.round(opts.stepSec)) * 1000;
   const keepMs = opts.keepMs ?? 48 * HOUR;
-  const warmMs = Math.min(opts.warmMs ?? 4 * HOUR, opts.memoryMs ?? 24 * HOUR);
+  const warmMs = Math.min(opts.warmMs ?? HOUR, opts.memoryMs ?? 24 * HOUR);
   const pruneEveryMs = 10 * 60_000;
   const memory = createHistory({ stepSec: opts.stepSec, retentionMs: opts.memoryMs ?? 24 * HOUR });
   /** Memory holds every point from here on (from start-up, or from what load() read back). */

@@ -58,9 +58,7 @@ export function createSqliteHistoryStore(db: Database): HistoryStore {
       );
     }
   });
-  const readAll = db.prepare(
-    'SELECT * FROM history_points WHERE t BETWEEN ? AND ? ORDER BY skill_id, t',
-  );
+  const readAll = db.prepare('SELECT * FROM history_points WHERE t BETWEEN ? AND ? ORDER BY t');
   const prune = db.prepare('DELETE FROM history_points WHERE t < ?');
 
   return {
@@ -69,8 +67,17 @@ export function createSqliteHistoryStore(db: Database): HistoryStore {
       return Promise.resolve();
     },
     read({ from, to, skillIds }) {
-      const rows: Row[] = [];
-      if (skillIds === undefined) rows.push(...(readAll.all(from, to) as Row[]));
+      // Rows are grouped as they stream: a 4-hour read of a large floor is ~700k rows, too many
+      // to collect in one array and spread.
+      const bySkill = new Map<number, HistoryPoint[]>();
+      const take = (rows: Iterable<unknown>) => {
+        for (const r of rows as Iterable<Row>) {
+          let points = bySkill.get(r.skill_id);
+          if (!points) bySkill.set(r.skill_id, (points = []));
+          points.push(toPoint(r));
+        }
+      };
+      if (skillIds === undefined) take(readAll.iterate(from, to));
       else {
         const ids = [...new Set(skillIds)].sort((a, b) => a - b);
         for (let i = 0; i < ids.length; i += ID_BATCH) {
@@ -79,16 +86,12 @@ export function createSqliteHistoryStore(db: Database): HistoryStore {
             `SELECT * FROM history_points WHERE skill_id IN (${part.map(() => '?').join(',')})
              AND t BETWEEN ? AND ? ORDER BY skill_id, t`,
           );
-          rows.push(...(stmt.all(...part, from, to) as Row[]));
+          take(stmt.iterate(...part, from, to));
         }
       }
-      const bySkill = new Map<number, HistoryPoint[]>();
-      for (const r of rows) {
-        let points = bySkill.get(r.skill_id);
-        if (!points) bySkill.set(r.skill_id, (points = []));
-        points.push(toPoint(r));
-      }
-      return Promise.resolve([...bySkill].map(([skillId, points]) => ({ skillId, points })));
+      return Promise.resolve(
+        [...bySkill].sort(([a], [b]) => a - b).map(([skillId, points]) => ({ skillId, points })),
+      );
     },
     prune(before) {
       return Promise.resolve(prune.run(before).changes);

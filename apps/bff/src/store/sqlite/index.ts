@@ -4,10 +4,7 @@ import { createSqliteHistoryStore } from './history-store';
 import { openDatabase } from './open';
 import { createSqliteSettingsStore } from './settings-store';
 
-export function openSqliteStores(
-  dataDir: string,
-  opts: { now?: () => number } = {},
-): Stores {
+export function openSqliteStores(dataDir: string, opts: { now?: () => number } = {}): Stores {
   const { db, location } = openDatabase(dataDir, opts);
   let closed = false;
   return {

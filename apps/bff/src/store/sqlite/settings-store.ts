@@ -1,6 +1,7 @@
-// The SQLite adapter of the SettingsStore port. Each change is one transaction that checks the
-// version the caller based it on, writes the next version and appends the audit entry, so no
-// change is lost to a concurrent one and none goes unrecorded.
+// The SQLite adapter of the SettingsStore port. Each change is one IMMEDIATE transaction (it holds
+// the write lock from its first read) that checks the version the caller based it on, writes the
+// next version and appends the audit entry, so no change is lost to a concurrent one and none
+// goes unrecorded.
 import type {
   AuditEntry,
   Group,
@@ -167,17 +168,19 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
     build: (current: T | null) => Omit<T, 'version'>,
     by: Actor,
   ): Change<T> {
-    return db.transaction((): Change<T> => {
-      const current = kind.get(key);
-      // Only created by POST (a wall link has a token): a change cannot bring one back.
-      if (current === null && kind.createdElsewhere && expected === 0)
-        return { ok: false, reason: 'missing' };
-      if ((current?.version ?? 0) !== expected) return { ok: false, reason: 'conflict', current };
-      const next = { ...build(current), version: expected + 1 } as T;
-      kind.write(key, next);
-      audit(by, `${kind.action}.put`, kind.target(key), current, next);
-      return { ok: true, value: next };
-    })();
+    return db
+      .transaction((): Change<T> => {
+        const current = kind.get(key);
+        // Only created by POST (a wall link has a token): a change cannot bring one back.
+        if (current === null && kind.createdElsewhere && expected === 0)
+          return { ok: false, reason: 'missing' };
+        if ((current?.version ?? 0) !== expected) return { ok: false, reason: 'conflict', current };
+        const next = { ...build(current), version: expected + 1 } as T;
+        kind.write(key, next);
+        audit(by, `${kind.action}.put`, kind.target(key), current, next);
+        return { ok: true, value: next };
+      })
+      .immediate();
   }
 
   function remove<T extends { version: number }, K>(
@@ -186,14 +189,16 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
     expected: number,
     by: Actor,
   ): Change<T> {
-    return db.transaction((): Change<T> => {
-      const current = kind.get(key);
-      if (current === null) return { ok: false, reason: 'missing' };
-      if (current.version !== expected) return { ok: false, reason: 'conflict', current };
-      kind.remove(key);
-      audit(by, `${kind.action}.delete`, kind.target(key), current, null);
-      return { ok: true, value: current };
-    })();
+    return db
+      .transaction((): Change<T> => {
+        const current = kind.get(key);
+        if (current === null) return { ok: false, reason: 'missing' };
+        if (current.version !== expected) return { ok: false, reason: 'conflict', current };
+        kind.remove(key);
+        audit(by, `${kind.action}.delete`, kind.target(key), current, null);
+        return { ok: true, value: current };
+      })
+      .immediate();
   }
 
   const site: Kind<SiteLimits, 'site'> = {
@@ -344,7 +349,7 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
           link.createdBy,
         );
         audit(by, 'wall-link.create', wall.target(id), null, link);
-      })();
+      }).immediate();
       return Promise.resolve(link);
     },
     putWallLink: (id, next, by) =>
@@ -382,28 +387,30 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
     },
 
     seed(s, by) {
-      const result = db.transaction(() => {
-        let siteLimits = false;
-        if (getSite() === null) {
-          writeSite(1, JSON.stringify(s.siteLimits.states), JSON.stringify(s.siteLimits.kpi));
-          markSeeded('site-limits', 'site', by.at);
-          siteLimits = true;
-        }
-        const reasons: number[] = [];
-        for (const r of s.reasons) {
-          if (wasSeeded('reason', String(r.code))) continue;
-          markSeeded('reason', String(r.code), by.at);
-          if (reason.get(r.code) !== null) continue; // an admin named it first: theirs stays
-          reason.write(r.code, { ...r, version: 1 });
-          reasons.push(r.code);
-        }
-        if (siteLimits || reasons.length > 0)
-          audit(by, 'settings.seed', 'site limits and reasons', null, {
-            siteLimits: siteLimits ? getSite() : null,
-            reasons: reasons.map((code) => reason.get(code)),
-          });
-        return { siteLimits, reasons };
-      })();
+      const result = db
+        .transaction(() => {
+          let siteLimits = false;
+          if (getSite() === null) {
+            writeSite(1, JSON.stringify(s.siteLimits.states), JSON.stringify(s.siteLimits.kpi));
+            markSeeded('site-limits', 'site', by.at);
+            siteLimits = true;
+          }
+          const reasons: number[] = [];
+          for (const r of s.reasons) {
+            if (wasSeeded('reason', String(r.code))) continue;
+            markSeeded('reason', String(r.code), by.at);
+            if (reason.get(r.code) !== null) continue; // an admin named it first: theirs stays
+            reason.write(r.code, { ...r, version: 1 });
+            reasons.push(r.code);
+          }
+          if (siteLimits || reasons.length > 0)
+            audit(by, 'settings.seed', 'site limits and reasons', null, {
+              siteLimits: siteLimits ? getSite() : null,
+              reasons: reasons.map((code) => reason.get(code)),
+            });
+          return { siteLimits, reasons };
+        })
+        .immediate();
       return Promise.resolve(result);
     },
   };
