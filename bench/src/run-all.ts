@@ -1,6 +1,7 @@
 // `pnpm bench` runs every benchmark (or those named), prints figures beside targets, writes
 // bench/results/<name>.json and bench/RESULTS.md. `--smoke` is the seconds-long CI version: tiny
 // counts and short durations, results to a temp directory so CI never dirties tracked files.
+// `--soak-minutes=N` shortens (or lengthens) the 30-minute soak; `pnpm soak` runs it alone.
 // Exits non-zero only when a benchmark could not run; a missed target is a result, not a failure.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { machineInfo } from './lib/machine';
 import { overviewScroll } from './overview-scroll';
 import { printResult, writeResult, writeResultsMarkdown, type BenchResult } from './lib/results';
 import { serverCost } from './server-cost';
+import { soak } from './soak';
 import { streamSize } from './stream-size';
 
 const BENCHES: Bench[] = [
@@ -23,16 +25,18 @@ const BENCHES: Bench[] = [
   browserFrames,
   overviewScroll,
   freshness,
+  soak,
 ];
 const ORDER = BENCHES.map((b) => b.name);
 
-async function runOne(b: Bench, smoke: boolean): Promise<BenchResult> {
+async function runOne(b: Bench, smoke: boolean, args: readonly string[]): Promise<BenchResult> {
   const budget = smoke ? b.budgetMs.smoke : b.budgetMs.full;
   const started = Date.now();
   const machine = machineInfo();
   const cleanups: (() => unknown)[] = [];
   const ctx: BenchContext = {
     smoke,
+    args,
     defer: (fn) => cleanups.push(fn),
     log: (msg) =>
       process.stdout.write(
@@ -104,7 +108,7 @@ async function main(): Promise<number> {
   for (const b of selected) {
     process.stdout.write(`\n-- ${b.name} --\n`);
     try {
-      const r = await runOne(b, smoke);
+      const r = await runOne(b, smoke, args);
       printResult(r);
       writeResult(outDir, r);
     } catch (err) {

@@ -14,7 +14,7 @@ import type { Bench, BenchContext } from './lib/bench';
 import { churn, startProduct, waitForData, type Product } from './lib/product';
 import type { Figure } from './lib/results';
 import { frozenLargeScenario, oneQueueScenario } from './lib/scenarios';
-import { openSse, type SseClient } from './lib/sse-client';
+import { joinClients, openSse, type SseClient } from './lib/sse-client';
 import { mean, percentile, round, sleep } from './lib/stats';
 
 const MB = 1024 * 1024;
@@ -187,14 +187,12 @@ export const serverCost: Bench = {
     const connectStart = Date.now();
     // Capped so the whole `pnpm bench` stays near 12 minutes; fewer clients are reported as such.
     const joinUntil = Math.min(ctx.deadline - (ctx.smoke ? 5000 : 30_000), connectStart + 120_000);
-    while (many.length < manyClients && Date.now() < joinUntil) {
-      const batch = Array.from({ length: Math.min(50, manyClients - many.length) }, () =>
-        openSse(`${fw.url}/api/v1/stream`, cookie),
-      );
-      many.push(...batch);
-      await Promise.all(batch.map((c) => c.firstSnapshot));
-      peakRss = Math.max(peakRss, (await child.usage()).mem.rss / MB);
-    }
+    await joinClients(many, `${fw.url}/api/v1/stream`, cookie, manyClients, {
+      until: joinUntil,
+      afterBatch: async () => {
+        peakRss = Math.max(peakRss, (await child.usage()).mem.rss / MB);
+      },
+    });
     const connectSec = (Date.now() - connectStart) / 1000;
     ctx.log(`${many.length} streams connected in ${connectSec.toFixed(1)} s`);
     const loaded = await cycles(ctx, fw, sync, Math.max(1, Math.floor(n / 2)), many.length + 1);

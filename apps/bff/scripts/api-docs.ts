@@ -261,7 +261,7 @@ const ROUTES: Route[] = [
     request: '–',
     answer:
       "the gateway's JSON answer, read-only; of its headers only `Content-Type` and " +
-      '`Content-Length` pass; 502 `GATEWAY_BAD_ANSWER` when it is not JSON',
+      '`Content-Length` pass; 502 `GATEWAY_BAD_ANSWER` when it is not JSON or not a 2xx (the gateway status in `details.gatewayStatus`)',
   })),
   {
     method: 'GET',

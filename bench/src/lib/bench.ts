@@ -3,6 +3,8 @@ import type { BenchResult } from './results';
 
 export interface BenchContext {
   smoke: boolean;
+  /** The command line's `--name=value` options, for benchmarks that take one (soak). */
+  args: readonly string[];
   /** Registered cleanups run in reverse order when the benchmark ends, fails or times out. */
   defer(fn: () => unknown): void;
   log(msg: string): void;

@@ -229,7 +229,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
 
 export async function control<T>(
   controlUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   p: string,
   body?: unknown,
 ): Promise<T> {
@@ -243,6 +243,16 @@ export async function control<T>(
   return (await res.json()) as T;
 }
 
+/** The BFF's sign-ins and sign-outs as the gateway recorded them (emptied by resetCounters). */
+export const signIns = async (controlUrl: string, workno: string) =>
+  (
+    await control<{ records: { event: string; how: string; at: number }[] }>(
+      controlUrl,
+      'GET',
+      `/signins/${workno}`,
+    )
+  ).records.filter((r) => r.event === 'signin');
+
 export interface SimCounters {
   routes: Record<string, number>;
   rejected: { rateLimited: number; auth: number; other: number };
@@ -255,6 +265,8 @@ export const resetCounters = (controlUrl: string) =>
   control<unknown>(controlUrl, 'POST', '/counters/reset');
 export const churn = (controlUrl: string, fraction: number) =>
   control<{ changed: string[] }>(controlUrl, 'POST', '/churn', { fraction });
+export const freeze = (controlUrl: string, frozen: boolean) =>
+  control<unknown>(controlUrl, 'PUT', '/freeze', { frozen });
 export const setState = (controlUrl: string, workno: string, status: number) =>
   control<unknown>(controlUrl, 'POST', `/agents/${workno}/state`, { status });
 

@@ -20,6 +20,10 @@ export interface SseClient {
   readonly counts: Record<string, number>;
   /** Resolves once the first snapshot has fully arrived (its whole frame). */
   readonly firstSnapshot: Promise<void>;
+  /** When the last event of any kind arrived (heartbeats included); 0 before the first. */
+  readonly lastEventAt: number;
+  /** When the server ended the stream or the connection failed, unless close() did it. */
+  readonly endedAt: number | null;
   /** Waits for the next event of this kind (full mode only). */
   next(event: string, timeoutMs: number): Promise<SseEvent>;
   /** Drops frames received but not yet taken with next() (full mode). */
@@ -39,6 +43,11 @@ export function openSse(
   const counts: Record<string, number> = {};
   let bytes = 0;
   let closed = false;
+  let lastEventAt = 0;
+  let endedAt: number | null = null;
+  const ended = () => {
+    if (!closed) endedAt ??= Date.now();
+  };
   let resolveSnap: () => void = () => undefined;
   let rejectSnap: (e: Error) => void = () => undefined;
   const firstSnapshot = new Promise<void>((res, rej) => {
@@ -54,6 +63,7 @@ export function openSse(
   let snapshotOpen = false;
   const bump = (event: string) => {
     counts[event] = (counts[event] ?? 0) + 1;
+    lastEventAt = Date.now();
     if (event === 'snapshot' && counts[event] === 1) {
       if (opts.keepFrames) resolveSnap();
       else snapshotOpen = true;
@@ -75,9 +85,12 @@ export function openSse(
     (res) => {
       if (res.statusCode !== 200) {
         rejectSnap(new Error(`stream answered ${res.statusCode}`));
+        ended();
         res.resume();
         return;
       }
+      res.on('end', ended);
+      res.on('close', ended);
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (!opts.keepFrames) {
@@ -138,6 +151,7 @@ export function openSse(
   );
   req.on('error', (err) => {
     if (!closed) rejectSnap(err);
+    ended();
   });
 
   return {
@@ -146,6 +160,12 @@ export function openSse(
     },
     counts,
     firstSnapshot,
+    get lastEventAt() {
+      return lastEventAt;
+    },
+    get endedAt() {
+      return endedAt;
+    },
     next(event, timeoutMs) {
       const i = queue.findIndex((e) => e.event === event);
       if (i >= 0) return Promise.resolve(queue.splice(i, 1)[0]!);
@@ -173,4 +193,27 @@ export function openSse(
       req.destroy();
     },
   };
+}
+
+/**
+ * Opens up to `n` light clients into `into` (so a caller's cleanup closes a partial join) in
+ * batches, each batch waiting until every stream has its whole first snapshot: a large floor's
+ * snapshot is megabytes, and a thousand at once would measure the harness. Stops at `until`.
+ */
+export async function joinClients(
+  into: SseClient[],
+  url: string,
+  cookie: string,
+  n: number,
+  opts: { until: number; batch?: number; afterBatch?: () => Promise<void> },
+): Promise<void> {
+  const batchSize = opts.batch ?? 50;
+  while (into.length < n && Date.now() < opts.until) {
+    const batch = Array.from({ length: Math.min(batchSize, n - into.length) }, () =>
+      openSse(url, cookie),
+    );
+    into.push(...batch);
+    await Promise.all(batch.map((c) => c.firstSnapshot));
+    await opts.afterBatch?.();
+  }
 }

@@ -29,8 +29,8 @@ export interface DataCallsOptions {
   now: () => number;
   /** The Guid to send; throws a GatewayCallError (STOPPED, SIGNED_OUT) when there is none. */
   signedInGuid: () => string;
-  /** The gateway answered retcode 0 within the current session. */
-  onSuccess: () => void;
+  /** The gateway answered retcode 0 within the current session, to a call of `caller`. */
+  onSuccess: (caller: GatewayRequest['caller']) => void;
   onLost: (gen: number, error: GatewayError, why: string) => void;
   /** A route was refused or allowed again: the session's state may have changed. */
   onRefusalChange: () => void;
@@ -52,7 +52,7 @@ export function createDataCalls(opts: DataCallsOptions): DataCall {
   function afterAnswer(req: GatewayRequest, route: string, gen: number, retcode: string | null) {
     const own = req.caller !== 'proxy';
     if (retcode === '0') {
-      if (gen === guids.generation()) opts.onSuccess();
+      if (gen === guids.generation()) opts.onSuccess(req.caller);
       if (own && throttle.allow(route)) {
         log.info({ route }, 'data query allowed again');
         opts.onRefusalChange();

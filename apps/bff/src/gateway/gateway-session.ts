@@ -228,7 +228,9 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
       lastSuccessAt = t;
       error = null;
       signInFatal = false;
-      attempt = 0;
+      // The back-off starts over only once the new session has served the agents query (see
+      // the data calls below): a gateway that refuses every new session at its first query must
+      // see each re-sign-in later than the one before, not one per poll.
       throttle.clear();
       phase = 'active';
       log.info({ kind: res.kind, guid: fingerprint(res.guid) }, 'signed in to the gateway');
@@ -293,7 +295,11 @@ export function createGatewaySession(opts: GatewaySessionOptions): GatewaySessio
     requestTimeoutMs: opts.requestTimeoutMs,
     now,
     signedInGuid,
-    onSuccess: () => (lastSuccessAt = now()),
+    onSuccess(caller) {
+      lastSuccessAt = now();
+      // The floor is what the session is for: a session that delivered it has proved itself.
+      if (caller === 'agents') attempt = 0;
+    },
     onLost: sessionLost,
     onRefusalChange: emit,
   });

@@ -86,12 +86,18 @@ export function gatewayProxy(deps: {
       })
     : undefined;
 
-  const fail = (res: ServerResponse, status: number, code: string, message: string) => {
+  const fail = (
+    res: ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+  ) => {
     if (res.headersSent) {
       res.end();
       return;
     }
-    const body: ErrorBody = { error: { code, message } };
+    const body: ErrorBody = { error: { code, message, ...(details ? { details } : {}) } };
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   };
@@ -128,6 +134,16 @@ export function gatewayProxy(deps: {
               route: `proxy:${p?.route ?? 'unknown'}`,
               retcode: `HTTP_${proxyRes.statusCode ?? 0}`,
             });
+            const status = proxyRes.statusCode ?? 0;
+            // The SPA reads 401/403 as "signed out of Floorwatch" and other statuses as ours:
+            // a gateway refusing the BFF is a bad gateway answer, whatever status it chose.
+            if (status < 200 || status >= 300) {
+              proxyRes.resume();
+              fail(res, 502, 'GATEWAY_BAD_ANSWER', `The CC-Gateway answered HTTP ${status}`, {
+                gatewayStatus: status,
+              });
+              return;
+            }
             const type = proxyRes.headers['content-type'];
             const encoding = proxyRes.headers['content-encoding'];
             if (!type || !JSON_TYPE.test(type) || (encoding && encoding !== 'identity')) {
@@ -136,7 +152,7 @@ export function gatewayProxy(deps: {
               return;
             }
             const length = proxyRes.headers['content-length'];
-            res.writeHead(proxyRes.statusCode ?? 502, {
+            res.writeHead(status, {
               'Content-Type': type,
               ...(length && /^\d+$/.test(length) ? { 'Content-Length': length } : {}),
               'Cache-Control': 'no-store',

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { errorBody } from '@floorwatch/contracts/api';
 import { GATEWAY_ROUTES } from '@floorwatch/contracts/gateway';
 import { createApp, type FloorwatchApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password-hash';
@@ -20,6 +21,13 @@ beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     seen.push(req.headers);
     urls.push(req.url ?? '');
+    // skillwaitnum/4xx or /5xx: the gateway answers that HTTP status, with a JSON body.
+    const status = /skillwaitnum\/([45]\d\d)$/.exec(req.url ?? '')?.[1];
+    if (status) {
+      res.writeHead(Number(status), { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ retcode: '000-003', message: 'denied', result: null }));
+      return;
+    }
     res.writeHead(200, {
       'content-type': 'application/json',
       'set-guid': 'JSESSIONID=rotated-guid-456.AgentGateway0',
@@ -106,6 +114,21 @@ it('answers a contract error when the gateway cannot be reached', async () => {
   expect(r.status).toBe(502);
   expect(r.body.error.code).toBe('GATEWAY_UNREACHABLE');
   down.close();
+});
+
+it("never hands a gateway's 401/403/5xx to the browser as it is: 502 GATEWAY_BAD_ANSWER", async () => {
+  // The SPA reads a 401 or 403 as "your Floorwatch session ended": a gateway refusing the BFF must
+  // not look like that. The gateway's status travels in the details for whoever debugs it.
+  const agent = request.agent(fw.app);
+  await agent.post('/api/v1/session').send({ username: 'sup', password: 'pw' }).expect(200);
+  for (const status of [401, 403, 404, 500, 503]) {
+    const r = await agent.get(`/api/v1/gateway/queuedevice/skillwaitnum/${status}`);
+    expect(r.status, String(status)).toBe(502);
+    expect(errorBody.parse(r.body).error).toMatchObject({
+      code: 'GATEWAY_BAD_ANSWER',
+      details: { gatewayStatus: status },
+    });
+  }
 });
 
 it('allows exactly the GET query routes of the gateway route table', () => {

@@ -194,7 +194,7 @@ describe('normalise', () => {
       q1,
     );
     expect(q3).not.toBe(q1);
-    expect(q3).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 30, ...NO_ACD_EXTRAS });
+    expect(q3).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 30 });
     const empty = toQueue(
       9,
       undefined,

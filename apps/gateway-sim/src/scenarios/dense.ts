@@ -3,6 +3,7 @@
 import { mulberry32, type Rng } from '../engine/prng';
 import type { AgentDef, ScenarioDef, SkillDef } from '../engine/types';
 import { localeNames, type Locale, type QueueKind } from './locale';
+import { rosterAgent } from './roster';
 import { withArrivalRates } from './staffing';
 
 export const DENSE_AGENTS = 5000;
@@ -51,18 +52,16 @@ export function denseScenario(locale: Locale = 'en'): ScenarioDef {
     const skills = blended
       ? [...distinct(r, chat, 2), ...distinct(r, voice, 2)]
       : distinct(r, voice, DENSE_SKILLS_PER_AGENT);
-    const given = r.pick(names.given);
-    const family = r.pick(names.family);
-    const groupid = Math.floor(i / DENSE_TEAM_SIZE) + 1;
-    agents.push({
-      workno: String(40001 + i),
-      name: names.person(given, family),
-      phonenumber: String(60000001 + i),
-      groupid,
-      groupname: names.team(groupid),
-      skills,
-      mediatype: blended ? 'TTF' : 'TFF',
-    });
+    agents.push(
+      rosterAgent(r, names, {
+        index: i,
+        worknoBase: 40001,
+        phoneBase: 60000001,
+        teamSize: DENSE_TEAM_SIZE,
+        skills,
+        mediatype: blended ? 'TTF' : 'TFF',
+      }),
+    );
   }
   return {
     name: 'dense',

@@ -4,6 +4,7 @@
 import { mulberry32 } from '../engine/prng';
 import { NONE_16, type AgentDef, type ScenarioDef, type SkillDef } from '../engine/types';
 import { localeNames, type Locale, type QueueKind } from './locale';
+import { rosterAgent } from './roster';
 import { withArrivalRates } from './staffing';
 
 export const LARGE_AGENTS = 10_000;
@@ -64,18 +65,16 @@ export function largeScenario(locale: Locale = 'en'): ScenarioDef {
       const id = r.pick(from);
       if (!skills.includes(id)) skills.push(id);
     }
-    const given = r.pick(names.given);
-    const family = r.pick(names.family);
-    const groupid = Math.floor(i / LARGE_TEAM_SIZE) + 1;
-    agents.push({
-      workno: String(20001 + i),
-      name: names.person(given, family),
-      phonenumber: String(70000001 + i),
-      groupid,
-      groupname: names.team(groupid),
-      skills,
-      mediatype: digital ? 'TTF' : 'TFF',
-    });
+    agents.push(
+      rosterAgent(r, names, {
+        index: i,
+        worknoBase: 20001,
+        phoneBase: 70000001,
+        teamSize: LARGE_TEAM_SIZE,
+        skills,
+        mediatype: digital ? 'TTF' : 'TFF',
+      }),
+    );
   }
   return {
     name: 'large',
