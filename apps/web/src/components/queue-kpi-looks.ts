@@ -4,8 +4,9 @@ import type { KpiLook } from './queue-kpis';
 export const TILE_LOOK: KpiLook = {
   figures: 'grid grid-cols-3 gap-2',
   statesAsFigures: false,
-  figure: 'min-w-0 rounded-lg bg-surface-2 px-2.5 py-2',
-  label: 'truncate text-xs text-muted',
+  // A narrow tile wraps "Calls waiting" onto two lines rather than cutting it to "Calls wai…".
+  figure: 'flex min-w-0 flex-col justify-between rounded-lg bg-surface-2 px-2.5 py-2',
+  label: 'line-clamp-2 text-xs leading-tight text-muted',
   value: 'text-xl font-semibold',
   note: 'text-xs text-muted',
   bar: 'h-2.5',
