@@ -11,7 +11,8 @@ export const WALL_TILE_LOOK: KpiLook = {
   label: 'truncate leading-tight text-muted',
   labelStyle: { fontSize: tu(1.6) },
   value: 'leading-none font-bold',
-  valueSize: (v) => fitFont(v, tu(4), 28),
+  // Three values side by side: each under a quarter of the tile, so "0:00" and "100%" never touch.
+  valueSize: (v) => fitFont(v, tu(4), 24),
   note: 'truncate text-muted',
   noteStyle: { fontSize: tu(1.5) },
   bar: 'h-[calc(var(--s)*0.8)] shrink-0',
