@@ -195,7 +195,7 @@ export function render(): string {
     'member lists and state counts are not sent at all ([QueueInfo](#queueinfo)): the members of',
     'a queue are the agents whose `skills` hold its id, and its counts are those members by',
     "`state`. For a user with some queues, an agent's `skills` are cut to those queues, and an",
-    "agent that comes into them arrives whole. A client that opens a new stream itself (an",
+    'agent that comes into them arrives whole. A client that opens a new stream itself (an',
     '`EventSource` cannot set headers) passes the version it holds as `?lastEventId=`.',
     '',
     'The v1 stream stays, unchanged and fed from the same commits and versions, for integrators',

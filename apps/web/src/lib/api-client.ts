@@ -105,6 +105,15 @@ export async function apiGet<T>(
   schema: Reader<T>,
   opts: Omit<RequestOptions, 'body' | 'method'> = {},
 ): Promise<T> {
+  return apiJson(path, schema, opts);
+}
+
+/** Any request (GET, POST, PUT, DELETE) whose JSON answer is validated with `schema`. */
+export async function apiJson<T>(
+  path: string,
+  schema: Reader<T>,
+  opts: RequestOptions = {},
+): Promise<T> {
   const res = await send(path, opts);
   let json: unknown;
   try {

@@ -7,3 +7,4 @@ export * from './equality';
 export * from './delta';
 export * from './shape-check';
 export * from './floor-settings';
+export * from './signed-in';

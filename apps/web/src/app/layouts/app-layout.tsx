@@ -1,9 +1,9 @@
 import type { Role } from '@floorwatch/contracts/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
-import { MonitorIcon, SlidersIcon } from '@/components/icons';
+import { AlertListIcon, MonitorIcon, ShieldIcon, SlidersIcon } from '@/components/icons';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { meQueryKey, useMe } from '@/features/auth/api/get-me';
 import { useDeleteSession } from '@/features/auth/api/delete-session';
@@ -12,9 +12,36 @@ import {
   StaleBanner,
 } from '@/features/live-status/components/freshness-indicator';
 import { useLiveConnection } from '@/features/live-status/hooks/use-live-connection';
+import { useExceptions } from '@/hooks/use-exceptions';
 import { useIsStale } from '@/hooks/use-freshness';
 import { setUnauthorizedHandler } from '@/lib/session-events';
+import { useNotifyStore } from '@/stores/notify-store';
 import { applyTheme } from '@/stores/theme-store';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`;
+
+/** "Exceptions" with how many agents are past a critical limit right now. */
+function ExceptionsLink() {
+  const crit = useExceptions().filter((r) => r.level === 'crit').length;
+  return (
+    <NavLink to="/exceptions" className={navClass}>
+      <AlertListIcon className="h-4 w-4" />
+      Exceptions
+      {crit > 0 && (
+        <span className="rounded-full bg-crit px-1.5 text-xs font-semibold text-white tabular">
+          {crit}
+          <span className="sr-only"> past critical limit</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
+// Browser notifications for a desk that opted in: loaded only then.
+const DeskNotifications = lazy(async () => ({
+  default: (await import('./desk-notifications')).DeskNotifications,
+}));
 
 function loginPath(pathname: string, search: string, expired: boolean) {
   const p = new URLSearchParams({ next: `${pathname}${search}` });
@@ -35,6 +62,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const signOut = useDeleteSession();
+  const notify = useNotifyStore((s) => s.enabled);
 
   useEffect(() => applyTheme(), []);
 
@@ -101,15 +129,17 @@ export function AppLayout() {
           >
             Queues
           </NavLink>
-          <NavLink
-            to="/settings"
-            className={({ isActive }) =>
-              `inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`
-            }
-          >
+          <ExceptionsLink />
+          <NavLink to="/settings" className={navClass}>
             <SlidersIcon className="h-4 w-4" />
-            Time limits
+            Limits
           </NavLink>
+          {me.data.role === 'admin' && (
+            <NavLink to="/admin" className={navClass}>
+              <ShieldIcon className="h-4 w-4" />
+              Admin
+            </NavLink>
+          )}
           <a
             href="/wall"
             className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-muted hover:text-fg"
@@ -139,6 +169,11 @@ export function AppLayout() {
           </button>
         </div>
       </header>
+      {notify && (
+        <Suspense fallback={null}>
+          <DeskNotifications />
+        </Suspense>
+      )}
       <StaleBanner />
       <StaleAware>
         <ErrorBoundary

@@ -1,10 +1,11 @@
 // The current view as a CSV file that opens cleanly in Excel: the visible rows in order and the
 // visible columns, with durations as whole seconds (for sums and sorting) beside `h:mm:ss` text,
-// times as ISO 8601 with their UTC offset, other queues by name, empty cells for "no value", a
-// first line saying which queue and when, and a UTF-8 BOM.
+// reasons and groups by name with their codes beside, times as ISO 8601 with their UTC offset,
+// other queues by name, empty cells for "no value", a first line saying which queue and when,
+// and a UTF-8 BOM.
 import type { Agent } from '@floorwatch/contracts/api';
-import { reasonLabel } from '@floorwatch/contracts/gateway';
 import { mediaText } from '@/components/media-badges';
+import { groupName, reasonName, type FloorNames } from '@/lib/floor-names';
 import { toCsv } from '@/lib/csv';
 import { fileStamp, formatHms, isoWithOffset } from '@/lib/format';
 import { stateLabel } from '@/lib/states';
@@ -21,6 +22,8 @@ export interface CsvContext {
   offset: number;
   /** Every queue's name by skill id, for "Other queues". */
   queueNames: Readonly<Record<number, string | undefined>>;
+  /** Reason and group names. */
+  names: FloorNames;
 }
 
 type Cell = string | number;
@@ -46,9 +49,15 @@ const CSV_COLUMNS: Record<ColumnId, CsvColumn[]> = {
   ],
   media: [[COLUMN_LABELS.media, (a) => mediaText(a.media)]],
   phone: [[COLUMN_LABELS.phone, (a) => a.phone]],
-  group: [[COLUMN_LABELS.group, (a) => a.groupId]],
+  group: [
+    [COLUMN_LABELS.group, (a, c) => groupName(a.groupId, c.names)],
+    ['Group id', (a) => a.groupId],
+  ],
   vdn: [[COLUMN_LABELS.vdn, (a) => a.vdnId]],
-  reason: [[COLUMN_LABELS.reason, (a) => reasonLabel(a.reason) ?? '']],
+  reason: [
+    [COLUMN_LABELS.reason, (a, c) => reasonName(a.reason, c.names) ?? ''],
+    ['Reason code', (a) => (a.reason === 0 ? '' : a.reason)],
+  ],
   queues: [
     [COLUMN_LABELS.queues, (a, c) => otherQueueNames(a, c.skillId, c.queueNames).join('; ')],
   ],
