@@ -148,6 +148,9 @@ export async function startSimulator(
   // A held long poll must outlive the default request timeouts of node:http.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
+  // An idle keep-alive socket is closed well after any client's own idle limit, never while a
+  // client is reusing it: a close racing a reused socket was an ECONNRESET on a loaded host.
+  server.keepAliveTimeout = 65_000;
 
   // Idle sign-out and Guid expiry are lazy on each request; this sweep makes them visible to a
   // session nobody talks to any more (counters, a poll left hanging by a dead client). It also
