@@ -426,8 +426,8 @@ function unwritableDir(dir: string): string | null {
     return null;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    // A missing directory is made on start (the settings store creates it).
-    return code === 'ENOENT' ? null : `is not writable (${code})`;
+    // A missing directory is made on start: the settings store creates it or says why it cannot.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : `is not writable (${code})`;
   }
 }
 
