@@ -23,13 +23,13 @@ export async function writeUsersFile(): Promise<string> {
   const users = [
     {
       username: 'admin',
-      passwordHash: await hashPassword(PASSWORDS.admin),
+      passwordHash: await hashPassword(PASSWORDS.admin, TEST_HASH_COST),
       role: 'admin',
       queues: '*',
     },
     {
       username: 'admin2',
-      passwordHash: await hashPassword(PASSWORDS.admin2),
+      passwordHash: await hashPassword(PASSWORDS.admin2, TEST_HASH_COST),
       role: 'admin',
       queues: '*',
     },
