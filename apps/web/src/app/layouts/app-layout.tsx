@@ -119,7 +119,7 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" className="h-7 w-7" />
           Floorwatch
         </NavLink>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
           <NavLink
             to="/"
             end
