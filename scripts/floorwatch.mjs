@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = JSON.parse(
@@ -106,6 +107,42 @@ function node24() {
     return null;
   }
   return bin;
+}
+
+/** The failed tests in a Vitest or Playwright JSON report, as "file > title: first line". */
+function failedTests(file, kind) {
+  if (!existsSync(file)) return [];
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const firstLine = (m) =>
+    stripVTControlCharacters(String(m ?? ''))
+      .split('\n')[0]
+      .slice(0, 300);
+  const out = [];
+  if (kind === 'vitest') {
+    for (const f of report.testResults ?? []) {
+      const rel = path.relative(root, f.name);
+      for (const t of f.assertionResults ?? [])
+        if (t.status === 'failed')
+          out.push(
+            `${rel} > ${t.fullName} (${((t.duration ?? 0) / 1000).toFixed(1)} s): ${firstLine(t.failureMessages?.[0])}`,
+          );
+      // A failing hook or import fails the file without a failed test.
+      if (f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed'))
+        out.push(`${rel}: ${firstLine(f.message)}`);
+    }
+    return out;
+  }
+  const walk = (suite, trail) => {
+    for (const s of suite.suites ?? []) walk(s, [...trail, s.title]);
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected') {
+          const err = t.results?.at(-1)?.error?.message;
+          out.push(`${[...trail, spec.title].filter(Boolean).join(' > ')}: ${firstLine(err)}`);
+        }
+  };
+  for (const s of report.suites ?? []) walk(s, []);
+  return out;
 }
 
 /** Counts from a Vitest or Playwright JSON report: [passed, failed, skipped]. */
@@ -214,6 +251,10 @@ function test() {
     failed += c[1];
     skipped += c[2];
   }
+  // The names of what failed come last, so a CI log cut to its tail still says what to look at.
+  for (const [file, kind] of reports)
+    for (const line of failedTests(file, kind))
+      log(`failed: ${path.basename(file, '.json')}: ${line}`);
   const badSteps = steps.filter((s) => s.code !== 0);
   for (const s of steps) log(`${s.code === 0 ? 'ok  ' : 'FAIL'} ${s.name} (${s.secs} s)`);
   // Steps without a per-test report (typecheck, lint, ...) count as one test each.

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { BffApi } from '../fixtures/bff-api';
 import type { Stack } from '../fixtures/stack';
 import { AppShell } from './app-shell';
+import { ExceptionsPage } from './exceptions-page';
 import { LoginPage } from './login-page';
 import { OverviewPage } from './overview-page';
 import { QueuePage } from './queue-page';
@@ -16,6 +17,7 @@ export class App {
   readonly queue: QueuePage;
   readonly settings: SettingsPage;
   readonly wall: WallPage;
+  readonly exceptions: ExceptionsPage;
 
   constructor(
     readonly page: Page,
@@ -28,12 +30,12 @@ export class App {
     this.queue = new QueuePage(page, stack.url);
     this.settings = new SettingsPage(page, stack.url);
     this.wall = new WallPage(page, stack.url);
+    this.exceptions = new ExceptionsPage(page, stack.url);
   }
 
   /** Signs the browser context in through the API (the sign-in journey is the only UI sign-in). */
-  async signInAs(role: 'supervisor' | 'teamlead'): Promise<void> {
-    const creds =
-      role === 'supervisor' ? this.stack.accounts.supervisor : this.stack.accounts.teamlead;
+  async signInAs(role: 'admin' | 'supervisor' | 'teamlead'): Promise<void> {
+    const creds = this.stack.accounts[role];
     if (!creds) throw new Error(`this stack has no ${role} account (use the users file)`);
     await this.api.signIn(creds);
   }

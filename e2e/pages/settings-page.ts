@@ -12,7 +12,8 @@ const STATE_LABEL: Record<LimitState, string> = {
   unknown: 'Unknown',
 };
 
-/** "Time limits": warning and critical limits per state, kept per user in this browser. */
+/** "Limits": the shared limits per state (admins edit them, others read them), and the admin
+ *  page's named reasons. */
 export class SettingsPage {
   readonly heading: Locator;
   readonly save: Locator;
@@ -22,8 +23,8 @@ export class SettingsPage {
     private readonly page: Page,
     private readonly baseUrl: string,
   ) {
-    this.heading = page.getByRole('heading', { name: 'Time limits', level: 1 });
-    this.save = page.getByRole('button', { name: 'Save limits' });
+    this.heading = page.getByRole('heading', { name: 'Limits', level: 1 });
+    this.save = page.getByRole('button', { name: 'Save site limits' });
     this.saved = page.getByRole('status').filter({ hasText: 'Saved' });
   }
 
@@ -41,5 +42,22 @@ export class SettingsPage {
   async saveLimits(): Promise<void> {
     await this.save.click();
     await expect(this.saved).toBeVisible();
+  }
+
+  /** As an admin: names a reason code and gives it its own limit (Settings → Reasons). */
+  async nameReason(code: number, name: string, warnSec: number, critSec: number): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/admin/reasons`);
+    await this.page
+      .getByRole('spinbutton', { name: 'Reason code', exact: true })
+      .fill(String(code));
+    const form = this.page.getByRole('form', { name: `Reason ${code}` });
+    await form.getByLabel(`Name of reason ${code}`).fill(name);
+    await form.getByLabel(`Warning limit of reason ${code}, seconds`).fill(String(warnSec));
+    await form.getByLabel(`Critical limit of reason ${code}, seconds`).fill(String(critSec));
+    await form.getByRole('button', { name: 'Add reason' }).click();
+    // Saved, it moves to the list of named reasons.
+    await expect(
+      this.page.getByRole('region', { name: 'Named reasons' }).getByLabel(`Name of reason ${code}`),
+    ).toHaveValue(name);
   }
 }

@@ -35,12 +35,14 @@ test.describe('CSV export', () => {
       expect(bom).toBe(true);
       expect(title.slice(0, 3)).toEqual(['Queue', 'Billing (skill 1)', 'Exported']);
       expect(title[3]).toMatch(ISO_WITH_OFFSET);
-      // The columns on screen; a duration is whole seconds, then h:mm:ss text beside it.
-      expect(header).toEqual(
-        (await app.queue.columnLabels()).flatMap((c) =>
-          c === 'Time in state' ? ['Time in state (s)', 'Time in state'] : [c],
-        ),
-      );
+      // The columns on screen; a duration is whole seconds, then h:mm:ss text beside it; a group
+      // and a reason by name, then the gateway's number beside it.
+      const beside: Record<string, string[]> = {
+        'Time in state': ['Time in state (s)', 'Time in state'],
+        Group: ['Group', 'Group id'],
+        Reason: ['Reason', 'Reason code'],
+      };
+      expect(header).toEqual((await app.queue.columnLabels()).flatMap((c) => beside[c] ?? [c]));
       expect(records.map((r) => r['Work no.'])).toEqual(before.map((r) => r['Work no.']));
       for (const [i, r] of records.entries()) {
         expect(r.Name).toBe(before[i]?.Name);

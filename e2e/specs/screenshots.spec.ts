@@ -55,6 +55,45 @@ test('screenshots for the README: the wall display at 4K and in portrait', async
   }
 });
 
+test('screenshots for the README: exceptions and limits at desk and phone width', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  await app.signInAs('admin');
+  const before = (await app.api.settings()).limits.states;
+  // Short limits so the picture has agents past them.
+  await app.api.setSiteStateLimits({
+    ...before,
+    talking: { warnSec: 20, critSec: 60 },
+    idle: { warnSec: 10, critSec: 40 },
+  });
+  try {
+    await app.api.waitForHistory();
+    for (const [suffix, viewport] of [
+      ['', { width: 1440, height: 900 }],
+      ['-phone', { width: 390, height: 844 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await app.overview.open();
+      await app.shell.chooseTheme('light');
+      await app.shell.expectLive();
+      await page.screenshot(shot(`overview-exceptions${suffix}-light`));
+      await app.exceptions.open();
+      await expect(app.exceptions.rows.first()).toBeVisible({ timeout: 20_000 });
+      await page.screenshot(shot(`exceptions${suffix}-light`));
+      await app.queue.open(1);
+      // A phone shows cards, not the table.
+      await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
+      await page.screenshot(shot(`queue-kpis${suffix}-light`));
+      await app.settings.open();
+      await page.screenshot(shot(`settings${suffix}-light`));
+    }
+  } finally {
+    await app.api.setSiteStateLimits(before);
+  }
+});
+
 test.describe('on a 500-queue floor', () => {
   test.use({ stackOptions: { scenario: 'large', users: 'demo' } });
   test.slow();

@@ -2,11 +2,12 @@ import { STATUS } from '../fixtures/sim-control';
 import { expect, test } from '../fixtures/test';
 
 test.describe('time limits', () => {
-  test('limits set in the UI mark rows past them with an icon and a named bar, not colour alone', async ({
+  test('limits an admin sets in the UI mark rows past them with an icon and a named bar, not colour alone', async ({
     app,
   }) => {
     const { sim } = app.stack;
-    await app.signInAs('supervisor');
+    await app.signInAs('admin');
+    const before = (await app.api.settings()).limits.states;
     await app.settings.open();
     await app.settings.setLimit('wrapup', 1, 2);
     await app.settings.setLimit('rest', 1, 3600);
@@ -30,5 +31,8 @@ test.describe('time limits', () => {
     // The queue's tile on the overview counts them too.
     await app.overview.open();
     await expect(app.overview.tile('Billing')).toContainText(/\d+ past critical limit/);
+
+    // The limits are shared: put back the ones other journeys on this stack expect.
+    await app.api.setSiteStateLimits(before);
   });
 });

@@ -220,8 +220,11 @@ test.describe('wall display on a 500-queue floor', () => {
     app,
     page,
   }) => {
-    await app.signInAs('supervisor');
-    // Only an agent in an unknown state for 2 s is critical.
+    // Limits are shared and only an admin changes them; they are put back at the end.
+    await app.signInAs('admin');
+    const before = (await app.api.settings()).limits.states;
+    // Only an agent in an unknown state for 2 s is critical: no other queue is (nor a reason).
+    const reasonsBefore = await app.api.setReasonLimits(() => null);
     await app.settings.open();
     for (const state of ['talking', 'wrapup', 'busy', 'rest'] as const)
       await app.settings.setLimit(state, 86_000, 86_400);
@@ -264,6 +267,8 @@ test.describe('wall display on a 500-queue floor', () => {
       timeout: (rotateSec + 5) * 1000,
     });
     await app.wall.expectHeaderWhole({ paged: true });
+    await app.api.setSiteStateLimits(before);
+    await app.api.setReasonLimits((code) => reasonsBefore.get(code) ?? null);
   });
 
   for (const viewport of [

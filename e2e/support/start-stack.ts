@@ -2,7 +2,9 @@
 // BFF serving the built SPA, on free loopback ports. The fixture reads one JSON line from stdout
 // and stops it with SIGTERM (or by closing stdin, so a crashed test run never leaves it behind).
 import { startFloorwatch, type RunningFloorwatch } from '@floorwatch/bff';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface StackRequest {
   scenario: 'seed' | 'small' | 'large';
@@ -19,12 +21,21 @@ export interface StackInfo {
   controlUrl: string;
   pollMs: number;
   staleAfterMs: number;
-  demo: { username: string; password: string; wallToken: string } | null;
+  demo: {
+    username: string;
+    password: string;
+    wallToken: string;
+    admin: { username: string; password: string };
+  } | null;
 }
 
 async function main(): Promise<void> {
   const req = JSON.parse(process.argv[2] ?? '{}') as StackRequest;
   const log = createWriteStream(req.logFile, { flags: 'a' });
+  // Each stack gets its own settings store unless the test names one (to restart on the same).
+  const ownDataDir = req.env?.FLOORWATCH_DATA_DIR
+    ? null
+    : mkdtempSync(path.join(tmpdir(), 'floorwatch-e2e-data-'));
   let running: RunningFloorwatch | null = null;
   let stopping: Promise<void> | null = null;
   const stop = () => {
@@ -32,6 +43,7 @@ async function main(): Promise<void> {
       try {
         await running?.close();
       } finally {
+        if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
         log.end(() => process.exit(0));
       }
     })();
@@ -54,6 +66,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
       ...(req.usersFile ? { FLOORWATCH_USERS: req.usersFile } : {}),
+      ...(ownDataDir ? { FLOORWATCH_DATA_DIR: ownDataDir } : {}),
       ...req.env,
     },
     sim: { pollHoldMs: 1000, rateLimit: { max: 30, windowMs: 2000 } },

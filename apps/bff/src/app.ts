@@ -8,8 +8,10 @@ import { createAuthService, type AuthService } from './auth/auth-service';
 import { createSessionStore, type SessionStore } from './auth/session-store';
 import { createSignInLimiter, type LockoutEvent, type SignInLimits } from './auth/sign-in-limiter';
 import type { User } from './auth/users-file';
+import { hashWallToken, wallLinkUser } from './auth/wall-link-token';
 import type { Config } from './config';
 import type { GatewaySessionPort } from './gateway/types';
+import { adminRouter } from './http/admin-router';
 import { AppError } from './http/app-error';
 import { refreshWallboardCookie } from './http/auth-middleware';
 import { readCookie, SESSION_COOKIE } from './http/cookies';
@@ -19,6 +21,7 @@ import { httpMetrics } from './http/http-metrics';
 import { liveRouter, liveV2Router } from './http/live-router';
 import { localeRouter } from './http/locale-router';
 import { httpLogger } from './http/logging';
+import { meRouter } from './http/me-router';
 import { opsRouter } from './http/ops-router';
 import { builtInChecks, type ReadinessCheck } from './http/readiness';
 import { sameOriginOnly } from './http/origin-check';
@@ -30,9 +33,10 @@ import { staticSpa } from './http/static-spa';
 import { createSseHub, type SseHub } from './live/sse-hub';
 import type { Metrics } from './metrics';
 import type { LiveData } from './monitor/types';
+import type { SettingsStore } from './store/types';
 
 export interface AppDeps {
-  config: Pick<Config, 'gateway' | 'auth' | 'thresholds' | 'site' | 'webDist' | 'nodeEnv' | 'http'>;
+  config: Pick<Config, 'gateway' | 'auth' | 'site' | 'webDist' | 'nodeEnv' | 'http'>;
   /** The gateway base URL actually used (the embedded simulator's when CCGW_URL is unset). */
   gatewayUrl: string;
   session: GatewaySessionPort;
@@ -40,6 +44,8 @@ export interface AppDeps {
   metrics: Metrics;
   logger: Logger;
   users: User[];
+  /** Shared settings, wall links, saved views, preferences and the audit log. */
+  settings: SettingsStore;
   now?: () => number;
   sse?: { heartbeatMs?: number; retryMs?: number; ringSize?: number };
   signIn?: Partial<SignInLimits>;
@@ -91,7 +97,17 @@ export function createApp(deps: AppDeps): FloorwatchApp {
       );
     },
   });
-  const auth = countSignIns(createAuthService({ users: deps.users, limiter }), deps.metrics);
+  const auth = countSignIns(
+    createAuthService({
+      users: deps.users,
+      limiter,
+      wallLink: async (token) => {
+        const link = await deps.settings.useWallLink(hashWallToken(token), now());
+        return link ? wallLinkUser(link) : null;
+      },
+    }),
+    deps.metrics,
+  );
   const checks = builtInChecks({ webDist: config.webDist, live: deps.live });
   const hub = createSseHub({
     live: deps.live,
@@ -141,13 +157,29 @@ export function createApp(deps: AppDeps): FloorwatchApp {
       sessions,
       secureCookie,
       onSignOut: (id) => hub.closeSession(id),
+      store: deps.settings,
     }),
     settingsRouter({
       sessions,
-      thresholds: config.thresholds,
+      store: deps.settings,
       pollMs: config.gateway.pollMs,
       staleAfterMs: config.gateway.staleAfterMs,
       release: () => spa.release(),
+    }),
+    meRouter({ sessions, store: deps.settings, now }),
+    adminRouter({
+      sessions,
+      store: deps.settings,
+      now,
+      onWallLinkChanged: (id, link) => {
+        const ofLink = (u: User) => u.wallLinkId === id;
+        // Open streams are ended either way: a changed link's displays reconnect with its new
+        // queues; a deleted link's sessions are gone, so they land on the sign-in page.
+        const ids = link
+          ? sessions.updateWhere(ofLink, () => wallLinkUser(link))
+          : sessions.deleteWhere(ofLink);
+        for (const sid of ids) hub.closeSession(sid);
+      },
     }),
     liveRouter({ live: deps.live, hub, sessions, now }),
     localeRouter(config.site),

@@ -1,6 +1,12 @@
 // The only place the BFF reads its environment. Every key is parsed by one zod schema
 // so a bad value stops start-up with a message naming each bad key, instead of failing later.
-import { thresholds as thresholdsSchema, type Thresholds } from '@floorwatch/contracts/api';
+import {
+  limit,
+  reason,
+  thresholds as thresholdsSchema,
+  type Reason,
+  type Thresholds,
+} from '@floorwatch/contracts/api';
 import {
   LOCALES as SIM_LOCALES,
   SCENARIO_NAMES,
@@ -60,9 +66,16 @@ export interface Config {
     sessionTtlHours: number;
     cookieSecure: 'auto' | 'always' | 'never';
   };
+  /** The state limits seeded into the settings store on first start. */
   thresholds: Thresholds;
   /** The site's language and clock, for screens whose user has not chosen (GET /api/v1/locale). */
   site: { locale: string; timeZone: string };
+  store: {
+    /** Where the SQLite database lives (FLOORWATCH_DATA_DIR), absolute. */
+    dataDir: string;
+    /** Reasons to seed (FLOORWATCH_REASONS); null when no file is named. */
+    reasons: SeedReason[] | null;
+  };
   webDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
@@ -195,6 +208,8 @@ const envSchema = z.object({
   HOST: opt(z.string().trim().min(1)),
   FLOORWATCH_USERS: opt(z.string().trim()),
   FLOORWATCH_THRESHOLDS: opt(z.string().trim()),
+  FLOORWATCH_REASONS: opt(z.string().trim()),
+  FLOORWATCH_DATA_DIR: opt(z.string().trim()),
   FLOORWATCH_SESSION_TTL_HOURS: opt(int(1, 24 * 31)),
   FLOORWATCH_WEB_DIST: opt(z.string().trim()),
   FLOORWATCH_COOKIE_SECURE: opt(
@@ -226,7 +241,6 @@ const envSchema = z.object({
   ),
   // --- production and operations ---
   CCGW_PASSWORD_FILE: opt(z.string().trim()),
-  FLOORWATCH_DATA_DIR: opt(z.string().trim()),
   FLOORWATCH_SHUTDOWN_TIMEOUT_MS: opt(int(1000, 120_000)),
   // --- several replicas ---
   REDIS_URL: opt(
@@ -258,6 +272,38 @@ function readTextFile(key: string, file: string, problems: string[]): string | n
     problems.push(`${key}: cannot read ${file} (${code})`);
     return null;
   }
+}
+
+export type SeedReason = Omit<Reason, 'version'>;
+
+/** FLOORWATCH_REASONS: a JSON list of {code, name, limit?}; `limit` may be left out (none). */
+const reasonsFile = z
+  .array(reason.omit({ version: true }).extend({ limit: limit.nullable().default(null) }))
+  .max(1000)
+  .refine((list) => new Set(list.map((r) => r.code)).size === list.length, 'duplicate code');
+
+/** Reads a JSON file named by `key` and checks it against `schema`; null after a problem. */
+function readJsonFile<T>(
+  key: ConfigKey,
+  file: string,
+  shown: string,
+  schema: z.ZodType<T>,
+  problems: string[],
+): T | null {
+  const text = readTextFile(key, file, problems);
+  if (text === null) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    problems.push(`${key}: ${shown} is not valid JSON`);
+    return null;
+  }
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const first = r.error.issues[0];
+  problems.push(`${key}: ${shown}: ${first?.path.join('.') ?? ''} ${first?.message ?? 'invalid'}`);
+  return null;
 }
 
 function parseTrustProxy(v: string | undefined): boolean | number | string {
@@ -307,25 +353,26 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
 
   let thresholds: Thresholds = DEFAULT_THRESHOLDS;
   if (e.FLOORWATCH_THRESHOLDS !== undefined) {
-    const text = readTextFile('FLOORWATCH_THRESHOLDS', file(e.FLOORWATCH_THRESHOLDS), problems);
-    if (text !== null) {
-      try {
-        const t = thresholdsSchema.safeParse(JSON.parse(text));
-        if (!t.success) {
-          const first = t.error.issues[0];
-          problems.push(
-            `FLOORWATCH_THRESHOLDS: ${e.FLOORWATCH_THRESHOLDS}: ${first?.path.join('.') ?? ''} ${first?.message ?? 'invalid'}`.trim(),
-          );
-        } else {
-          const bad = Object.entries(t.data).find(([, v]) => v && v.critSec < v.warnSec);
-          if (bad) problems.push(`FLOORWATCH_THRESHOLDS: ${bad[0]}: critSec must be ≥ warnSec`);
-          else thresholds = { ...DEFAULT_THRESHOLDS, ...t.data };
-        }
-      } catch {
-        problems.push(`FLOORWATCH_THRESHOLDS: ${e.FLOORWATCH_THRESHOLDS} is not valid JSON`);
-      }
-    }
+    const t = readJsonFile(
+      'FLOORWATCH_THRESHOLDS',
+      file(e.FLOORWATCH_THRESHOLDS),
+      e.FLOORWATCH_THRESHOLDS,
+      thresholdsSchema,
+      problems,
+    );
+    if (t !== null) thresholds = { ...DEFAULT_THRESHOLDS, ...t };
   }
+
+  const reasons =
+    e.FLOORWATCH_REASONS === undefined
+      ? null
+      : readJsonFile(
+          'FLOORWATCH_REASONS',
+          file(e.FLOORWATCH_REASONS),
+          e.FLOORWATCH_REASONS,
+          reasonsFile,
+          problems,
+        );
 
   const pollMs = e.CCGW_POLL_MS ?? 2000;
   const staleAfterMs = e.CCGW_STALE_AFTER_MS ?? Math.max(10_000, pollMs * 3);
@@ -388,6 +435,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
       // The server's own zone unless told: the BFF usually runs on the floor's premises.
       timeZone: e.FLOORWATCH_TIME_ZONE ?? new Intl.DateTimeFormat().resolvedOptions().timeZone,
     },
+    store: { dataDir: file(e.FLOORWATCH_DATA_DIR ?? 'data'), reasons },
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',
@@ -420,7 +468,8 @@ function unwritableDir(dir: string): string | null {
     return null;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return code === 'ENOENT' ? 'does not exist' : `is not writable (${code})`;
+    // A missing directory is made on start: the settings store creates it or says why it cannot.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : `is not writable (${code})`;
   }
 }
 

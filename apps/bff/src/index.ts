@@ -22,6 +22,8 @@ import type { ReadinessCheck } from './http/ops-router';
 import { createMetrics } from './metrics';
 import type { IngestMode } from './monitor/agents-ingest';
 import { createShutdown } from './shutdown';
+import { startStores } from './store/start-stores';
+import { StoreError } from './store/types';
 
 type SimOptions = NonNullable<Parameters<typeof startSimulator>[0]>;
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -120,7 +122,12 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   let demo: DemoAccess | null = null;
   let firstAdmin: { username: string; password: string } | null = null;
   if (config.auth.usersFile) users = loadUsersFile(config.auth.usersFile);
-  else if (config.ops.dataDir) {
+  // Demo users only with the embedded simulator outside production: a real gateway's first start
+  // creates an admin in the data directory named for it (the config requires one or the other).
+  else if (
+    config.ops.dataDir &&
+    (config.gateway.mode !== 'embedded' || config.nodeEnv === 'production')
+  ) {
     const found = await loadOrCreateUsers(config.ops.dataDir);
     users = found.users;
     firstAdmin = found.created;
@@ -139,6 +146,12 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
       { users: weak },
       'password hashes below the current cost (scrypt N=2^17): they still work; hash these passwords again with `pnpm --silent hash-password`',
     );
+  // Before the simulator: an unusable data directory stops start-up with nothing left running.
+  const persistent = await startStores({
+    config,
+    historyStepSec: tuning.historyStepSec ?? 10,
+    logger,
+  });
 
   let sim: Simulator | null = null;
   let gatewayUrl: string;
@@ -191,6 +204,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
       ...(tuning.skillsEveryMs !== undefined ? { skillsEveryMs: tuning.skillsEveryMs } : {}),
       ...(tuning.historyStepSec !== undefined ? { historyStepSec: tuning.historyStepSec } : {}),
       ...(tuning.ingest ? { ingest: tuning.ingest } : {}),
+      history: persistent.history,
       logger,
       metrics,
     },
@@ -205,6 +219,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     metrics,
     logger,
     users,
+    settings: persistent.stores.settings,
     sse: { heartbeatMs: tuning.sseHeartbeatMs, retryMs: tuning.sseRetryMs },
     ...(tuning.signIn ? { signIn: tuning.signIn } : {}),
     ...(source.shared ?? {}),
@@ -223,6 +238,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   });
 
   await source.start();
+  persistent.history.start();
   let port: number;
   try {
     port = await listen(server, config.http.port, config.http.host);
@@ -230,6 +246,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     await source.stop();
     fw.close();
     await sim?.close();
+    await persistent.close();
     throw err;
   }
   const url = `http://${displayHost(config.http.host)}:${port}`;
@@ -256,6 +273,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
         }
       }
       await sim?.close();
+      await persistent.close(); // writes the last history steps
       logger.info('Floorwatch stopped');
     })();
     return closing;
@@ -273,6 +291,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     if (demo) {
       lines.push(
         `  │ Demo sign-in:  username ${demo.username}   password ${demo.password}`,
+        `  │ Demo admin:    username ${demo.admin.username}   password ${demo.admin.password}`,
         `  │ Wallboard:     ${url}/wall?token=${demo.wallToken}`,
         '  │ (a new password on every start; set FLOORWATCH_USERS for real users)',
       );
@@ -295,7 +314,12 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     replica: source.replica,
     config: effective,
     demo: demo
-      ? { username: demo.username, password: demo.password, wallToken: demo.wallToken }
+      ? {
+          username: demo.username,
+          password: demo.password,
+          wallToken: demo.wallToken,
+          admin: demo.admin,
+        }
       : null,
     close,
     addCloseHook: (name, run) => void closeHooks.push({ name, run }),
@@ -324,7 +348,11 @@ async function main(): Promise<void> {
       return running;
     },
     (err: unknown) => {
-      if (err instanceof ConfigError || err instanceof UsersFileError) {
+      if (
+        err instanceof ConfigError ||
+        err instanceof UsersFileError ||
+        err instanceof StoreError
+      ) {
         process.stderr.write(`${err.message}\n`);
       } else {
         process.stderr.write(

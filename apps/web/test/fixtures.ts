@@ -5,12 +5,14 @@ import {
   patchV2,
   queue as queueSchema,
   queueInfoOf,
+  settings as settingsSchema,
   snapshotV2,
   type Agent,
   type GatewayHealth,
   type PatchV2,
   type Queue,
   type QueueInfo,
+  type Settings,
   type SnapshotV2,
 } from '@floorwatch/contracts/api';
 import { AGENT_STATES } from '@floorwatch/contracts/gateway';
@@ -94,4 +96,41 @@ export function makePatch(
     ...over,
     queues: (over.queues ?? []).map(queueInfoOf),
   });
+}
+
+/** GET /api/v1/settings as the BFF answers it; limits, reasons and groups may be given. */
+export function makeSettings(
+  over: {
+    states?: Settings['limits']['states'];
+    kpi?: Partial<Settings['limits']['kpi']>;
+    queueLimits?: Settings['queueLimits'];
+    reasons?: Settings['reasons'];
+    groups?: Settings['groups'];
+    wall?: Settings['wall'];
+  } = {},
+): Settings {
+  return settingsSchema.parse({
+    limits: {
+      version: 1,
+      states: over.states ?? {},
+      kpi: { waiting: null, longestWaitSec: null, serviceLevelPct: null, ...over.kpi },
+    },
+    queueLimits: over.queueLimits ?? [],
+    reasons: over.reasons ?? [],
+    groups: over.groups ?? [],
+    pollMs: 2000,
+    staleAfterMs: 30000,
+    release: 'r1',
+    wall: over.wall ?? null,
+  });
+}
+
+/** A JSON answer for a stubbed fetch. */
+export function jsonResponse(body: unknown, status = 200): Promise<Response> {
+  return Promise.resolve(
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
 }

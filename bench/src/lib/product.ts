@@ -197,6 +197,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     CCGW_PASSWORD: 'floorwatch',
     CCGW_POLL_MS: String(pollMs),
     FLOORWATCH_USERS: usersFile,
+    FLOORWATCH_DATA_DIR: path.join(dir, 'data'),
     FLOORWATCH_COOKIE_SECURE: 'never',
     // Every simulated browser connects from 127.0.0.1; the per-address cap would refuse them.
     FLOORWATCH_MAX_CONNECTIONS_PER_IP: '0',

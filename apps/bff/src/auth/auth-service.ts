@@ -16,6 +16,8 @@ export interface AuthService {
 export function createAuthService(opts: {
   users: User[];
   limiter: SignInLimiter;
+  /** The user a stored wall link's token opens, or null (the settings store's wall links). */
+  wallLink?: (token: string) => Promise<User | null>;
   /** Waits out the limiter's delay; injected so tests need no real time. */
   wait?: (ms: number) => Promise<unknown>;
 }): AuthService {
@@ -55,6 +57,8 @@ export function createAuthService(opts: {
           address,
           null,
           async () => {
+            const stored = await opts.wallLink?.(req.token);
+            if (stored) return stored;
             for (const u of wallboards)
               if (u.linkToken && (await verifyPassword(req.token, u.linkToken))) return u;
             return null;

@@ -7,6 +7,7 @@ import type { User } from './users-file';
 
 export interface AuthSession {
   id: string;
+  /** Replaced (never mutated) when what the user may see changes while signed in. */
   user: User;
   createdAt: number;
   expiresAt: number;
@@ -21,6 +22,10 @@ export interface SessionStore {
   /** The live session, sliding wallboard expiry; null when unknown or expired. */
   get(id: string | undefined): AuthSession | null;
   delete(id: string): void;
+  /** Ends every session whose user matches; answers their ids (to end their streams too). */
+  deleteWhere(match: (user: User) => boolean): string[];
+  /** Replaces the user of every matching session (a wall link's queues changed). */
+  updateWhere(match: (user: User) => boolean, update: (user: User) => User): string[];
   ttlMs(user: User): number;
   /** Before a request is checked: the shared store's word on this session, in memory. */
   sync(id: string | undefined): Promise<void>;
@@ -71,6 +76,20 @@ export function createSessionStore(opts: {
     },
     delete(id) {
       sessions.delete(id);
+    },
+    deleteWhere(match) {
+      const ids = [...sessions.values()].filter((s) => match(s.user)).map((s) => s.id);
+      for (const id of ids) sessions.delete(id);
+      return ids;
+    },
+    updateWhere(match, update) {
+      const ids: string[] = [];
+      for (const s of sessions.values())
+        if (match(s.user)) {
+          s.user = update(s.user);
+          ids.push(s.id);
+        }
+      return ids;
     },
     ttlMs,
     sync: () => Promise.resolve(),

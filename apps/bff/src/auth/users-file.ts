@@ -1,5 +1,6 @@
-// Who may sign in, and which queues each user sees. A JSON file (FLOORWATCH_USERS) keeps the
-// product free of a database; it is validated once at start so a typo stops start-up loudly.
+// Who may sign in, and which queues each user sees. A JSON file (FLOORWATCH_USERS), validated
+// once at start so a typo stops start-up loudly; people are managed where the operator manages
+// files, while wall links can also live in the settings store (wall-link-token.ts).
 import { queueScope, roles, type QueueScope, type Role } from '@floorwatch/contracts/api';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -11,6 +12,8 @@ export interface User {
   queues: QueueScope;
   passwordHash: string | null;
   linkToken: string | null;
+  /** Set for a wall display signed in with a wall link from the settings store. */
+  wallLinkId?: string;
 }
 
 const hash = z

@@ -70,6 +70,27 @@ export const API_TYPES: Record<string, z.ZodType> = {
   Role: api.roles,
   QueueScope: api.queueScope,
   Settings: api.settings,
+  WallDisplay: api.wallDisplay,
+  SiteLimits: api.siteLimits,
+  StateLimits: api.stateLimits,
+  Limit: api.limit,
+  KpiLimits: api.kpiLimits,
+  QueueLimits: api.queueLimits,
+  QueueLimitsInput: api.queueLimitsInput,
+  Reason: api.reason,
+  ReasonInput: api.reasonInput,
+  Group: api.group,
+  GroupInput: api.groupInput,
+  WallLink: api.wallLink,
+  WallLinkCreate: api.wallLinkCreate,
+  WallLinkInput: api.wallLinkInput,
+  WallLinkCreated: api.wallLinkCreated,
+  AuditPage: api.auditPage,
+  AuditEntry: api.auditEntry,
+  SavedView: api.savedView,
+  SavedViewInput: api.savedViewInput,
+  Preferences: api.preferences,
+  ConflictDetails: api.conflictDetails,
   SiteLocale: api.siteLocale,
   Thresholds: api.thresholds,
   Threshold: api.threshold,
@@ -86,7 +107,174 @@ const gatewayAnswer = z
   .record(z.string(), z.unknown())
   .describe("The gateway's JSON answer (`message`, `retcode`, `result`), unchanged");
 
+/** Every admin change is checked against the stored version and recorded in the audit log. */
+const conflict = json(
+  '`CONFLICT`: `version` is not the stored one; `details` has the current value',
+  api.conflictDetails,
+);
+const invalid = json('Invalid: `details` names the field', api.errorBody);
+const missing = json('None stored under this key', api.errorBody);
+const deleted = { 204: { description: 'Deleted' }, 404: missing, 409: conflict };
+const versionQuery = z.object({
+  version: z.string().regex(/^\d+$/).describe('The version being deleted'),
+});
+const idParam = (name: string, what: string) =>
+  z.object({ [name]: z.string().min(1).describe(what) });
+
+/** The signed-in user's own views and preferences (wall displays read them only). */
+const meRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/v1/me/views',
+    summary: "The user's saved views, oldest first",
+    access: 'signed-in',
+    responses: { 200: json('Saved views', z.array(api.savedView)) },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/views',
+    summary: 'Save the current filters, sort and columns under a name (at most 100)',
+    access: 'signed-in',
+    body: api.savedViewInput,
+    responses: { 201: json('Saved', api.savedView), 400: invalid },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/me/views/:id',
+    summary: "Delete one of the user's saved views",
+    access: 'signed-in',
+    params: idParam('id', 'Saved view id'),
+    responses: { 204: { description: 'Deleted' }, 404: missing },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me/preferences',
+    summary: "The user's preferences",
+    access: 'signed-in',
+    responses: { 200: json('Preferences', api.preferences) },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/me/preferences',
+    summary: "Replace the user's preferences",
+    access: 'signed-in',
+    body: api.preferences,
+    responses: { 200: json('Stored', api.preferences), 400: invalid },
+  },
+];
+
+const adminRoutes: ApiRoute[] = [
+  {
+    method: 'put',
+    path: '/api/v1/admin/limits/site',
+    summary: 'Site limits per state and for queue figures',
+    access: 'admin',
+    body: api.siteLimits,
+    responses: { 200: json('Stored, next version', api.siteLimits), 400: invalid, 409: conflict },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/limits/queues/:skillId',
+    summary: "One queue's own limits (`version` 0 = new)",
+    access: 'admin',
+    params: skillId,
+    body: api.queueLimitsInput,
+    responses: { 200: json('Stored', api.queueLimits), 400: invalid, 409: conflict },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/admin/limits/queues/:skillId',
+    summary: "Remove a queue's own limits (the site limits apply again)",
+    access: 'admin',
+    params: skillId,
+    query: versionQuery,
+    responses: deleted,
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/reasons/:code',
+    summary: 'Name a reason code and set its limits (`version` 0 = new)',
+    access: 'admin',
+    params: idParam('code', 'Reason code (currentStateReason)'),
+    body: api.reasonInput,
+    responses: { 200: json('Stored', api.reason), 400: invalid, 409: conflict },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/admin/reasons/:code',
+    summary: "Remove a reason's name and limits",
+    access: 'admin',
+    params: idParam('code', 'Reason code (currentStateReason)'),
+    query: versionQuery,
+    responses: deleted,
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/groups/:groupId',
+    summary: 'Name an agent group (`version` 0 = new)',
+    access: 'admin',
+    params: idParam('groupId', 'Group id (groupid)'),
+    body: api.groupInput,
+    responses: { 200: json('Stored', api.group), 400: invalid, 409: conflict },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/admin/groups/:groupId',
+    summary: "Remove a group's name",
+    access: 'admin',
+    params: idParam('groupId', 'Group id (groupid)'),
+    query: versionQuery,
+    responses: deleted,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/wall-links',
+    summary: 'Every wall link (never the tokens)',
+    access: 'admin',
+    responses: { 200: json('Wall links', z.array(api.wallLink)) },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/admin/wall-links',
+    summary: 'Create a wall link: the only time its token is shown (it is stored hashed)',
+    access: 'admin',
+    body: api.wallLinkCreate,
+    responses: { 201: json('Created, with the token', api.wallLinkCreated), 400: invalid },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/wall-links/:id',
+    summary: 'Change a wall link; its open displays reconnect with the new queues',
+    access: 'admin',
+    params: idParam('id', 'Wall link id'),
+    body: api.wallLinkInput,
+    responses: { 200: json('Stored', api.wallLink), 400: invalid, 404: missing, 409: conflict },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/admin/wall-links/:id',
+    summary: "Revoke a wall link's token and end its sessions",
+    access: 'admin',
+    params: idParam('id', 'Wall link id'),
+    query: versionQuery,
+    responses: deleted,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/audit',
+    summary: 'The audit log of settings changes (who, when, before, after), newest first',
+    access: 'admin',
+    query: z.object({
+      before: z.string().regex(/^\d+$/).optional().describe('An entry id: the page before it'),
+      limit: z.string().regex(/^\d+$/).optional().describe('1–200, default 50'),
+    }),
+    responses: { 200: json('One page', api.auditPage) },
+  },
+];
+
 export const API_ROUTES: readonly ApiRoute[] = [
+  ...meRoutes,
+  ...adminRoutes,
   {
     method: 'post',
     path: '/api/v1/session',

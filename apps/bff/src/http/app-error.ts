@@ -24,6 +24,17 @@ export class AppError extends Error {
   static notFound(message = 'Not found') {
     return new AppError(404, 'NOT_FOUND', message);
   }
+  /** A versioned change based on an old version: `current` is the item now (null: deleted). */
+  static conflict(current: unknown) {
+    return new AppError(
+      409,
+      'CONFLICT',
+      current === null
+        ? 'Someone else deleted this meanwhile'
+        : 'Someone else changed this meanwhile; review their change and try again',
+      { current },
+    );
+  }
   static methodNotAllowed(allow: string) {
     return new AppError(405, 'METHOD_NOT_ALLOWED', `Only ${allow} is allowed here`, undefined, {
       Allow: allow,

@@ -254,8 +254,13 @@ export function gatewayProxy(deps: {
   }
 
   const router = express.Router();
-  router.use(requireAuth(deps.sessions), requireRole('supervisor'), prepare, (req, res, next) => {
-    void proxy(req, res, next);
-  });
+  router.use(
+    requireAuth(deps.sessions),
+    requireRole('admin', 'supervisor'),
+    prepare,
+    (req, res, next) => {
+      void proxy(req, res, next);
+    },
+  );
   return { router, close: () => agent?.destroy() };
 }

@@ -96,7 +96,7 @@ export function liveRouter(deps: LiveRouterDeps): Router {
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  r.get('/history', signedIn, (req, res) => {
+  r.get('/history', signedIn, async (req, res) => {
     const q = historyQuery.parse(req.query);
     const to = q.to ?? deps.now();
     const from = q.from ?? to - HOUR;
@@ -107,7 +107,7 @@ export function liveRouter(deps: LiveRouterDeps): Router {
     if (q.skillIds && allowed && q.skillIds.some((id) => !allowed.has(id)))
       throw AppError.forbidden('A requested queue is outside your queues');
     const skillIds = q.skillIds ?? (scope === '*' ? undefined : scope);
-    const h: History = deps.live.history({ from, to, ...(skillIds ? { skillIds } : {}) });
+    const h: History = await deps.live.history({ from, to, ...(skillIds ? { skillIds } : {}) });
     const body: History = allowed
       ? { ...h, queues: h.queues.filter((x) => allowed.has(x.skillId)) }
       : h;

@@ -1,21 +1,29 @@
-// Sign-in (password or wallboard link token), sign-out and "who am I".
+// Sign-in (password or wallboard link token), sign-out and "who am I" (with the wall link's
+// settings for a wall display opened with a stored link).
 import { sessionRequest, type Me } from '@floorwatch/contracts/api';
 import { Router, type Request } from 'express';
 import type { AuthService } from '../auth/auth-service';
 import type { SessionStore } from '../auth/session-store';
 import type { User } from '../auth/users-file';
+import type { SettingsStore } from '../store/types';
 import { authOf, requireAuth } from './auth-middleware';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
-
-const meOf = (u: User): Me => ({ username: u.username, role: u.role, queues: u.queues });
+import { wallDisplayFor } from './settings-router';
 
 export function sessionRouter(deps: {
   auth: AuthService;
   sessions: SessionStore;
   secureCookie: (req: Request) => boolean;
   onSignOut: (sessionId: string) => void;
+  store: SettingsStore;
 }): Router {
   const r = Router();
+  const meOf = async (u: User): Promise<Me> => ({
+    username: u.username,
+    role: u.role,
+    queues: u.queues,
+    wall: await wallDisplayFor(deps.store, u),
+  });
 
   r.post('/session', async (req, res) => {
     const body = sessionRequest.parse(req.body);
@@ -31,7 +39,10 @@ export function sessionRouter(deps: {
       secure: deps.secureCookie(req),
     });
     req.log?.info({ user: user.username, role: user.role }, 'signed in');
-    res.status(200).set('Cache-Control', 'no-store').json(meOf(user));
+    res
+      .status(200)
+      .set('Cache-Control', 'no-store')
+      .json(await meOf(user));
   });
 
   r.delete('/session', requireAuth(deps.sessions), (req, res) => {
@@ -42,8 +53,8 @@ export function sessionRouter(deps: {
     res.status(204).end();
   });
 
-  r.get('/me', requireAuth(deps.sessions), (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(meOf(authOf(res).user));
+  r.get('/me', requireAuth(deps.sessions), async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(await meOf(authOf(res).user));
   });
 
   return r;

@@ -6,9 +6,11 @@
 import { AGENT_STATES, type AgentState } from '@floorwatch/contracts/gateway';
 import type { History, HistoryPoint, Queue } from '@floorwatch/contracts/api';
 
-const COLUMNS = AGENT_STATES.length + 2; // the 8 state counts, waiting, longest wait
+const COLUMNS = AGENT_STATES.length + 3; // the 8 state counts, waiting, longest wait, level
 const WAITING = AGENT_STATES.length;
 const LONGEST = AGENT_STATES.length + 1;
+/** Service level in tenths of a percent: 0–1000 fits in 16 bits and keeps one decimal. */
+const LEVEL = AGENT_STATES.length + 2;
 
 type Column = Uint8Array | Uint16Array | Uint32Array;
 
@@ -40,6 +42,10 @@ function widen(col: Column, value: number): Column {
 export interface QueueHistory {
   /** Records the queues' current values into the step that holds `t`. */
   record(t: number, queues: Iterable<Queue>): void;
+  /** Puts back a point read from the history store (at start-up). */
+  restore(skillId: number, point: HistoryPoint): void;
+  /** The oldest time whose points are certainly still held, given the time now. */
+  heldFrom(now: number): number;
   query(q: { from: number; to: number; skillIds?: number[] }): History;
   /** Bytes held by typed arrays; for tests and diagnostics. */
   bytes(): number;
@@ -94,34 +100,57 @@ export function createHistory(opts: {
 
   let lastPrunedChunk = -Infinity;
 
+  function writePoint(skillId: number, t: number, p: Omit<HistoryPoint, 't'>): void {
+    const step = Math.floor(t / stepMs);
+    const chunkIdx = Math.floor(step / chunkSteps);
+    const slot = step - chunkIdx * chunkSteps;
+    let chunks = bySkill.get(skillId);
+    if (!chunks) {
+      chunks = new Map();
+      bySkill.set(skillId, chunks);
+    }
+    let chunk = chunks.get(chunkIdx);
+    if (!chunk) {
+      chunk = newChunk();
+      chunks.set(chunkIdx, chunk);
+    }
+    chunk.present[slot] = 1;
+    for (let c = 0; c < AGENT_STATES.length; c++) {
+      write(chunk, c, slot, p.counts[AGENT_STATES[c] as AgentState] ?? 0);
+    }
+    write(chunk, WAITING, slot, p.waiting);
+    write(chunk, LONGEST, slot, p.longestWaitSec);
+    write(chunk, LEVEL, slot, p.serviceLevel === null ? null : p.serviceLevel * 10);
+  }
+
+  /** Whole chunks age out, so pruning once per chunk boundary is enough. */
+  function afterWrite(t: number): void {
+    const step = Math.floor(t / stepMs);
+    const chunkIdx = Math.floor(step / chunkSteps);
+    if (chunkIdx > lastPrunedChunk) {
+      lastPrunedChunk = chunkIdx;
+      prune(step);
+    }
+  }
+
   return {
     record(t, queues) {
-      const step = Math.floor(t / stepMs);
-      const chunkIdx = Math.floor(step / chunkSteps);
-      const slot = step - chunkIdx * chunkSteps;
       for (const q of queues) {
-        let chunks = bySkill.get(q.skillId);
-        if (!chunks) {
-          chunks = new Map();
-          bySkill.set(q.skillId, chunks);
-        }
-        let chunk = chunks.get(chunkIdx);
-        if (!chunk) {
-          chunk = newChunk();
-          chunks.set(chunkIdx, chunk);
-        }
-        chunk.present[slot] = 1;
-        for (let c = 0; c < AGENT_STATES.length; c++) {
-          write(chunk, c, slot, q.counts[AGENT_STATES[c] as AgentState] ?? 0);
-        }
-        write(chunk, WAITING, slot, q.waiting);
-        write(chunk, LONGEST, slot, q.longestWaitSec);
+        writePoint(q.skillId, t, {
+          counts: q.counts,
+          waiting: q.waiting,
+          longestWaitSec: q.longestWaitSec,
+          serviceLevel: q.serviceLevel,
+        });
       }
-      // Whole chunks age out, so pruning once per chunk boundary is enough.
-      if (chunkIdx !== lastPrunedChunk) {
-        lastPrunedChunk = chunkIdx;
-        prune(step);
-      }
+      afterWrite(t);
+    },
+    restore(skillId, point) {
+      writePoint(skillId, point.t, point);
+      afterWrite(point.t);
+    },
+    heldFrom(now) {
+      return (Math.floor(now / stepMs) - retentionSteps + 1) * stepMs;
     },
     query({ from, to, skillIds }) {
       const fromStep = Math.ceil(from / stepMs);
@@ -149,11 +178,13 @@ export function createHistory(opts: {
               for (let c = 0; c < AGENT_STATES.length; c++) {
                 counts[AGENT_STATES[c] as AgentState] = read(chunk, c, slot) ?? 0;
               }
+              const level = read(chunk, LEVEL, slot);
               points.push({
                 t: (base + slot) * stepMs,
                 counts: counts,
                 waiting: read(chunk, WAITING, slot),
                 longestWaitSec: read(chunk, LONGEST, slot),
+                serviceLevel: level === null ? null : level / 10,
               });
             }
           }

@@ -15,6 +15,7 @@ import type { LiveData } from './types';
 import { createAgentsIngest, type IngestMode } from './agents-ingest';
 import { createAnswerCheck, PollFailure } from './answer-check';
 import { computeHealth, healthKey } from './health';
+import type { RecordingHistory } from './durable-history';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
@@ -34,6 +35,8 @@ export interface MonitorOptions {
   ingest?: IngestMode;
   /** The raw diff's safety net: an answer read in full at least this often (60 s). */
   fullReadEveryMs?: number;
+  /** Where the per-queue history goes; in memory only when not given (index.ts persists it). */
+  history?: RecordingHistory;
   logger: Logger;
   metrics: Metrics;
   now?: () => number;
@@ -64,10 +67,12 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   // resuming with a Last-Event-ID from the previous process can never match a patch of this one
   // (at most one version per poll, so the old process never reached this number).
   const store = createSnapshotStore(opts.start ?? { firstVersion: now() });
-  const history = createHistory({
-    stepSec: opts.historyStepSec ?? 10,
-    retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,
-  });
+  const history =
+    opts.history ??
+    createHistory({
+      stepSec: opts.historyStepSec ?? 10,
+      retentionMs: opts.historyRetentionMs ?? 24 * 3_600_000,
+    });
 
   let cores: ReadonlyMap<number, QueueCore> = new Map();
   const vdnSkills = new Map<number, { name: string; mediaType: number }>();

@@ -19,5 +19,6 @@ export interface LiveData {
   /** The agents poll interval: the stream's heartbeat keeps at least this pace. */
   readonly pollMs: number;
   health(): GatewayHealth;
-  history(query: { from: number; to: number; skillIds?: number[] }): History;
+  /** Recent ranges answer from memory at once; older ones are read from the history store. */
+  history(query: { from: number; to: number; skillIds?: number[] }): History | Promise<History>;
 }

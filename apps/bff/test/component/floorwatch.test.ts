@@ -35,7 +35,12 @@ describe('sessions', () => {
     const b = new Browser(base);
     await b.signIn('sup');
     const m = await b.req('GET', '/api/v1/me');
-    expect(me.parse(m.json)).toEqual({ username: 'sup', role: 'supervisor', queues: '*' });
+    expect(me.parse(m.json)).toEqual({
+      username: 'sup',
+      role: 'supervisor',
+      queues: '*',
+      wall: null,
+    });
     expect(settings.parse((await b.req('GET', '/api/v1/settings')).json).pollMs).toBe(300);
     expect((await b.req('DELETE', '/api/v1/session')).status).toBe(204);
     expect((await b.req('GET', '/api/v1/me')).status).toBe(401);

@@ -9,6 +9,8 @@ import { startFloorwatch, type RunningFloorwatch, type StartOptions } from '../.
 import { TEST_HASH_COST } from '../factories';
 
 export const PASSWORDS = {
+  admin: 'admin-password-1',
+  admin2: 'admin-password-2',
   sup: 'sup-password-1',
   lead1: 'lead-password-1',
   lead2: 'lead-password-2',
@@ -19,6 +21,18 @@ export async function writeUsersFile(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fw-users-'));
   const file = path.join(dir, 'users.json');
   const users = [
+    {
+      username: 'admin',
+      passwordHash: await hashPassword(PASSWORDS.admin, TEST_HASH_COST),
+      role: 'admin',
+      queues: '*',
+    },
+    {
+      username: 'admin2',
+      passwordHash: await hashPassword(PASSWORDS.admin2, TEST_HASH_COST),
+      role: 'admin',
+      queues: '*',
+    },
     {
       username: 'sup',
       passwordHash: await hashPassword(PASSWORDS.sup, TEST_HASH_COST),
@@ -60,6 +74,11 @@ export function testWebDist(): string {
   return webDist;
 }
 
+/** A fresh data directory (FLOORWATCH_DATA_DIR), so no two runs share a settings store. */
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'fw-data-'));
+}
+
 export interface SimCounters {
   routes: Record<string, number | undefined>;
   guidsIssued: string[];
@@ -87,6 +106,7 @@ export async function start(
       SIM_SCENARIO: 'small',
       LOG_LEVEL: 'debug',
       FLOORWATCH_WEB_DIST: testWebDist(),
+      FLOORWATCH_DATA_DIR: tempDataDir(),
       ...env,
     },
     sim: { pollHoldMs: 400, rateLimit: { max: 60, windowMs: 2000 }, ...extra.sim },

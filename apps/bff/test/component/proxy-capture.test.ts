@@ -3,7 +3,14 @@
 import { startSimulator } from '@floorwatch/gateway-sim';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFloorwatch, type RunningFloorwatch } from '../../src/index';
-import { Browser, captureProxy, testWebDist, waitFor, writeUsersFile } from './harness';
+import {
+  Browser,
+  captureProxy,
+  tempDataDir,
+  testWebDist,
+  waitFor,
+  writeUsersFile,
+} from './harness';
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 let cap: Awaited<ReturnType<typeof captureProxy>>;
@@ -25,6 +32,7 @@ beforeAll(async () => {
       CCGW_POLL_MS: '500',
       CCGW_BUDGET: '60/2000',
       FLOORWATCH_USERS: await writeUsersFile(),
+      FLOORWATCH_DATA_DIR: tempDataDir(),
       LOG_LEVEL: 'silent',
       FLOORWATCH_WEB_DIST: testWebDist(),
     },

@@ -9,7 +9,7 @@ import { hashPassword } from '../../src/auth/password-hash';
 import type { User } from '../../src/auth/users-file';
 import { parseConfig } from '../../src/config';
 import { readyBody } from '../../src/http/readiness';
-import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
+import { FakeLive, FakeSession, memorySettings, silentLogger, testMetrics } from './fakes';
 import { TEST_HASH_COST } from '../factories';
 
 let users: User[];
@@ -47,6 +47,7 @@ function build(opts: { webDist?: string; env?: Record<string, string> } = {}) {
     live,
     metrics: testMetrics(),
     logger: silentLogger(),
+    settings: memorySettings(),
     users,
   });
   return { app: fw.app, live, session };
@@ -96,7 +97,12 @@ describe('createApp over fakes', () => {
       .post('/api/v1/session')
       .send({ username: 'sup', password: 'pw-supervisor' });
     expect(r.status).toBe(200);
-    expect(me.parse(r.body)).toEqual({ username: 'sup', role: 'supervisor', queues: '*' });
+    expect(me.parse(r.body)).toEqual({
+      username: 'sup',
+      role: 'supervisor',
+      queues: '*',
+      wall: null,
+    });
     const cookie = String(r.headers['set-cookie']);
     expect(cookie).toMatch(/fw_session=[\w-]{20,}/);
     expect(cookie).toContain('HttpOnly');
@@ -196,7 +202,11 @@ describe('createApp over fakes', () => {
     const sup = await signIn(app, 'sup', 'pw-supervisor');
     const s = await sup.get('/api/v1/settings');
     expect(s.body.release).toMatch(/^[0-9a-f]{12}$/);
-    expect(s.body.thresholds.wrapup).toEqual({ warnSec: 120, critSec: 300 });
+    expect(s.body.limits).toEqual({
+      version: 0,
+      states: {},
+      kpi: { waiting: null, longestWaitSec: null, serviceLevelPct: null },
+    });
   });
 
   it('is ready with a built SPA and data, even stale; the gateway shows only in the body', async () => {

@@ -85,6 +85,49 @@ describe('parseConfig', () => {
     expect(problems({ FLOORWATCH_THRESHOLDS: f })).toContain('not valid JSON');
   });
 
+  it('reads a reasons file to seed, naming the key and field of a bad one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fw-cfg-'));
+    const f = path.join(dir, 'reasons.json');
+    writeFileSync(
+      f,
+      JSON.stringify([
+        { code: 12, name: 'Lunch', limit: { warnSec: 3600, critSec: 4500 } },
+        { code: 11, name: 'Short break' },
+      ]),
+    );
+    expect(parseConfig({ FLOORWATCH_REASONS: f }).store.reasons).toEqual([
+      { code: 12, name: 'Lunch', limit: { warnSec: 3600, critSec: 4500 } },
+      { code: 11, name: 'Short break', limit: null },
+    ]);
+    expect(parseConfig({}).store.reasons).toBeNull();
+    writeFileSync(
+      f,
+      JSON.stringify([{ code: 12, name: 'Lunch', limit: { warnSec: 60, critSec: 30 } }]),
+    );
+    expect(problems({ FLOORWATCH_REASONS: f })).toMatch(/FLOORWATCH_REASONS: .*0\.limit\.critSec/);
+    writeFileSync(
+      f,
+      JSON.stringify([
+        { code: 12, name: 'A' },
+        { code: 12, name: 'B' },
+      ]),
+    );
+    expect(problems({ FLOORWATCH_REASONS: f })).toContain('duplicate code');
+    expect(problems({ FLOORWATCH_REASONS: path.join(dir, 'missing.json') })).toContain(
+      'FLOORWATCH_REASONS: cannot read',
+    );
+  });
+
+  it('puts the data directory in ./data of the directory the command ran in by default', () => {
+    expect(parseConfig({ INIT_CWD: '/srv/fw' }).store.dataDir).toBe(path.resolve('/srv/fw/data'));
+    expect(parseConfig({ INIT_CWD: '/srv/fw', FLOORWATCH_DATA_DIR: 'state' }).store.dataDir).toBe(
+      path.resolve('/srv/fw/state'),
+    );
+    expect(parseConfig({ FLOORWATCH_DATA_DIR: '/var/lib/floorwatch' }).store.dataDir).toBe(
+      '/var/lib/floorwatch',
+    );
+  });
+
   it('resolves relative file paths from the directory the command ran in (INIT_CWD)', () => {
     const c = parseConfig({ FLOORWATCH_USERS: 'conf/users.json', INIT_CWD: '/srv/fw' });
     expect(c.auth.usersFile).toBe(path.resolve('/srv/fw', 'conf/users.json'));

@@ -17,6 +17,7 @@ import pino from 'pino';
 import type { GatewaySessionPort, SessionStatus } from '../../src/gateway/types';
 import { createMetrics } from '../../src/metrics';
 import type { Commit, LiveData } from '../../src/monitor/types';
+import { openSqliteStores } from '../../src/store/sqlite/index';
 import { NO_KPIS } from '../factories';
 
 export function agent(workno: string, skills: number[], over: Partial<Agent> = {}): Agent {
@@ -211,3 +212,6 @@ export class FakeSession implements GatewaySessionPort {
 
 export const silentLogger = () => pino({ level: 'silent' });
 export const testMetrics = () => createMetrics({ defaultMetrics: false });
+
+/** A real SQLite settings store in memory (unseeded: no site limits, no reasons). */
+export const memorySettings = () => openSqliteStores(':memory:').settings;

@@ -9,7 +9,7 @@ import { createApp, type FloorwatchApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password-hash';
 import { parseConfig } from '../../src/config';
 import { PROXY_RULES } from '../../src/http/gateway-proxy';
-import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
+import { FakeLive, FakeSession, memorySettings, silentLogger, testMetrics } from './fakes';
 import { TEST_HASH_COST } from '../factories';
 
 let upstream: http.Server;
@@ -45,6 +45,7 @@ beforeAll(async () => {
     live: new FakeLive(),
     metrics: testMetrics(),
     logger: silentLogger(),
+    settings: memorySettings(),
     users: [
       {
         username: 'sup',
@@ -97,6 +98,7 @@ it('answers a contract error when the gateway cannot be reached', async () => {
     live: new FakeLive(),
     metrics: testMetrics(),
     logger: silentLogger(),
+    settings: memorySettings(),
     users: [
       {
         username: 'sup',

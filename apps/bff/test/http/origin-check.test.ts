@@ -6,7 +6,7 @@ import { createApp, type FloorwatchApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password-hash';
 import type { User } from '../../src/auth/users-file';
 import { parseConfig } from '../../src/config';
-import { FakeLive, FakeSession, silentLogger, testMetrics } from './fakes';
+import { FakeLive, FakeSession, memorySettings, silentLogger, testMetrics } from './fakes';
 import { TEST_HASH_COST } from '../factories';
 
 let users: User[];
@@ -26,6 +26,7 @@ function build(env: Record<string, string>) {
     live: new FakeLive(),
     metrics: testMetrics(),
     logger: silentLogger(),
+    settings: memorySettings(),
     users,
   });
   return fw.app;

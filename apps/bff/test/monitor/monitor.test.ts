@@ -99,12 +99,14 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
   it('removes an agent that signed out, and keeps per-queue history', async () => {
     const r = await rig({ monitor: { historyStepSec: 1 } });
     await ready(r);
-    const withIdle = (idle: number) =>
-      r.monitor
-        .history({ from: Date.now() - 60_000, to: Date.now(), skillIds: [1] })
-        .queues[0]!.points.filter((p) => p.counts.idle === idle).length;
+    const withIdle = async (idle: number) =>
+      (
+        await r.monitor.history({ from: Date.now() - 60_000, to: Date.now(), skillIds: [1] })
+      ).queues[0]!.points.filter((p) => p.counts.idle === idle).length;
     // Two steps, because the last value of a step wins and the sign-out may land in the current one.
-    await waitFor(() => withIdle(2) >= 2, { what: 'history points with both agents' });
+    await waitFor(async () => (await withIdle(2)) >= 2, {
+      what: 'history points with both agents',
+    });
     r.patches.length = 0;
     await control(r.gw, 'POST', '/agents/2005/signout');
     const patch = await waitFor(() => r.patches.find((p) => p.removedAgents.length > 0), {
@@ -114,12 +116,12 @@ describe('monitor against the simulator (seed scenario)', { timeout: 15_000 }, (
     expect(patch.queues.find((q) => q.skillId === 1)?.agents).toEqual(['2007']);
     expect(r.monitor.snapshot().agents.map((a) => a.workno)).toEqual(['2007']);
     const now = Date.now();
-    const h = r.monitor.history({ from: now - 60_000, to: now, skillIds: [1] });
+    const h = await r.monitor.history({ from: now - 60_000, to: now, skillIds: [1] });
     expect(h.stepSec).toBe(1);
     const points = h.queues[0]!.points;
     expect(points.length).toBeGreaterThan(0);
     expect(points.at(-1)!.counts.idle).toBe(1);
-    expect(withIdle(2)).toBeGreaterThan(0);
+    expect(await withIdle(2)).toBeGreaterThan(0);
   });
 
   it('turns stale while a slow poll is still pending, and ok when it lands', async () => {

@@ -11,7 +11,7 @@ import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/http/logging';
 import { createMetrics } from '../../src/metrics';
 import { TEST_HASH_COST } from '../factories';
-import { FakeLive, FakeSession, silentLogger } from '../http/fakes';
+import { FakeLive, FakeSession, memorySettings, silentLogger } from '../http/fakes';
 
 describe('log lines', () => {
   it('carry one msg key, pid and hostname, even when a caller logs a msg field', () => {
@@ -69,6 +69,7 @@ describe('metrics', () => {
       live,
       metrics,
       logger: silentLogger(),
+      settings: memorySettings(),
       users,
     });
     metrics.watchLive(live);

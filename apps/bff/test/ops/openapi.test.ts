@@ -6,7 +6,7 @@ import { createApp, type FloorwatchApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { API_ROUTES, openApiPath } from '../../src/http/api-routes';
 import { PROXY_RULES } from '../../src/http/gateway-proxy';
-import { FakeLive, FakeSession, silentLogger, testMetrics } from '../http/fakes';
+import { FakeLive, FakeSession, memorySettings, silentLogger, testMetrics } from '../http/fakes';
 
 interface Layer {
   rawPath?: string;
@@ -40,6 +40,7 @@ function build() {
     live: new FakeLive(),
     metrics: testMetrics(),
     logger: silentLogger(),
+    settings: memorySettings(),
     users: [],
   });
   return fw.app;

@@ -4,7 +4,7 @@ import { startSimulator } from '@floorwatch/gateway-sim';
 import { errorBody } from '@floorwatch/contracts/api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFloorwatch, type RunningFloorwatch } from '../../src/index';
-import { Browser, testWebDist, waitFor, writeUsersFile } from '../component/harness';
+import { Browser, tempDataDir, testWebDist, waitFor, writeUsersFile } from '../component/harness';
 import { hostileGateway } from './support';
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -28,6 +28,7 @@ beforeAll(async () => {
       CCGW_POLL_MS: '500',
       CCGW_BUDGET: '60/2000',
       FLOORWATCH_USERS: await writeUsersFile(),
+      FLOORWATCH_DATA_DIR: tempDataDir(),
       LOG_LEVEL: 'silent',
       FLOORWATCH_WEB_DIST: testWebDist(),
     },

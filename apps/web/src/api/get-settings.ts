@@ -1,4 +1,4 @@
-// GET /api/v1/settings: threshold defaults, poll/stale timings and the served release.
+// GET /api/v1/settings: the shared limits and names, poll/stale timings and the served release.
 import { settings, type Settings } from '@floorwatch/contracts/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';

@@ -24,7 +24,7 @@ function bff(opts: { site?: string; zone?: string; me?: boolean; stored?: string
       return json(200, { locale: opts.site ?? 'en', timeZone: opts.zone ?? 'Asia/Shanghai' });
     if (url.endsWith('/api/v1/me'))
       return opts.me
-        ? json(200, { username: 'li', role: 'supervisor', queues: '*' })
+        ? json(200, { username: 'li', role: 'supervisor', queues: '*', wall: null })
         : json(401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } });
     if (url.endsWith('/api/v1/me/preferences')) {
       if (init?.method === 'PUT') {

@@ -33,6 +33,16 @@ export const routes: RouteObject[] = [
         ErrorBoundary: RouteError,
       },
       {
+        path: 'exceptions',
+        lazy: async () => ({ Component: (await import('./routes/exceptions')).ExceptionsRoute }),
+        ErrorBoundary: RouteError,
+      },
+      {
+        path: 'admin/:section?',
+        lazy: async () => ({ Component: (await import('./routes/admin')).AdminRoute }),
+        ErrorBoundary: RouteError,
+      },
+      {
         path: 'settings',
         lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }),
         ErrorBoundary: RouteError,

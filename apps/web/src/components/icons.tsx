@@ -1,9 +1,10 @@
 // Inline SVG icons (no icon library). Decorative by default: the text beside them carries meaning.
+// The icons only screens loaded later use are in icons-more.tsx (the first screen loads these).
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { title?: string };
+export type IconProps = SVGProps<SVGSVGElement> & { title?: string };
 
-function Svg({ title, children, ...rest }: IconProps & { children: React.ReactNode }) {
+export function Svg({ title, children, ...rest }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -75,22 +76,6 @@ export const UnknownIcon = (p: IconProps) => (
 );
 
 // Media
-export const HeadsetIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M3 14h3a2 2 0 0 1 2 2v3a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-7a9 9 0 0 1 18 0v7a2 2 0 0 1-2 2h-1a2 2 0 0 1-2-2v-3a2 2 0 0 1 2-2h3" />
-  </Svg>
-);
-export const ChatIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
-  </Svg>
-);
-export const MailIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <rect x="2" y="4" width="20" height="16" rx="2" />
-    <path d="m22 7-10 6L2 7" />
-  </Svg>
-);
 
 // Levels & UI
 export const WarnIcon = (p: IconProps) => (
@@ -122,32 +107,6 @@ export const SearchIcon = (p: IconProps) => (
     <path d="m21 21-4.3-4.3" />
   </Svg>
 );
-export const DownloadIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
-  </Svg>
-);
-export const ColumnsIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <rect x="3" y="3" width="18" height="18" rx="2" />
-    <path d="M9 3v18M15 3v18" />
-  </Svg>
-);
-export const ArrowUpIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M12 19V5M5 12l7-7 7 7" />
-  </Svg>
-);
-export const ArrowDownIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M12 5v14M19 12l-7 7-7-7" />
-  </Svg>
-);
-export const ChevronLeftIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="m15 18-6-6 6-6" />
-  </Svg>
-);
 export const SlidersIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M4 21v-7M4 10V3M12 21v-9M12 8V3M20 21v-5M20 12V3M1 14h6M9 8h6M17 16h6" />
@@ -172,5 +131,20 @@ export const MonitorIcon = (p: IconProps) => (
 export const WaitIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M6 2h12M6 22h12M7 2v4l5 6-5 6v4M17 2v4l-5 6 5 6v4" />
+  </Svg>
+);
+export const AlertListIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 9v4M12 17h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />
+  </Svg>
+);
+export const ShieldIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10Z" />
+  </Svg>
+);
+export const BookmarkIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2Z" />
   </Svg>
 );

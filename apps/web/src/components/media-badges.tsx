@@ -1,5 +1,5 @@
 import type { Agent } from '@floorwatch/contracts/api';
-import { ChatIcon, HeadsetIcon, MailIcon } from './icons';
+import { ChatIcon, HeadsetIcon, MailIcon } from './icons-more';
 
 const MEDIA = [
   { key: 'voice', label: 'Voice/video', short: 'Voice', Icon: HeadsetIcon },

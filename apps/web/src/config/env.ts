@@ -23,4 +23,7 @@ export const env = {
   streamSilenceMs: 45_000,
   /** How often a wall display checks whether a new release is served. */
   releasePollMs: 3 * 60_000,
+  /** How often every screen reads the shared limits and names again (an admin's change shows
+   *  everywhere within this; a small JSON answer). */
+  settingsPollMs: 30_000,
 };

@@ -1,12 +1,11 @@
-import type { Agent, Threshold, Thresholds } from '@floorwatch/contracts/api';
-import type { AgentState } from '@floorwatch/contracts/gateway';
+import type { Limit } from '@floorwatch/contracts/api';
 import { formatCount } from './format';
 
 export type ThresholdLevel = 'ok' | 'warn' | 'crit';
 
 export interface ThresholdResult {
   level: ThresholdLevel;
-  /** Share of the critical limit used (0 … ≥1); 0 when the state has no limit. */
+  /** Share of the critical limit used (0 … ≥1); 0 when there is no limit. */
   share: number;
 }
 
@@ -20,7 +19,7 @@ export const LIMIT_PHRASE: Record<ThresholdLevel, string> = {
   crit: 'past critical limit',
 };
 
-/** Names of the two limits, as the settings page and the level icons call them. */
+/** Names of the two limits, as the limits page and the level icons call them. */
 export const LIMIT_NAME = { warn: 'Warning', crit: 'Critical' } as const;
 
 /** "3 past critical limit". */
@@ -28,68 +27,25 @@ export function pastLimitText(level: 'warn' | 'crit', n: number): string {
   return `${formatCount(n)} ${LIMIT_PHRASE[level]}`;
 }
 
-/** Where `seconds` in `state` stands against the limits for that state. Pure. */
-export function evaluateThreshold(
-  state: AgentState,
-  seconds: number,
-  thresholds: Thresholds,
-): ThresholdResult {
-  const t = thresholds[state];
-  if (!t || !Number.isFinite(seconds)) return { level: 'ok', share: 0 };
+const NO_LIMIT: ThresholdResult = { level: 'ok', share: 0 };
+
+/** Where `seconds` stands against one limit (none: always ok). Pure. */
+export function evaluateLimit(seconds: number, limit: Limit | null | undefined): ThresholdResult {
+  if (!limit || !Number.isFinite(seconds)) return NO_LIMIT;
   const secs = Math.max(0, seconds);
-  const share = t.critSec > 0 ? secs / t.critSec : 0;
-  if (secs >= t.critSec) return { level: 'crit', share };
-  if (secs >= t.warnSec) return { level: 'warn', share };
+  const share = limit.critSec > 0 ? secs / limit.critSec : 0;
+  if (secs >= limit.critSec) return { level: 'crit', share };
+  if (secs >= limit.warnSec) return { level: 'warn', share };
   return { level: 'ok', share };
 }
 
-export interface PastLimits {
-  crit: number;
-  warn: number;
+const RANK: Record<ThresholdLevel, number> = { ok: 0, warn: 1, crit: 2 };
+
+/** The worse of two levels. */
+export function worseLevel(a: ThresholdLevel, b: ThresholdLevel): ThresholdLevel {
+  return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** How many of these agents are past each limit right now (`serverNow` on the BFF clock). */
-export function pastLimitsOf(
-  agents: Iterable<Agent>,
-  serverNow: number,
-  thresholds: Thresholds,
-): PastLimits {
-  let warn = 0;
-  let crit = 0;
-  for (const a of agents) {
-    const level = evaluateThreshold(a.state, (serverNow - a.stateSince) / 1000, thresholds).level;
-    if (level === 'crit') crit += 1;
-    else if (level === 'warn') warn += 1;
-  }
-  return { warn, crit };
-}
-
-/** pastLimitsOf for agents named by work number (those not in `agents` are left out). */
-export function countPastLimits(
-  worknos: readonly string[],
-  agents: ReadonlyMap<string, Agent>,
-  serverNow: number,
-  thresholds: Thresholds,
-): PastLimits {
-  const found: Agent[] = [];
-  for (const w of worknos) {
-    const a = agents.get(w);
-    if (a) found.push(a);
-  }
-  return pastLimitsOf(found, serverNow, thresholds);
-}
-
-/** Overrides win over defaults, state by state. */
-export function mergeThresholds(defaults: Thresholds, overrides: Thresholds): Thresholds {
-  return { ...defaults, ...overrides };
-}
-
-export function isValidThreshold(t: Threshold): boolean {
-  return (
-    Number.isInteger(t.warnSec) &&
-    Number.isInteger(t.critSec) &&
-    t.warnSec > 0 &&
-    t.critSec > 0 &&
-    t.warnSec < t.critSec
-  );
+export function levelRank(l: ThresholdLevel): number {
+  return RANK[l];
 }

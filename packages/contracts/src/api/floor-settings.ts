@@ -55,7 +55,8 @@ export type KpiLimits = z.infer<typeof kpiLimits>;
 export const siteLimits = z.object({
   version,
   states: stateLimits.describe('Time limits per agent state'),
-  kpi: kpiLimits.describe('Queue KPI limits'),
+  // Not described here: a described copy would be a second schema in the OpenAPI document.
+  kpi: kpiLimits,
 });
 export type SiteLimits = z.infer<typeof siteLimits>;
 
@@ -168,3 +169,24 @@ export const preferences = z.object({
   locale: z.string().max(20).nullable().describe('Chosen language, e.g. zh-CN; null = automatic'),
 });
 export type Preferences = z.infer<typeof preferences>;
+
+// ---- request bodies of the admin routes (the path names the item) ----------------------------
+
+/** PUT /api/v1/admin/limits/queues/:skillId */
+export const queueLimitsInput = queueLimits.omit({ skillId: true });
+export type QueueLimitsInput = z.infer<typeof queueLimitsInput>;
+/** PUT /api/v1/admin/reasons/:code */
+export const reasonInput = reason.omit({ code: true });
+export type ReasonInput = z.infer<typeof reasonInput>;
+/** PUT /api/v1/admin/groups/:groupId */
+export const groupInput = group.omit({ groupId: true });
+export type GroupInput = z.infer<typeof groupInput>;
+/** What an admin sends to create a wall link (POST); a change (PUT) sends `wallLinkInput`. */
+export const wallLinkCreate = wallLinkInput.omit({ version: true });
+export type WallLinkCreate = z.infer<typeof wallLinkCreate>;
+
+/** Details of a 409 CONFLICT: the item as it is now (null when it no longer exists). */
+export const conflictDetails = z.object({
+  current: z.unknown().describe('The stored item now; null when it was deleted meanwhile'),
+});
+export type ConflictDetails = z.infer<typeof conflictDetails>;

@@ -8,3 +8,4 @@ export * from './delta';
 export * from './shape-check';
 export * from './floor-settings';
 export * from './site-locale';
+export * from './signed-in';

@@ -175,6 +175,12 @@ export const historyPoint = z.object({
   counts: stateCounts,
   waiting: z.number().int().nullable(),
   longestWaitSec: z.number().int().nullable(),
+  serviceLevel: z
+    .number()
+    .min(0)
+    .max(100)
+    .nullable()
+    .describe('Service level, % to one decimal; null when the gateway gave none'),
 });
 export type HistoryPoint = z.infer<typeof historyPoint>;
 
@@ -199,29 +205,6 @@ export const sessionRequest = z.union([
   z.object({ token: z.string().min(16).max(500).describe('Wallboard link token') }),
 ]);
 export type SessionRequest = z.infer<typeof sessionRequest>;
-
-export const me = z.object({
-  username: z.string(),
-  role: roles,
-  queues: queueScope,
-});
-export type Me = z.infer<typeof me>;
-
-export const threshold = z.object({
-  warnSec: z.number().int().positive(),
-  critSec: z.number().int().positive(),
-});
-export type Threshold = z.infer<typeof threshold>;
-export const thresholds = z.partialRecord(agentState, threshold);
-export type Thresholds = z.infer<typeof thresholds>;
-
-export const settings = z.object({
-  thresholds,
-  pollMs: z.number().int(),
-  staleAfterMs: z.number().int(),
-  release: z.string().describe('Build id of the served SPA; wall displays reload when it changes'),
-});
-export type Settings = z.infer<typeof settings>;
 
 export const errorBody = z.object({
   error: z.object({

@@ -1,9 +1,9 @@
 import type { Role } from '@floorwatch/contracts/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
-import { MonitorIcon, SlidersIcon } from '@/components/icons';
+import { AlertListIcon, MonitorIcon, ShieldIcon, SlidersIcon } from '@/components/icons';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { meQueryKey, useMe } from '@/features/auth/api/get-me';
 import { useDeleteSession } from '@/features/auth/api/delete-session';
@@ -12,6 +12,7 @@ import {
   StaleBanner,
 } from '@/features/live-status/components/freshness-indicator';
 import { useLiveConnection } from '@/features/live-status/hooks/use-live-connection';
+import { useExceptions } from '@/hooks/use-exceptions';
 import { useIsStale } from '@/hooks/use-freshness';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { defineMessages } from '@/i18n/messages';
@@ -19,11 +20,15 @@ import { apiErrorText } from '@/lib/api-problem';
 import { siteZoneLabel } from '@/lib/format';
 import { setUnauthorizedHandler } from '@/lib/session-events';
 import { useI18n } from '@/stores/locale-store';
+import { useNotifyStore } from '@/stores/notify-store';
 import { applyTheme } from '@/stores/theme-store';
 
 const M = defineMessages({
   exceptions: { id: 'nav.exceptions', defaultMessage: 'Exceptions' },
-  pastCrit: { id: 'nav.exceptions.past-crit', defaultMessage: 'past critical limit' },
+  pastCrit: {
+    id: 'nav.exceptions.past-crit',
+    defaultMessage: '{count, plural, one {agent} other {agents}} past critical limit',
+  },
   loading: { id: 'shell.loading', defaultMessage: 'Loading Floorwatch…' },
   unreachable: { id: 'shell.unreachable', defaultMessage: 'Cannot reach Floorwatch' },
   tryAgain: { id: 'common.try-again', defaultMessage: 'Try again' },
@@ -31,7 +36,6 @@ const M = defineMessages({
   main: { id: 'nav.main', defaultMessage: 'Main' },
   queues: { id: 'nav.queues', defaultMessage: 'Queues' },
   limits: { id: 'nav.limits', defaultMessage: 'Limits' },
-  timeLimits: { id: 'nav.time-limits', defaultMessage: 'Time limits' },
   admin: { id: 'nav.admin', defaultMessage: 'Admin' },
   wall: { id: 'nav.wall', defaultMessage: 'Wall display' },
   signOut: { id: 'shell.sign-out', defaultMessage: 'Sign out' },
@@ -66,6 +70,32 @@ function SiteZone() {
   );
 }
 
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`;
+
+/** "Exceptions" with how many agents are past a critical limit right now. */
+function ExceptionsLink() {
+  const intl = useI18n();
+  const crit = useExceptions().filter((r) => r.level === 'crit').length;
+  return (
+    <NavLink to="/exceptions" className={navClass}>
+      <AlertListIcon className="h-4 w-4" />
+      {intl.formatMessage(M.exceptions)}
+      {crit > 0 && (
+        <span className="rounded-full bg-crit px-1.5 text-xs font-semibold text-white tabular">
+          {intl.formatNumber(crit)}
+          <span className="sr-only"> {intl.formatMessage(M.pastCrit, { count: crit })}</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
+// Browser notifications for a desk that opted in: loaded only then.
+const DeskNotifications = lazy(async () => ({
+  default: (await import('./desk-notifications')).DeskNotifications,
+}));
+
 function loginPath(pathname: string, search: string, expired: boolean) {
   const p = new URLSearchParams({ next: `${pathname}${search}` });
   if (expired) p.set('expired', '1');
@@ -79,6 +109,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const signOut = useDeleteSession();
+  const notify = useNotifyStore((s) => s.enabled);
 
   useEffect(() => applyTheme(), []);
 
@@ -135,7 +166,10 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" className="h-7 w-7" />
           Floorwatch
         </NavLink>
-        <nav aria-label={intl.formatMessage(M.main)} className="flex items-center gap-1 text-sm">
+        <nav
+          aria-label={intl.formatMessage(M.main)}
+          className="flex flex-wrap items-center gap-1 text-sm"
+        >
           <NavLink
             to="/"
             end
@@ -145,15 +179,17 @@ export function AppLayout() {
           >
             {intl.formatMessage(M.queues)}
           </NavLink>
-          <NavLink
-            to="/settings"
-            className={({ isActive }) =>
-              `inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 ${isActive ? 'bg-surface-2 font-semibold' : 'text-muted hover:text-fg'}`
-            }
-          >
+          <ExceptionsLink />
+          <NavLink to="/settings" className={navClass}>
             <SlidersIcon className="h-4 w-4" />
-            {intl.formatMessage(M.timeLimits)}
+            {intl.formatMessage(M.limits)}
           </NavLink>
+          {me.data.role === 'admin' && (
+            <NavLink to="/admin" className={navClass}>
+              <ShieldIcon className="h-4 w-4" />
+              {intl.formatMessage(M.admin)}
+            </NavLink>
+          )}
           <a
             href="/wall"
             className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-muted hover:text-fg"
@@ -185,6 +221,11 @@ export function AppLayout() {
           </button>
         </div>
       </header>
+      {notify && (
+        <Suspense fallback={null}>
+          <DeskNotifications />
+        </Suspense>
+      )}
       <StaleBanner />
       <StaleAware>
         <ErrorBoundary

@@ -1,25 +1,13 @@
 // GET /api/v1/history: per-queue counts for the tiles' 60-minute trend lines. Each tile asks for
 // its own queue, but the tiles that come into view together share one request: a batcher
 // collects the ids asked for within a few milliseconds (500 tiles, a handful of requests).
-import { history, type History, type HistoryPoint } from '@floorwatch/contracts/api';
+import type { HistoryPoint } from '@floorwatch/contracts/api';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '@/lib/api-client';
+import { getHistory } from '@/api/get-history';
 
 export const HISTORY_WINDOW_MS = 60 * 60_000;
 const BATCH_WAIT_MS = 25;
 const BATCH_MAX_IDS = 100;
-
-export function getHistory(
-  params: { from: number; to: number; skillIds: readonly number[] },
-  signal?: AbortSignal,
-): Promise<History> {
-  const qs = new URLSearchParams({
-    from: String(Math.floor(params.from)),
-    to: String(Math.floor(params.to)),
-    skillIds: params.skillIds.join(','),
-  });
-  return apiGet(`/api/v1/history?${qs.toString()}`, history, { signal });
-}
 
 interface Waiter {
   resolve: (points: HistoryPoint[]) => void;

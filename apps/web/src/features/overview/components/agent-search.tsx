@@ -1,10 +1,11 @@
-import { useDeferredValue, useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { StateBadge } from '@/components/state-badge';
+import { lazy, Suspense } from 'react';
+import { useNavigate } from 'react-router';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
+import { readLive } from '@/hooks/use-live';
 import { queueAgentPath } from '@/lib/routes';
-import { useAgents, useLiveStore } from '@/stores/live-store';
-import { findAgents } from '../lib/find-agents';
+
+// The search itself is loaded when someone first types (the overview's first load stays small).
+const LazyResults = lazy(async () => ({ default: (await import('./agent-results')).AgentResults }));
 
 /** "Find an agent": a work number or name across every queue; Enter jumps to the first hit. */
 export function AgentSearchField({
@@ -22,10 +23,12 @@ export function AgentSearchField({
       className="w-full sm:w-auto"
       onSubmit={(e) => {
         e.preventDefault();
-        const { agents, queues } = useLiveStore.getState();
-        const first = findAgents(value, agents, queues, 1).hits[0];
-        const queue = first?.queues[0];
-        if (first && queue) void navigate(queueAgentPath(queue.skillId, first.agent.workno));
+        const { agents, queues } = readLive();
+        void import('../lib/find-agents').then(({ findAgents }) => {
+          const first = findAgents(value, agents, queues, 1).hits[0];
+          const queue = first?.queues[0];
+          if (first && queue) void navigate(queueAgentPath(queue.skillId, first.agent.workno));
+        });
       }}
     >
       <FilterField id="ov-find" label="Find an agent">
@@ -41,64 +44,12 @@ export function AgentSearchField({
   );
 }
 
-/** The agents found, each a link to its queue with the agent's detail open. */
+/** The agents found (nothing until someone types). */
 export function AgentResults({ query }: { query: string }) {
-  // Nothing to find: no subscription to the whole floor, so patches do not reach this.
   if (query.trim() === '') return null;
-  return <Found query={query} />;
-}
-
-function Found({ query }: { query: string }) {
-  const deferred = useDeferredValue(query);
-  const agents = useAgents();
-  const queues = useLiveStore((s) => s.queues);
-  const { hits, total } = useMemo(
-    () => findAgents(deferred, agents, queues),
-    [deferred, agents, queues],
-  );
   return (
-    <section aria-label="Agents found" className="card live-data flex flex-col gap-2 p-3">
-      <p className="text-sm text-muted" aria-live="polite">
-        {total === 0
-          ? `No signed-in agent matches “${query.trim()}”.`
-          : total > hits.length
-            ? `${total} agents match; the first ${hits.length} are shown. Type more to narrow it down.`
-            : `${total} agent${total === 1 ? '' : 's'} found`}
-      </p>
-      {hits.length > 0 && (
-        <ul className="flex flex-col divide-y divide-line">
-          {hits.map(({ agent, queues: qs }) => {
-            const home = qs[0]!;
-            return (
-              <li key={agent.workno} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
-                <Link
-                  to={queueAgentPath(home.skillId, agent.workno)}
-                  className="font-medium text-accent underline-offset-2 hover:underline"
-                >
-                  {agent.name.trim() || agent.workno}{' '}
-                  <span className="font-mono text-sm text-muted tabular">{agent.workno}</span>
-                </Link>
-                <StateBadge state={agent.state} mediaType={home.mediaType} />
-                <span className="text-sm text-muted">
-                  in{' '}
-                  {qs.map((q, i) => (
-                    <span key={q.skillId}>
-                      {i > 0 && ', '}
-                      <Link
-                        to={queueAgentPath(q.skillId, agent.workno)}
-                        aria-label={`${agent.name.trim() || agent.workno} in ${q.name}`}
-                        className="underline-offset-2 hover:underline"
-                      >
-                        {q.name}
-                      </Link>
-                    </span>
-                  ))}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+    <Suspense fallback={null}>
+      <LazyResults query={query} />
+    </Suspense>
   );
 }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLiveStore } from '@/stores/live-store';
-import { makeAgent, makeQueue, makeSnapshot, T0 } from '../../../../test/fixtures';
+import { makeAgent, makeQueue, makeSettings, makeSnapshot, T0 } from '../../../../test/fixtures';
 import { OverviewPage } from './overview-page';
 
 function Where() {
@@ -61,15 +61,14 @@ describe('OverviewPage', () => {
             })),
           });
         }
-        return json({
-          thresholds: {
-            talking: { warnSec: 60, critSec: 120 },
-            rest: { warnSec: 30, critSec: 600 },
-          },
-          pollMs: 2000,
-          staleAfterMs: 30000,
-          release: 'r1',
-        });
+        return json(
+          makeSettings({
+            states: {
+              talking: { warnSec: 60, critSec: 120 },
+              rest: { warnSec: 30, critSec: 600 },
+            },
+          }),
+        );
       }),
     );
     useLiveStore.getState().applySnapshot(
@@ -187,7 +186,7 @@ describe('OverviewPage', () => {
     renderOverview();
     const user = userEvent.setup({ advanceTimers: () => {} });
     await user.type(screen.getByLabelText('Find an agent'), 'amelia');
-    const found = screen.getByRole('region', { name: 'Agents found' });
+    const found = await screen.findByRole('region', { name: 'Agents found' });
     expect(within(found).getByRole('link', { name: /Amelia Hart 2001/ })).toHaveAttribute(
       'href',
       '/queues/1?agent=2001',
@@ -197,12 +196,14 @@ describe('OverviewPage', () => {
       '/queues/2?agent=2001',
     );
     await user.keyboard('{Enter}');
-    expect(screen.getByTestId('where')).toHaveTextContent('/queues/1?agent=2001');
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('where')).toHaveTextContent('/queues/1?agent=2001'),
+    );
   });
 
-  it('finds by work number', () => {
+  it('finds by work number', async () => {
     renderOverview('?find=2002');
-    const found = screen.getByRole('region', { name: 'Agents found' });
+    const found = await screen.findByRole('region', { name: 'Agents found' });
     expect(within(found).getByRole('link', { name: /Ben Ode 2002/ })).toHaveAttribute(
       'href',
       '/queues/2?agent=2002',

@@ -2,14 +2,14 @@ import { useUrlParams } from '@/hooks/use-url-params';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
 import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { useFloor } from '@/hooks/use-floor';
+import { useAgentMap, useLiveLoaded, useQueueList } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
-import { useThresholds } from '@/hooks/use-thresholds';
 import { plural } from '@/lib/format';
+import { pastLimitsOf } from '@/lib/limits';
 import { queuePath } from '@/lib/routes';
 import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
-import { countPastLimits } from '@/lib/thresholds';
-import { useAgents, useLiveLoaded, useLiveStore, useQueueIds } from '@/stores/live-store';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
@@ -31,23 +31,26 @@ const SORT_LABELS: Record<QueueSort, string> = {
   name: 'Name (A–Z)',
 };
 
-export function OverviewPage() {
+export function OverviewPage({
+  actions,
+  aside,
+}: {
+  /** Page-level tools beside the heading (saved views). */
+  actions?: ReactNode;
+  /** Shown above the tiles (the exceptions panel). */
+  aside?: ReactNode;
+} = {}) {
   const [params, editParams] = useUrlParams();
   const filters = useMemo(() => parseOverviewState(params), [params]);
   const update = (patch: Partial<OverviewState>) =>
     editParams((prev) => serializeOverviewState({ ...parseOverviewState(prev), ...patch }, prev));
 
-  // The queue map changes only when a queue's figures, members or counts change (never for a
-  // member's time in state), and the list is rebuilt only then.
-  const queueMap = useLiveStore((s) => s.queues);
-  const queueIds = useQueueIds();
-  const queues = useMemo(
-    () => queueIds.flatMap((id) => (queueMap.has(id) ? [queueMap.get(id)!] : [])),
-    [queueIds, queueMap],
-  );
-  const agents = useAgents();
+  // The queue list changes only when a queue's figures, members or counts change (never for a
+  // member's time in state).
+  const queues = useQueueList();
+  const agents = useAgentMap();
   const loaded = useLiveLoaded();
-  const thresholds = useThresholds();
+  const { policy } = useFloor();
 
   // Urgency counts agents past the critical limit, which changes with the clock.
   const urgent = filters.sort === 'urgency';
@@ -58,10 +61,17 @@ export function OverviewPage() {
   const visible = useMemo(
     () =>
       sortQueues(filterQueues(queues, filters), filters.sort, (q) =>
-        byUrgency ? countPastLimits(q.agents, byUrgency, serverNow, thresholds) : { crit: 0 },
+        byUrgency
+          ? pastLimitsOf(
+              q.agents.flatMap((w) => byUrgency.get(w) ?? []),
+              serverNow,
+              policy,
+              q.skillId,
+            )
+          : { crit: 0 },
       ),
     // serverNow is 0 and does not tick unless sorting by urgency.
-    [queues, filters, byUrgency, serverNow, thresholds],
+    [queues, filters, byUrgency, serverNow, policy],
   );
   const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
   const mediaTypes = useMemo(
@@ -76,7 +86,10 @@ export function OverviewPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <title>Queues · Floorwatch</title>
-          <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
+            {actions}
+          </div>
           <p className="live-data text-sm text-muted tabular" aria-live="off">
             <strong className="text-fg">{plural(totals.agents, 'agent')}</strong>
             {' · '}
@@ -158,6 +171,8 @@ export function OverviewPage() {
 
       <AgentResults query={filters.find} />
 
+      {aside}
+
       {!loaded ? (
         <TileSkeletons />
       ) : visible.length === 0 ? (
@@ -169,13 +184,7 @@ export function OverviewPage() {
       ) : (
         <TileGrid queues={visible}>
           {(q: Queue, near: boolean) => (
-            <QueueTile
-              key={q.skillId}
-              queue={q}
-              thresholds={thresholds}
-              to={queuePath(q.skillId)}
-              near={near}
-            />
+            <QueueTile key={q.skillId} queue={q} to={queuePath(q.skillId)} near={near} />
           )}
         </TileGrid>
       )}

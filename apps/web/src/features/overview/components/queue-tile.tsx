@@ -1,24 +1,27 @@
-import type { Queue, Thresholds } from '@floorwatch/contracts/api';
+import type { Queue } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
 import { memo, useId } from 'react';
 import { Link } from 'react-router';
 import { LimitCounts } from '@/components/limit-level';
-import { StateBar } from '@/components/state-bar';
-import { StateIcon } from '@/components/state-icon';
+import { QueueKpis } from '@/components/queue-kpis';
+import { TILE_LOOK } from '@/components/queue-kpi-looks';
+import { useFloor } from '@/hooks/use-floor';
+import { useClockOffset } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatSeconds } from '@/lib/format';
-import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
-import { LIMIT_PHRASE, pastLimitsOf } from '@/lib/thresholds';
-import { useLiveStore, useQueueMembers } from '@/stores/live-store';
+import { pastLimitsOf } from '@/lib/limits';
+import { stateLabel } from '@/lib/states';
+import { LIMIT_PHRASE } from '@/lib/thresholds';
+import { useQueueMembers } from '@/stores/live-store';
 import { useQueueHistory } from '../api/get-history';
 import { Sparkline } from './sparkline';
 
 /** How many of the queue's agents are past their limits right now (ticks with the clock). */
-function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
+function LimitSummary({ queue }: { queue: Queue }) {
   const serverNow = useServerNow();
   const members = useQueueMembers(queue.skillId);
+  const { policy } = useFloor();
   if (members.length === 0) return <p className="text-xs text-muted">Nobody signed in</p>;
-  const { warn, crit } = pastLimitsOf(members, serverNow, thresholds);
+  const { warn, crit } = pastLimitsOf(members, serverNow, policy, queue.skillId);
   if (warn + crit === 0) return <p className="text-xs text-muted">All agents {LIMIT_PHRASE.ok}</p>;
   const total = members.length;
   return (
@@ -41,49 +44,21 @@ function LimitSummary({ queue, thresholds }: { queue: Queue; thresholds: Thresho
 
 interface QueueTileProps {
   queue: Queue;
-  thresholds: Thresholds;
   to: string;
   /** On or near the screen: draw the figures, the limit count and the trend. */
   near: boolean;
 }
 
 /** Everything below the header: drawn only while the tile is near the viewport. */
-function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
+function TileBody({ queue }: { queue: Queue }) {
   const history = useQueueHistory(queue.skillId);
-  const offset = useLiveStore((s) => Math.round((s.clockOffsetMs ?? 0) / 1000) * 1000);
+  const offset = useClockOffset(1000);
   const points = history.data;
-  const shown = STATE_ORDER.filter(
-    (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
-  );
   return (
     <>
-      <dl className="grid grid-cols-2 gap-2">
-        <div className="rounded-lg bg-surface-2 px-3 py-2">
-          <dt className="text-xs text-muted">Calls waiting</dt>
-          <dd className="text-xl font-semibold tabular">{queue.waiting ?? '—'}</dd>
-        </div>
-        <div className="rounded-lg bg-surface-2 px-3 py-2">
-          <dt className="text-xs text-muted">Longest wait</dt>
-          <dd className="text-xl font-semibold tabular">{formatSeconds(queue.longestWaitSec)}</dd>
-        </div>
-      </dl>
+      <QueueKpis queue={queue} look={TILE_LOOK} />
 
-      <StateBar counts={queue.counts} mediaType={queue.mediaType} />
-      <ul className="grid grid-cols-2 gap-x-2 gap-y-1 text-sm" aria-label="Agents by state">
-        {shown.map((s) => (
-          <li key={s} className="flex items-center justify-between gap-2">
-            <span className="inline-flex min-w-0 items-center gap-1.5">
-              <span style={{ color: stateColor(s) }}>
-                <StateIcon state={s} className="h-4 w-4" />
-              </span>
-              <span className="truncate">{stateLabel(s, queue.mediaType)}</span>
-            </span>
-            <span className="font-semibold tabular">{queue.counts[s] ?? 0}</span>
-          </li>
-        ))}
-      </ul>
-
-      <LimitSummary queue={queue} thresholds={thresholds} />
+      <LimitSummary queue={queue} />
 
       {/* The trend takes the rest of the tile's fixed height. */}
       <div className="flex min-h-0 flex-1 flex-col">
@@ -134,7 +109,7 @@ function TileBody({ queue, thresholds }: { queue: Queue; thresholds: Thresholds 
  * drawn only when `near` the screen. Every tile has the same fixed height (the tallest body fits)
  * and is contained, so drawing one never moves or re-lays out the others.
  */
-export const QueueTile = memo(function QueueTile({ queue, thresholds, to, near }: QueueTileProps) {
+export const QueueTile = memo(function QueueTile({ queue, to, near }: QueueTileProps) {
   const titleId = useId();
   return (
     <article
@@ -161,7 +136,7 @@ export const QueueTile = memo(function QueueTile({ queue, thresholds, to, near }
           <p className="text-xs text-muted">agents</p>
         </div>
       </header>
-      {near && <TileBody queue={queue} thresholds={thresholds} />}
+      {near && <TileBody queue={queue} />}
     </article>
   );
 });

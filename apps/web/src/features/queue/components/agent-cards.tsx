@@ -1,23 +1,31 @@
-import type { Agent, Thresholds } from '@floorwatch/contracts/api';
+import type { Agent } from '@floorwatch/contracts/api';
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
+import { reasonName, type FloorNames } from '@/lib/floor-names';
+import type { LimitsPolicy } from '@/lib/limits';
 import { displayName } from '../lib/columns';
+import type { GridItem } from '../lib/sort-filter';
 import { TimeInState } from './time-in-state';
 
 const PAGE = 60;
 
 const AgentCard = memo(function AgentCard({
   agent,
+  skillId,
   mediaType,
-  thresholds,
+  policy,
+  names,
   onOpen,
 }: {
   agent: Agent;
+  skillId: number;
   mediaType: number;
-  thresholds: Thresholds;
+  policy: LimitsPolicy;
+  names: FloorNames;
   onOpen: (workno: string) => void;
 }) {
+  const reason = reasonName(agent.reason, names);
   return (
     <li
       className="card relative flex flex-col gap-2 p-3 focus-within:ring-2 focus-within:ring-accent"
@@ -38,9 +46,12 @@ const AgentCard = memo(function AgentCard({
         <span className="shrink-0 font-mono text-sm text-muted tabular">{agent.workno}</span>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-        <StateBadge state={agent.state} mediaType={mediaType} />
+        <span className="inline-flex min-w-0 items-center gap-2">
+          <StateBadge state={agent.state} mediaType={mediaType} />
+          {reason && <span className="truncate text-sm text-muted">{reason}</span>}
+        </span>
         <span className="min-w-[9rem]">
-          <TimeInState agent={agent} thresholds={thresholds} />
+          <TimeInState agent={agent} skillId={skillId} policy={policy} />
         </span>
       </div>
       <MediaBadges media={agent.media} />
@@ -49,9 +60,11 @@ const AgentCard = memo(function AgentCard({
 });
 
 interface AgentCardsProps {
-  rows: readonly Agent[];
+  items: readonly GridItem[];
+  skillId: number;
   mediaType: number;
-  thresholds: Thresholds;
+  policy: LimitsPolicy;
+  names: FloorNames;
   onOpen: (workno: string) => void;
   empty: ReactNode;
 }
@@ -60,10 +73,18 @@ interface AgentCardsProps {
  * The queue on a phone: one card per agent (name, state, time in state, media) in the page's own
  * scroll. Cards come a page at a time, more as the end comes into view or with the button.
  */
-export function AgentCards({ rows, mediaType, thresholds, onOpen, empty }: AgentCardsProps) {
+export function AgentCards({
+  items,
+  skillId,
+  mediaType,
+  policy,
+  names,
+  onOpen,
+  empty,
+}: AgentCardsProps) {
   const [limit, setLimit] = useState(PAGE);
   const sentinel = useRef<HTMLDivElement>(null);
-  const more = rows.length - limit;
+  const more = items.length - limit;
   useEffect(() => {
     const el = sentinel.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
@@ -76,19 +97,29 @@ export function AgentCards({ rows, mediaType, thresholds, onOpen, empty }: Agent
     io.observe(el);
     return () => io.disconnect();
   }, [limit]);
-  if (rows.length === 0) return <p className="card p-6 text-center text-muted">{empty}</p>;
+  if (items.length === 0) return <p className="card p-6 text-center text-muted">{empty}</p>;
   return (
     <>
       <ul aria-label="Agents" className="live-data flex flex-col gap-2">
-        {rows.slice(0, limit).map((a) => (
-          <AgentCard
-            key={a.workno}
-            agent={a}
-            mediaType={mediaType}
-            thresholds={thresholds}
-            onOpen={onOpen}
-          />
-        ))}
+        {items.slice(0, limit).map((it) =>
+          it.kind === 'group' ? (
+            <li key={`g${it.groupId}`} className="pt-2">
+              <h2 className="text-sm font-semibold text-muted">
+                {it.name} · {it.count}
+              </h2>
+            </li>
+          ) : (
+            <AgentCard
+              key={it.agent.workno}
+              agent={it.agent}
+              skillId={skillId}
+              mediaType={mediaType}
+              policy={policy}
+              names={names}
+              onOpen={onOpen}
+            />
+          ),
+        )}
       </ul>
       {more > 0 && (
         <div ref={sentinel} className="flex justify-center py-2">

@@ -1,13 +1,16 @@
-import type { Agent, Thresholds } from '@floorwatch/contracts/api';
-import { AGENT_STATUS, CTI_STATUS, reasonLabel } from '@floorwatch/contracts/gateway';
+import type { Agent } from '@floorwatch/contracts/api';
+import { AGENT_STATUS, CTI_STATUS } from '@floorwatch/contracts/gateway';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
+import { useAgent, useClockOffset, useLiveLoaded } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatAgo, formatClock, formatSignIn } from '@/lib/format';
+import { groupName, reasonName, type FloorNames } from '@/lib/floor-names';
+import { formatAgo, formatClock, formatDuration, formatSignIn } from '@/lib/format';
+import { limitFor, type AppliedLimit, type LimitsPolicy } from '@/lib/limits';
 import { queueAgentPath } from '@/lib/routes';
-import { useAgent, useLiveLoaded, useLiveStore } from '@/stores/live-store';
+import { useLiveStore } from '@/stores/live-store';
 import { displayName } from '../lib/columns';
 import { TimeInState } from './time-in-state';
 
@@ -20,22 +23,38 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** "Lunch: warning at 1:00:00, critical at 1:15:00". */
+function limitText(a: AppliedLimit | null, queueName: string): string {
+  if (!a) return 'No time limit for this state';
+  const at = `warning at ${formatDuration(a.limit.warnSec * 1000)}, critical at ${formatDuration(a.limit.critSec * 1000)}`;
+  switch (a.source.kind) {
+    case 'reason':
+      return `${a.source.name}: ${at}`;
+    case 'queue':
+      return `${queueName}'s own limit: ${at}`;
+    case 'site':
+      return `Site limit: ${at}`;
+  }
+}
+
 function Fields({
   agent,
   skillId,
   mediaType,
-  thresholds,
+  policy,
+  names,
 }: {
   agent: Agent;
   skillId: number;
   mediaType: number;
-  thresholds: Thresholds;
+  policy: LimitsPolicy;
+  names: FloorNames;
 }) {
   const serverNow = useServerNow();
-  const offset = useLiveStore((s) => s.clockOffsetMs ?? 0);
+  const offset = useClockOffset();
   // Names only: the queues' figures, not their members, whose changes do not concern this.
   const queues = useLiveStore((s) => s.infos);
-  const reason = reasonLabel(agent.reason);
+  const reason = reasonName(agent.reason, names);
   return (
     <dl className="flex flex-col">
       <Field label="State">
@@ -43,8 +62,16 @@ function Fields({
       </Field>
       <Field label="Time in state">
         <span className="inline-flex flex-wrap items-center gap-x-3">
-          <TimeInState agent={agent} thresholds={thresholds} />
+          <TimeInState agent={agent} skillId={skillId} policy={policy} />
           <span className="text-sm text-muted">since {formatClock(agent.stateSince - offset)}</span>
+        </span>
+      </Field>
+      <Field label="Time limit">
+        <span className="text-sm">
+          {limitText(
+            limitFor(agent, skillId, policy),
+            queues.get(skillId)?.name ?? `Queue ${skillId}`,
+          )}
         </span>
       </Field>
       <Field label="Signed in">
@@ -88,9 +115,18 @@ function Fields({
         </ul>
       </Field>
       <Field label="Phone">{agent.phone || <span className="text-muted">None</span>}</Field>
-      <Field label="Reason">{reason ?? <span className="text-muted">None</span>}</Field>
+      <Field label="Reason">
+        {reason === null ? (
+          <span className="text-muted">None</span>
+        ) : (
+          <>
+            {reason} <span className="text-sm text-muted tabular">(code {agent.reason})</span>
+          </>
+        )}
+      </Field>
       <Field label="Group">
-        <span className="tabular">{agent.groupId}</span>
+        {groupName(agent.groupId, names)}{' '}
+        <span className="text-sm text-muted tabular">(group {agent.groupId})</span>
       </Field>
       <Field label="VDN">
         <span className="tabular">{agent.vdnId}</span>
@@ -110,7 +146,8 @@ interface AgentDetailProps {
   workno: string | null;
   skillId: number;
   mediaType: number;
-  thresholds: Thresholds;
+  policy: LimitsPolicy;
+  names: FloorNames;
   onClose: () => void;
 }
 
@@ -118,7 +155,14 @@ interface AgentDetailProps {
  * One agent's every field in a modal dialog (native <dialog>: focus moves in, Escape closes,
  * focus returns to the row). Opened by `?agent=<workno>`, so it can be linked to.
  */
-export function AgentDetail({ workno, skillId, mediaType, thresholds, onClose }: AgentDetailProps) {
+export function AgentDetail({
+  workno,
+  skillId,
+  mediaType,
+  policy,
+  names,
+  onClose,
+}: AgentDetailProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const agent = useAgent(workno);
@@ -170,7 +214,8 @@ export function AgentDetail({ workno, skillId, mediaType, thresholds, onClose }:
                 agent={agent}
                 skillId={skillId}
                 mediaType={mediaType}
-                thresholds={thresholds}
+                policy={policy}
+                names={names}
               />
             </div>
           ) : (

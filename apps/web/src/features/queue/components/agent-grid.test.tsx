@@ -4,7 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLiveStore } from '@/stores/live-store';
-import { makeAgent, makeQueue, makeSnapshot, T0 } from '../../../../test/fixtures';
+import { NO_NAMES } from '@/lib/floor-names';
+import { EMPTY_POLICY, limitsPolicy } from '@/lib/limits';
+import { makeAgent, makeQueue, makeSettings, makeSnapshot, T0 } from '../../../../test/fixtures';
 import { DEFAULT_COLUMNS } from '../lib/columns';
 import { AgentGrid } from './agent-grid';
 import { QueuePage } from './queue-page';
@@ -32,7 +34,7 @@ describe('AgentGrid', () => {
   it('is a table named "Agents" with column headers, rows and cells', () => {
     render(
       <AgentGrid
-        rows={agents}
+        items={agents.map((agent) => ({ kind: 'agent' as const, agent }))}
         cols={DEFAULT_COLUMNS}
         sort="timeInState"
         dir="desc"
@@ -40,7 +42,10 @@ describe('AgentGrid', () => {
         skillId={1}
         mediaType={5}
         onOpen={() => {}}
-        thresholds={{ talking: { warnSec: 600, critSec: 1800 } }}
+        policy={limitsPolicy(
+          makeSettings({ states: { talking: { warnSec: 600, critSec: 1800 } } }),
+        )}
+        names={NO_NAMES}
         empty="none"
       />,
     );
@@ -90,7 +95,7 @@ describe('AgentGrid', () => {
     const onSort = vi.fn();
     render(
       <AgentGrid
-        rows={agents}
+        items={agents.map((agent) => ({ kind: 'agent' as const, agent }))}
         cols={['name', 'state']}
         sort="name"
         dir="asc"
@@ -98,7 +103,8 @@ describe('AgentGrid', () => {
         skillId={1}
         mediaType={5}
         onOpen={() => {}}
-        thresholds={{}}
+        policy={EMPTY_POLICY}
+        names={NO_NAMES}
         empty="none"
       />,
     );
@@ -116,7 +122,7 @@ describe('AgentGrid', () => {
     const many = Array.from({ length: 3000 }, (_, i) => makeAgent({ workno: String(10000 + i) }));
     render(
       <AgentGrid
-        rows={many}
+        items={many.map((agent) => ({ kind: 'agent' as const, agent }))}
         cols={['name', 'workno']}
         sort="workno"
         dir="asc"
@@ -124,7 +130,8 @@ describe('AgentGrid', () => {
         skillId={1}
         mediaType={5}
         onOpen={() => {}}
-        thresholds={{}}
+        policy={EMPTY_POLICY}
+        names={NO_NAMES}
         empty="none"
       />,
     );
@@ -151,7 +158,20 @@ describe('QueuePage', () => {
       vi.fn(() =>
         Promise.resolve(
           new Response(
-            JSON.stringify({ thresholds: {}, pollMs: 2000, staleAfterMs: 30000, release: 'r1' }),
+            JSON.stringify({
+              limits: {
+                version: 1,
+                states: {},
+                kpi: { waiting: null, longestWaitSec: null, serviceLevelPct: null },
+              },
+              queueLimits: [],
+              reasons: [],
+              groups: [],
+              pollMs: 2000,
+              staleAfterMs: 30000,
+              release: 'r1',
+              wall: null,
+            }),
             {
               status: 200,
               headers: { 'Content-Type': 'application/json' },
@@ -194,7 +214,9 @@ describe('QueuePage', () => {
       </QueryClientProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Billing' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Queue summary' })).toHaveTextContent('—');
+    expect(screen.getByRole('region', { name: 'Queue summary' })).toHaveTextContent(
+      'Calls waitingnone',
+    );
     expect(screen.getByLabelText('State')).toHaveValue('talking');
     expect(screen.getAllByRole('row')).toHaveLength(2);
     await userEvent.selectOptions(screen.getByLabelText('State'), '');

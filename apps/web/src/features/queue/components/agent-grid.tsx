@@ -1,17 +1,25 @@
-import type { Agent, Thresholds } from '@floorwatch/contracts/api';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { ArrowDownIcon, ArrowUpIcon } from '@/components/icons';
+import { ArrowDownIcon, ArrowUpIcon } from '@/components/icons-more';
+import type { FloorNames } from '@/lib/floor-names';
+import type { LimitsPolicy } from '@/lib/limits';
 import { columnLabel, COLUMN_WIDTHS, type ColumnId } from '../lib/columns';
 import type { GridState } from '../lib/grid-url-state';
+import type { GridItem } from '../lib/sort-filter';
 import { AgentRow } from './agent-row';
 
 const ROW_HEIGHT = 44;
+
+function itemKey(it: GridItem | undefined): string | undefined {
+  if (!it) return undefined;
+  return it.kind === 'agent' ? it.agent.workno : `g${it.groupId}`;
+}
 /** Below this many rows every row is rendered (cheap, and simplest for assistive tech). */
 export const VIRTUALIZE_FROM = 120;
 
 interface AgentGridProps {
-  rows: readonly Agent[];
+  /** Agents, with a heading item before each group when grouped. */
+  items: readonly GridItem[];
   cols: readonly ColumnId[];
   sort: GridState['sort'];
   dir: GridState['dir'];
@@ -19,7 +27,8 @@ interface AgentGridProps {
   skillId: number;
   /** The queue's `skillMediaType`, so states read in its words. */
   mediaType: number;
-  thresholds: Thresholds;
+  policy: LimitsPolicy;
+  names: FloorNames;
   onOpen: (workno: string) => void;
   /** Shown in the body when there are no rows. */
   empty: React.ReactNode;
@@ -31,14 +40,15 @@ interface AgentGridProps {
  * tell assistive tech where they are.
  */
 export function AgentGrid({
-  rows,
+  items: rows,
   cols,
   sort,
   dir,
   onSort,
   skillId,
   mediaType,
-  thresholds,
+  policy,
+  names,
   onOpen,
   empty,
 }: AgentGridProps) {
@@ -52,7 +62,7 @@ export function AgentGrid({
     overscan: 12,
     // Until measured (first paint, or no layout at all), assume a typical viewport.
     initialRect: { width: 1200, height: 800 },
-    getItemKey: (i) => rows[i]?.workno ?? i,
+    getItemKey: (i) => itemKey(rows[i]) ?? i,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const padTop = virtual && items.length > 0 ? (items[0]?.start ?? 0) : 0;
@@ -60,12 +70,12 @@ export function AgentGrid({
     virtual && items.length > 0
       ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
       : 0;
-  const visible: { agent: Agent; index: number }[] = virtual
+  const visible: { item: GridItem; index: number }[] = virtual
     ? items.flatMap((it) => {
-        const agent = rows[it.index];
-        return agent ? [{ agent, index: it.index }] : [];
+        const item = rows[it.index];
+        return item ? [{ item, index: it.index }] : [];
       })
-    : rows.map((agent, index) => ({ agent, index }));
+    : rows.map((item, index) => ({ item, index }));
 
   return (
     <div
@@ -120,18 +130,34 @@ export function AgentGrid({
               <td colSpan={cols.length} />
             </tr>
           )}
-          {visible.map(({ agent, index }) => (
-            <AgentRow
-              key={agent.workno}
-              agent={agent}
-              cols={cols}
-              skillId={skillId}
-              mediaType={mediaType}
-              rowIndex={index + 2}
-              thresholds={thresholds}
-              onOpen={onOpen}
-            />
-          ))}
+          {visible.map(({ item, index }) =>
+            item.kind === 'group' ? (
+              <tr key={`g${item.groupId}`} aria-rowindex={index + 2} className="h-11 bg-surface-2">
+                <th
+                  scope="colgroup"
+                  colSpan={cols.length}
+                  className="border-b border-line px-3 text-left text-sm font-semibold"
+                >
+                  {item.name}{' '}
+                  <span className="font-normal text-muted">
+                    · {item.count} agent{item.count === 1 ? '' : 's'}
+                  </span>
+                </th>
+              </tr>
+            ) : (
+              <AgentRow
+                key={item.agent.workno}
+                agent={item.agent}
+                cols={cols}
+                skillId={skillId}
+                mediaType={mediaType}
+                rowIndex={index + 2}
+                policy={policy}
+                names={names}
+                onOpen={onOpen}
+              />
+            ),
+          )}
           {padBottom > 0 && (
             <tr aria-hidden="true" style={{ height: padBottom }}>
               <td colSpan={cols.length} />

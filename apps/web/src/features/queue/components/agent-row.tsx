@@ -1,29 +1,33 @@
-import type { Agent, Thresholds } from '@floorwatch/contracts/api';
-import { reasonLabel } from '@floorwatch/contracts/gateway';
+import type { Agent } from '@floorwatch/contracts/api';
 import { memo } from 'react';
 import { levelTintClass } from '@/components/limit-level';
 import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
+import { useClockOffset } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
+import { groupName, reasonName, reasonWithCode, type FloorNames } from '@/lib/floor-names';
 import { formatAgo, formatSignIn } from '@/lib/format';
-import { evaluateThreshold } from '@/lib/thresholds';
-import { useLiveStore } from '@/stores/live-store';
+import { judgeAgent, type LimitsPolicy } from '@/lib/limits';
 import { displayName, otherQueues, type ColumnId } from '../lib/columns';
 import { TimeInState } from './time-in-state';
 
 const cell = 'px-3 truncate border-b border-line align-middle';
 
 /** Ticks on the shared clock; only this cell re-renders every second, not the row. */
-function TimeInStateCell({ agent, thresholds }: { agent: Agent; thresholds: Thresholds }) {
+function TimeInStateCell({
+  agent,
+  skillId,
+  policy,
+}: {
+  agent: Agent;
+  skillId: number;
+  policy: LimitsPolicy;
+}) {
   const serverNow = useServerNow();
-  const level = evaluateThreshold(
-    agent.state,
-    (serverNow - agent.stateSince) / 1000,
-    thresholds,
-  ).level;
+  const level = judgeAgent(agent, skillId, serverNow, policy).level;
   return (
     <td className={`${cell} ${levelTintClass(level)}`} data-level={level}>
-      <TimeInState agent={agent} thresholds={thresholds} />
+      <TimeInState agent={agent} skillId={skillId} policy={policy} />
     </td>
   );
 }
@@ -31,7 +35,7 @@ function TimeInStateCell({ agent, thresholds }: { agent: Agent; thresholds: Thre
 /** Two short lines, so the column stays narrow and nothing is cut off: "08:01" / "3 h ago". */
 function SignInCell({ agent }: { agent: Agent }) {
   const serverNow = useServerNow();
-  const offset = useLiveStore((s) => s.clockOffsetMs ?? 0);
+  const offset = useClockOffset();
   if (agent.loginAt === null) return <td className={`${cell} text-muted`}>—</td>;
   return (
     <td className={`${cell} leading-tight`}>
@@ -51,7 +55,8 @@ interface AgentRowProps {
   skillId: number;
   mediaType: number;
   rowIndex: number;
-  thresholds: Thresholds;
+  policy: LimitsPolicy;
+  names: FloorNames;
   /** Opens the agent's detail; stable across renders so memoised rows stay put. */
   onOpen: (workno: string) => void;
 }
@@ -66,7 +71,8 @@ export const AgentRow = memo(function AgentRow({
   skillId,
   mediaType,
   rowIndex,
-  thresholds,
+  policy,
+  names,
   onOpen,
 }: AgentRowProps) {
   return (
@@ -103,7 +109,7 @@ export const AgentRow = memo(function AgentRow({
               </td>
             );
           case 'timeInState':
-            return <TimeInStateCell key={c} agent={agent} thresholds={thresholds} />;
+            return <TimeInStateCell key={c} agent={agent} skillId={skillId} policy={policy} />;
           case 'signIn':
             return <SignInCell key={c} agent={agent} />;
           case 'media':
@@ -118,12 +124,14 @@ export const AgentRow = memo(function AgentRow({
                 {agent.phone || '—'}
               </td>
             );
-          case 'group':
+          case 'group': {
+            const g = groupName(agent.groupId, names);
             return (
-              <td key={c} className={`${cell} tabular`}>
-                {agent.groupId}
+              <td key={c} className={`${cell} text-sm`} title={`${g} (group ${agent.groupId})`}>
+                {g}
               </td>
             );
+          }
           case 'vdn':
             return (
               <td key={c} className={`${cell} tabular`}>
@@ -131,12 +139,12 @@ export const AgentRow = memo(function AgentRow({
               </td>
             );
           case 'reason': {
-            const r = reasonLabel(agent.reason);
+            const r = reasonName(agent.reason, names);
             return (
               <td
                 key={c}
                 className={`${cell} text-sm ${r ? '' : 'text-muted'}`}
-                title={r ?? undefined}
+                title={reasonWithCode(agent.reason, names) ?? undefined}
               >
                 {r ?? '—'}
               </td>

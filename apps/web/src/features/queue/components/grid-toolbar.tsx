@@ -1,5 +1,5 @@
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
-import { ColumnsIcon, DownloadIcon } from '@/components/icons';
+import { ColumnsIcon, DownloadIcon } from '@/components/icons-more';
 import { formatDuration } from '@/lib/format';
 import { STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
 import { COLUMN_IDS, columnLabel, type ColumnId } from '../lib/columns';
@@ -23,6 +23,8 @@ interface GridToolbarProps {
   onExport: () => void;
   /** The queue's `skillMediaType`: the state filter reads "Chatting" in a chat queue. */
   mediaType: number;
+  /** The agent groups in this queue, by name, for the group filter. */
+  groups: readonly { groupId: number; name: string }[];
 }
 
 export function GridToolbar({
@@ -32,13 +34,23 @@ export function GridToolbar({
   total,
   onExport,
   mediaType,
+  groups,
 }: GridToolbarProps) {
   const stateValue =
     state.states.length === 1 ? (state.states[0] ?? '') : state.states.length > 1 ? '__many' : '';
   const minOptions = MIN_OPTIONS.includes(state.minSec)
     ? MIN_OPTIONS
     : [...MIN_OPTIONS, state.minSec].sort((a, b) => a - b);
-  const filtered = state.states.length > 0 || state.minSec > 0 || state.q.trim() !== '';
+  const filtered =
+    state.states.length > 0 || state.minSec > 0 || state.q.trim() !== '' || state.groups.length > 0;
+  const groupValue = state.groups.length === 1 ? String(state.groups[0]) : '';
+  // A group in the URL that has nobody here now still shows as chosen.
+  const groupOptions = [
+    ...groups,
+    ...state.groups
+      .filter((id) => !groups.some((g) => g.groupId === id))
+      .map((groupId) => ({ groupId, name: `Group ${groupId}` })),
+  ];
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter agents">
@@ -88,11 +100,36 @@ export function GridToolbar({
           ))}
         </select>
       </FilterField>
+      <FilterField id="grid-group" label="Group">
+        <select
+          id="grid-group"
+          className="select w-40 max-sm:w-[calc(50vw-1.75rem)]"
+          value={groupValue}
+          onChange={(e) =>
+            update({ groups: e.target.value === '' ? [] : [Number(e.target.value)] })
+          }
+        >
+          <option value="">All groups</option>
+          {groupOptions.map((g) => (
+            <option key={g.groupId} value={g.groupId}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <label className="inline-flex items-center gap-2 self-end pb-2 text-sm">
+        <input
+          type="checkbox"
+          checked={state.by === 'group'}
+          onChange={(e) => update({ by: e.target.checked ? 'group' : 'none' })}
+        />
+        Sections by group
+      </label>
       {filtered && (
         <button
           type="button"
           className="btn btn-ghost underline"
-          onClick={() => update({ states: [], minSec: 0, q: '' })}
+          onClick={() => update({ states: [], minSec: 0, q: '', groups: [] })}
         >
           Clear filters
         </button>

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ChevronLeftIcon } from '@/components/icons';
+import { ChartIcon, ChevronLeftIcon } from '@/components/icons-more';
+import { useFloor } from '@/hooks/use-floor';
+import { readLive, useLiveLoaded, useQueue, useQueueAgents } from '@/hooks/use-live';
 import { useIsNarrow } from '@/hooks/use-media-query';
 import { useServerNow } from '@/hooks/use-server-now';
-import { useThresholds } from '@/hooks/use-thresholds';
 import { downloadText } from '@/lib/csv';
-import { useLiveLoaded, useLiveStore, useQueue, useQueueMembers } from '@/stores/live-store';
+import { useUrlParams } from '@/hooks/use-url-params';
 import { useAgentParam } from '../hooks/use-agent-param';
 import { useGridState } from '../hooks/use-grid-state';
 import { buildAgentsCsv, csvFileName } from '../lib/csv-export';
 import { nextSort } from '../lib/grid-url-state';
-import { selectRows } from '../lib/sort-filter';
+import { groupsOf, selectRows, withGroupHeadings, type GridItem } from '../lib/sort-filter';
 import type { ColumnId } from '../lib/columns';
 import { AgentCards } from './agent-cards';
 import { AgentDetail } from './agent-detail';
@@ -18,20 +19,46 @@ import { AgentGrid } from './agent-grid';
 import { GridToolbar } from './grid-toolbar';
 import { QueueSummary } from './queue-summary';
 
-export function QueuePage({ skillId }: { skillId: number }) {
+// The chart library is loaded only when someone opens the trend.
+const TrendPanel = lazy(async () => ({ default: (await import('./trend-panel')).TrendPanel }));
+
+/** `?trend=1`: the intraday chart is open (kept in the URL, so saved views keep it). */
+const TREND_PARAM = 'trend';
+
+export function QueuePage({ skillId, actions }: { skillId: number; actions?: ReactNode }) {
   const queue = useQueue(skillId);
   const loaded = useLiveLoaded();
   // Selected by revision: a new array only when one of this queue's agents changed.
-  const agents = useQueueMembers(skillId);
+  const agents = useQueueAgents(skillId);
   const [grid, update] = useGridState();
   const [agentParam, openAgent, closeAgent] = useAgentParam();
-  const thresholds = useThresholds();
+  const [params, editParams] = useUrlParams();
+  const trendOpen = params.get(TREND_PARAM) === '1';
+  const { policy, names } = useFloor();
   const narrow = useIsNarrow();
   // The clock only matters to the row set when filtering by minimum time in state.
   const tickNow = useServerNow(grid.minSec > 0);
-  const rows = useMemo(() => selectRows(agents, grid, tickNow), [agents, grid, tickNow]);
+  const rows = useMemo(
+    () => selectRows(agents, grid, tickNow, names),
+    [agents, grid, tickNow, names],
+  );
+  const items: GridItem[] = useMemo(
+    () =>
+      grid.by === 'group'
+        ? withGroupHeadings(rows, names)
+        : rows.map((agent) => ({ kind: 'agent', agent })),
+    [rows, grid.by, names],
+  );
+  const groups = useMemo(() => groupsOf(agents, names), [agents, names]);
 
   const onSort = useCallback((col: ColumnId) => update(nextSort(grid, col)), [grid, update]);
+  const toggleTrend = () =>
+    editParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (trendOpen) next.delete(TREND_PARAM);
+      else next.set(TREND_PARAM, '1');
+      return next;
+    });
 
   // Opening a queue puts focus on its heading (screen readers announce where they are), unless
   // it opened with an agent's detail, which takes focus itself.
@@ -47,8 +74,7 @@ export function QueuePage({ skillId }: { skillId: number }) {
   const onExport = () => {
     if (!queue) return;
     const clientNow = Date.now();
-    const { clockOffsetMs, queues } = useLiveStore.getState();
-    const offset = clockOffsetMs ?? 0;
+    const { clockOffsetMs: offset, queues } = readLive();
     const queueNames = Object.fromEntries([...queues.values()].map((q) => [q.skillId, q.name]));
     const csv = buildAgentsCsv(rows, grid.cols, {
       skillId,
@@ -57,6 +83,7 @@ export function QueuePage({ skillId }: { skillId: number }) {
       serverNow: clientNow + offset,
       offset,
       queueNames,
+      names,
     });
     downloadText(csvFileName(skillId, clientNow), csv);
   };
@@ -98,7 +125,38 @@ export function QueuePage({ skillId }: { skillId: number }) {
           <ChevronLeftIcon className="h-4 w-4" /> All queues
         </Link>
       </nav>
-      <QueueSummary queue={queue} headingRef={heading} />
+      <QueueSummary
+        queue={queue}
+        headingRef={heading}
+        actions={
+          <>
+            {actions}
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={trendOpen}
+              aria-controls="queue-trend"
+              onClick={toggleTrend}
+            >
+              <ChartIcon className="h-4 w-4" />
+              {trendOpen ? 'Hide trend' : 'Trend today'}
+            </button>
+          </>
+        }
+      />
+      {trendOpen && (
+        <section id="queue-trend" aria-label="Trend today" className="card shrink-0 p-3 sm:p-4">
+          <Suspense
+            fallback={
+              <p role="status" className="flex h-64 items-center justify-center text-muted">
+                Loading the trend…
+              </p>
+            }
+          >
+            <TrendPanel skillId={skillId} mediaType={queue.mediaType} />
+          </Suspense>
+        </section>
+      )}
       <GridToolbar
         state={grid}
         update={update}
@@ -106,25 +164,29 @@ export function QueuePage({ skillId }: { skillId: number }) {
         total={agents.length}
         onExport={onExport}
         mediaType={queue.mediaType}
+        groups={groups}
       />
       {narrow ? (
         <AgentCards
-          rows={rows}
+          items={items}
+          skillId={skillId}
           mediaType={queue.mediaType}
-          thresholds={thresholds}
+          policy={policy}
+          names={names}
           onOpen={openAgent}
           empty={empty}
         />
       ) : (
         <AgentGrid
-          rows={rows}
+          items={items}
           cols={grid.cols}
           sort={grid.sort}
           dir={grid.dir}
           onSort={onSort}
           skillId={skillId}
           mediaType={queue.mediaType}
-          thresholds={thresholds}
+          policy={policy}
+          names={names}
           onOpen={openAgent}
           empty={empty}
         />
@@ -133,7 +195,8 @@ export function QueuePage({ skillId }: { skillId: number }) {
         workno={agentParam}
         skillId={skillId}
         mediaType={queue.mediaType}
-        thresholds={thresholds}
+        policy={policy}
+        names={names}
         onClose={closeAgent}
       />
     </div>

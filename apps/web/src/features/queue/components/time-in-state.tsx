@@ -1,18 +1,21 @@
-import type { Agent, Thresholds } from '@floorwatch/contracts/api';
+import type { Agent } from '@floorwatch/contracts/api';
 import { levelTextClass } from '@/components/limit-level';
 import { ThresholdMeter } from '@/components/threshold-meter';
 import { useServerNow } from '@/hooks/use-server-now';
 import { formatDuration } from '@/lib/format';
-import { evaluateThreshold, type ThresholdResult } from '@/lib/thresholds';
+import { judgeAgent, type AgentJudgement, type LimitsPolicy } from '@/lib/limits';
 
-/** Time in state against the limits, ticking on the shared clock. */
+/** Time in state against the agent's limit in this queue, ticking on the shared clock. */
 export function useTimeInState(
   agent: Agent,
-  thresholds: Thresholds,
-): { ms: number; result: ThresholdResult } {
+  skillId: number,
+  policy: LimitsPolicy,
+): { ms: number; result: AgentJudgement } {
   const serverNow = useServerNow();
-  const ms = serverNow - agent.stateSince;
-  return { ms, result: evaluateThreshold(agent.state, ms / 1000, thresholds) };
+  return {
+    ms: serverNow - agent.stateSince,
+    result: judgeAgent(agent, skillId, serverNow, policy),
+  };
 }
 
 /**
@@ -21,14 +24,16 @@ export function useTimeInState(
  */
 export function TimeInState({
   agent,
-  thresholds,
+  skillId,
+  policy,
   className = 'text-[0.95rem]',
 }: {
   agent: Agent;
-  thresholds: Thresholds;
+  skillId: number;
+  policy: LimitsPolicy;
   className?: string;
 }) {
-  const { ms, result } = useTimeInState(agent, thresholds);
+  const { ms, result } = useTimeInState(agent, skillId, policy);
   return (
     <span className="flex items-center justify-between gap-2" data-level={result.level}>
       <span

@@ -45,7 +45,7 @@ export const COLUMN_WIDTHS: Record<ColumnId, string> = {
   signIn: '9rem',
   media: '12.5rem',
   phone: '6.5rem',
-  group: '4.75rem',
+  group: '8rem',
   vdn: '4rem',
   reason: '8rem',
   queues: '8.5rem',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_NAMES } from '@/lib/floor-names';
 import { makeAgent, T0 } from '../../../../test/fixtures';
 import { buildAgentsCsv, csvFileName, type CsvContext } from './csv-export';
 
@@ -9,6 +10,7 @@ const ctx: CsvContext = {
   serverNow: T0,
   offset: 0,
   queueNames: { 1: '账单 Billing', 2: 'Sales', 3: 'Web Chat' },
+  names: NO_NAMES,
 };
 
 const rows = [
@@ -58,14 +60,14 @@ describe('CSV export', () => {
     );
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[1]).toBe(
-      'Name,Work no.,State,Time in state (s),Time in state,Signed in,Media,Phone,Reason,Other queues',
+      'Name,Work no.,State,Time in state (s),Time in state,Signed in,Media,Phone,Reason,Reason code,Other queues',
     );
     const signIn = new Date(T0 - 2 * 3600_000);
     expect(lines[2]).toBe(
-      `"Bob, Jr.",1002,Talking,3725,1:02:05,${signIn.getFullYear()}-${String(signIn.getMonth() + 1).padStart(2, '0')}-${String(signIn.getDate()).padStart(2, '0')}T${String(signIn.getHours()).padStart(2, '0')}:00:00${zone(signIn.getTime())},Voice/video + Email,70001,,Sales; Web Chat`,
+      `"Bob, Jr.",1002,Talking,3725,1:02:05,${signIn.getFullYear()}-${String(signIn.getMonth() + 1).padStart(2, '0')}-${String(signIn.getDate()).padStart(2, '0')}T${String(signIn.getHours()).padStart(2, '0')}:00:00${zone(signIn.getTime())},Voice/video + Email,70001,,,Sales; Web Chat`,
     );
     // Under an hour is still h:mm:ss (Excel would read "1:05" as five past one); nothing is "—".
-    expect(lines[3]).toBe('1001,1001,Idle,65,0:01:05,,Chat,,Rest,');
+    expect(lines[3]).toBe('1001,1001,Idle,65,0:01:05,,Chat,,Rest,4,');
     expect(csv).not.toContain('—');
     expect(lines).toHaveLength(4);
   });

@@ -1,14 +1,15 @@
 // The current view as a CSV file that opens cleanly in Excel: the visible rows in order and the
 // visible columns, with durations as whole seconds (for sums and sorting) beside `h:mm:ss` text,
-// times as ISO 8601 with their UTC offset, other queues by name, empty cells for "no value", a
-// first line saying which queue and when, headers in the user's language, and a UTF-8 BOM (so
-// Excel reads Chinese names as Chinese).
+// reasons and groups by name with their codes beside, times as ISO 8601 with their UTC offset,
+// other queues by name, empty cells for "no value", a first line saying which queue and when,
+// headers in the user's language, and a UTF-8 BOM (so Excel reads Chinese names as Chinese).
 import type { Agent } from '@floorwatch/contracts/api';
 import { mediaText } from '@/components/media-badges';
+import { groupName, reasonName, type FloorNames } from '@/lib/floor-names';
 import { toCsv } from '@/lib/csv';
 import { fileStamp, formatHms, isoWithOffset } from '@/lib/format';
 import { defineMessages, type Message } from '@/i18n/messages';
-import { reasonText, stateLabel } from '@/lib/states';
+import { stateLabel } from '@/lib/states';
 import { activeIntl } from '@/stores/locale-store';
 import { columnLabel, displayName, otherQueueNames, type ColumnId } from './columns';
 
@@ -23,6 +24,8 @@ export interface CsvContext {
   offset: number;
   /** Every queue's name by skill id, for "Other queues". */
   queueNames: Readonly<Record<number, string | undefined>>;
+  /** Reason and group names. */
+  names: FloorNames;
 }
 
 type Cell = string | number;
@@ -34,6 +37,8 @@ const M = defineMessages({
   queue: { id: 'csv.queue', defaultMessage: 'Queue' },
   queueName: { id: 'csv.queue-name', defaultMessage: '{name} (skill {skillId})' },
   exported: { id: 'csv.exported', defaultMessage: 'Exported' },
+  groupId: { id: 'csv.group-id', defaultMessage: 'Group id' },
+  reasonCode: { id: 'csv.reason-code', defaultMessage: 'Reason code' },
 });
 
 const t = (m: Message, values?: Record<string, string | number>): string =>
@@ -59,9 +64,15 @@ const CSV_COLUMNS: Record<ColumnId, CsvColumn[]> = {
   ],
   media: [[() => columnLabel('media'), (a) => mediaText(a.media)]],
   phone: [[() => columnLabel('phone'), (a) => a.phone]],
-  group: [[() => columnLabel('group'), (a) => a.groupId]],
+  group: [
+    [() => columnLabel('group'), (a, c) => groupName(a.groupId, c.names)],
+    [() => t(M.groupId), (a) => a.groupId],
+  ],
   vdn: [[() => columnLabel('vdn'), (a) => a.vdnId]],
-  reason: [[() => columnLabel('reason'), (a) => reasonText(a.reason) ?? '']],
+  reason: [
+    [() => columnLabel('reason'), (a, c) => reasonName(a.reason, c.names) ?? ''],
+    [() => t(M.reasonCode), (a) => (a.reason === 0 ? '' : a.reason)],
+  ],
   queues: [
     [() => columnLabel('queues'), (a, c) => otherQueueNames(a, c.skillId, c.queueNames).join('; ')],
   ],

@@ -20,6 +20,8 @@ describe('queue grid URL state', () => {
       minSec: 120,
       q: 'ada',
       cols: ['name', 'state', 'timeInState'],
+      groups: [],
+      by: 'none',
     });
   });
 

@@ -1,10 +1,20 @@
 // The queue grid's view (sort, filters, search, columns) lives in the URL so it can be bookmarked
 // and shared. Defaults are left out of the URL to keep links short.
 import { AGENT_STATES, type AgentState } from '@/lib/states';
-import { parseEnum, parseEnumList, parseNonNegativeInt, setParam } from '@/lib/url-state';
+import {
+  parseEnum,
+  parseEnumList,
+  parseIntList,
+  parseNonNegativeInt,
+  setParam,
+} from '@/lib/url-state';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
 
 export type SortDir = 'asc' | 'desc';
+
+/** Rows in one list, or in sections per agent group. */
+export type GridGrouping = 'none' | 'group';
+export const GRID_GROUPINGS: readonly GridGrouping[] = ['none', 'group'];
 
 export interface GridState {
   sort: ColumnId;
@@ -14,6 +24,9 @@ export interface GridState {
   minSec: number;
   q: string;
   cols: ColumnId[];
+  /** Agent groups to show (empty = all). */
+  groups: number[];
+  by: GridGrouping;
 }
 
 export const DEFAULT_GRID_STATE: GridState = {
@@ -23,6 +36,8 @@ export const DEFAULT_GRID_STATE: GridState = {
   minSec: 0,
   q: '',
   cols: [...DEFAULT_COLUMNS],
+  groups: [],
+  by: 'none',
 };
 
 export function parseGridState(params: URLSearchParams): GridState {
@@ -37,6 +52,8 @@ export function parseGridState(params: URLSearchParams): GridState {
     minSec: parseNonNegativeInt(params.get('min'), 0),
     q: (params.get('q') ?? '').slice(0, 100),
     cols: cols.length > 0 ? cols : [...DEFAULT_COLUMNS],
+    groups: parseIntList(params.get('group')),
+    by: parseEnum(params.get('by'), GRID_GROUPINGS, 'none'),
   };
 }
 
@@ -57,6 +74,8 @@ export function serializeGridState(
   setParam(p, 'min', state.minSec > 0 ? String(state.minSec) : null);
   setParam(p, 'q', state.q.trim() === '' ? null : state.q);
   setParam(p, 'cols', sameList(state.cols, DEFAULT_COLUMNS) ? null : state.cols.join(','));
+  setParam(p, 'group', state.groups.join(','));
+  setParam(p, 'by', state.by === 'none' ? null : state.by);
   return p;
 }
 

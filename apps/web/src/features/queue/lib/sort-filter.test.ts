@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAgent, T0 } from '../../../../test/fixtures';
 import { DEFAULT_GRID_STATE } from './grid-url-state';
+import { NO_NAMES } from '@/lib/floor-names';
 import { selectRows } from './sort-filter';
 
 const agents = [
@@ -11,7 +12,7 @@ const agents = [
 
 describe('selectRows', () => {
   it('sorts by time in state, longest first, by default', () => {
-    expect(selectRows(agents, DEFAULT_GRID_STATE, T0).map((a) => a.workno)).toEqual([
+    expect(selectRows(agents, DEFAULT_GRID_STATE, T0, NO_NAMES).map((a) => a.workno)).toEqual([
       '1002',
       '1003',
       '1001',
@@ -19,21 +20,23 @@ describe('selectRows', () => {
   });
   it('filters by state, minimum time and search (name or work number)', () => {
     expect(
-      selectRows(agents, { ...DEFAULT_GRID_STATE, states: ['talking'] }, T0).map((a) => a.workno),
+      selectRows(agents, { ...DEFAULT_GRID_STATE, states: ['talking'] }, T0, NO_NAMES).map(
+        (a) => a.workno,
+      ),
     ).toEqual(['1002', '1003']);
     expect(
-      selectRows(agents, { ...DEFAULT_GRID_STATE, minSec: 60 }, T0).map((a) => a.workno),
+      selectRows(agents, { ...DEFAULT_GRID_STATE, minSec: 60 }, T0, NO_NAMES).map((a) => a.workno),
     ).toEqual(['1002', '1003']);
-    expect(selectRows(agents, { ...DEFAULT_GRID_STATE, q: 'bo' }, T0).map((a) => a.workno)).toEqual(
-      ['1002'],
-    );
     expect(
-      selectRows(agents, { ...DEFAULT_GRID_STATE, q: '1003' }, T0).map((a) => a.workno),
+      selectRows(agents, { ...DEFAULT_GRID_STATE, q: 'bo' }, T0, NO_NAMES).map((a) => a.workno),
+    ).toEqual(['1002']);
+    expect(
+      selectRows(agents, { ...DEFAULT_GRID_STATE, q: '1003' }, T0, NO_NAMES).map((a) => a.workno),
     ).toEqual(['1003']);
   });
   it('sorts by name using the work number for nameless agents', () => {
     expect(
-      selectRows(agents, { ...DEFAULT_GRID_STATE, sort: 'name', dir: 'asc' }, T0).map(
+      selectRows(agents, { ...DEFAULT_GRID_STATE, sort: 'name', dir: 'asc' }, T0, NO_NAMES).map(
         (a) => a.workno,
       ),
     ).toEqual(['1003', '1001', '1002']);

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { CritIcon, WarnIcon } from '@/components/icons';
 import { formatCount } from '@/lib/format';
-import type { PastLimits } from '../lib/queue-limits';
+import type { PastLimits } from '@/lib/limits';
 
 /**
  * Filled marks that read across a room: critical is red with the octagon, warning amber with the

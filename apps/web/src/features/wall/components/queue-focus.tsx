@@ -1,36 +1,56 @@
-import type { Agent, Queue, Thresholds } from '@floorwatch/contracts/api';
+import type { Agent, Queue } from '@floorwatch/contracts/api';
 import { skillMediaLabel } from '@floorwatch/contracts/gateway';
 import { memo, useMemo, useRef } from 'react';
+import { QueueKpis } from '@/components/queue-kpis';
 import { StateBadge } from '@/components/state-badge';
-import { StateBar } from '@/components/state-bar';
-import { StateIcon } from '@/components/state-icon';
 import { ThresholdMeter } from '@/components/threshold-meter';
+import { usePulseOnce } from '@/hooks/use-critical-alerts';
+import { useFloor } from '@/hooks/use-floor';
+import { useQueueAgents } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatCount, formatDuration, formatSeconds } from '@/lib/format';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
-import { evaluateThreshold } from '@/lib/thresholds';
-import { useQueueMembers } from '@/stores/live-store';
+import { agentKey, breachId, type ActiveBreaches } from '@/lib/alerts';
+import { reasonName, type FloorNames } from '@/lib/floor-names';
+import { formatDuration } from '@/lib/format';
+import { judgeAgent, type LimitsPolicy } from '@/lib/limits';
+import { stateColor } from '@/lib/states';
+import { wu } from '@/lib/wall-units';
 import { useHiddenCount } from '../hooks/use-hidden-count';
-import { wu } from '../lib/units';
-import { Kpi } from './kpi';
 import { CRIT_FILL, LimitIcon, WARN_FILL } from './limit-lines';
+import { WALL_FOCUS_LOOK } from '../lib/kpi-looks';
 
 const WallAgentCard = memo(function WallAgentCard({
   agent,
-  thresholds,
+  skillId,
+  mediaType,
+  policy,
+  names,
+  breach,
 }: {
   agent: Agent;
-  thresholds: Thresholds;
+  skillId: number;
+  mediaType: number;
+  policy: LimitsPolicy;
+  names: FloorNames;
+  breach: string | null;
 }) {
   const serverNow = useServerNow();
   const ms = serverNow - agent.stateSince;
-  const r = evaluateThreshold(agent.state, ms / 1000, thresholds);
+  const r = judgeAgent(agent, skillId, serverNow, policy);
+  const pulse = usePulseOnce(r.level === 'crit' ? breach : null);
   const fill = r.level === 'crit' ? CRIT_FILL : r.level === 'warn' ? WARN_FILL : null;
+  const reason = reasonName(agent.reason, names);
+  // Past a limit, the card says which limit: "Lunch limit 1:15:00".
+  const broken =
+    r.applied && r.level !== 'ok'
+      ? `${r.applied.source.kind === 'reason' ? `${r.applied.source.name} limit` : 'limit'} ${formatDuration(
+          (r.level === 'crit' ? r.applied.limit.critSec : r.applied.limit.warnSec) * 1000,
+        )}`
+      : null;
   return (
     <li
       className={`flex min-w-0 flex-col rounded-[1vmin] border-l-[0.8vmin] ${
         r.level === 'crit' ? 'bg-crit-bg' : r.level === 'warn' ? 'bg-warn-bg' : 'bg-surface-2'
-      }`}
+      } ${pulse ? 'alert-pulse' : ''}`}
       style={{
         borderLeftColor: stateColor(agent.state),
         padding: `${wu(0.8)} ${wu(1.2)}`,
@@ -38,12 +58,16 @@ const WallAgentCard = memo(function WallAgentCard({
         ...(r.level === 'crit' ? { boxShadow: `inset 0 0 0 0.4vmin ${CRIT_FILL.background}` } : {}),
       }}
       data-level={r.level}
+      data-workno={agent.workno}
     >
       <span className="truncate font-semibold" style={{ fontSize: wu(2.3) }}>
         {agent.name.trim() || agent.workno}
       </span>
       <span className="flex items-center justify-between gap-[0.5em]" style={{ fontSize: wu(2) }}>
-        <StateBadge state={agent.state} size="lg" />
+        <span className="flex min-w-0 items-center gap-[0.4em]">
+          <StateBadge state={agent.state} mediaType={mediaType} size="lg" />
+          {reason && <span className="truncate">{reason}</span>}
+        </span>
         <span
           className="flex shrink-0 items-center gap-[0.3em] rounded-[0.3em] px-[0.3em] font-mono font-bold tabular"
           style={fill ?? undefined}
@@ -59,18 +83,22 @@ const WallAgentCard = memo(function WallAgentCard({
           className="[&>[role=meter]]:h-[0.7vmin] [&>[role=meter]]:w-full"
         />
       )}
+      {broken && (
+        <span className="truncate text-muted" style={{ fontSize: wu(1.7) }}>
+          {broken}
+        </span>
+      )}
     </li>
   );
 });
 
 /** One queue on the whole screen: its figures and every agent, longest in state first. */
-export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Thresholds }) {
-  const agents = useQueueMembers(queue.skillId);
+export function QueueFocus({ queue, breaches }: { queue: Queue; breaches: ActiveBreaches }) {
+  // Selected by revision: a new array only when one of this queue's agents changed.
+  const agents = useQueueAgents(queue.skillId);
+  const { policy, names } = useFloor();
   // Longest in state first: those are the ones a supervisor walks over to.
   const sorted = useMemo(() => [...agents].sort((a, b) => a.stateSince - b.stateSince), [agents]);
-  const states = STATE_ORDER.filter(
-    (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
-  );
   const list = useRef<HTMLUListElement>(null);
   const hidden = useHiddenCount(list, sorted.length);
   return (
@@ -92,28 +120,7 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
           Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)} · {agents.length} agents
         </p>
       </header>
-      <dl
-        className="grid grid-cols-[repeat(auto-fit,minmax(calc(var(--wall-u)*17),1fr))]"
-        style={{ gap: wu(1) }}
-      >
-        <Kpi
-          label="Calls waiting"
-          value={queue.waiting === null ? '—' : formatCount(queue.waiting)}
-          size={6}
-        />
-        <Kpi label="Longest wait" value={formatSeconds(queue.longestWaitSec)} size={6} />
-        {states.map((s) => (
-          <Kpi
-            key={s}
-            label={AGENT_STATE_LABELS[s]}
-            value={formatCount(queue.counts[s] ?? 0)}
-            color={stateColor(s)}
-            icon={<StateIcon state={s} className="h-[1.1em] w-[1.1em]" />}
-            size={6}
-          />
-        ))}
-      </dl>
-      <StateBar counts={queue.counts} className="h-[1.2vmin] shrink-0" />
+      <QueueKpis queue={queue} look={WALL_FOCUS_LOOK} />
       <ul
         ref={list}
         aria-label={`Agents in ${queue.name}, longest in state first`}
@@ -130,7 +137,15 @@ export function QueueFocus({ queue, thresholds }: { queue: Queue; thresholds: Th
           </li>
         )}
         {sorted.map((a) => (
-          <WallAgentCard key={a.workno} agent={a} thresholds={thresholds} />
+          <WallAgentCard
+            key={a.workno}
+            agent={a}
+            skillId={queue.skillId}
+            mediaType={queue.mediaType}
+            policy={policy}
+            names={names}
+            breach={breachId(agentKey(a.workno), breaches)}
+          />
         ))}
       </ul>
       <p className="text-muted" style={{ fontSize: wu(1.8) }}>

@@ -1,28 +1,24 @@
-import type { Agent, Thresholds } from '@floorwatch/contracts/api';
+import type { Agent } from '@floorwatch/contracts/api';
 import { useMemo } from 'react';
 import { StateIcon } from '@/components/state-icon';
+import { useFloor } from '@/hooks/use-floor';
+import { useAgentMap, useQueueMap } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
+import { judgeAgentAnywhere } from '@/lib/limits';
 import { AGENT_STATE_LABELS, STATE_ORDER, stateColor, type AgentState } from '@/lib/states';
 import { formatCount } from '@/lib/format';
-import { pastLimitsOf } from '@/lib/thresholds';
-import { useAgents, useLiveStore } from '@/stores/live-store';
-import { wu } from '../lib/units';
-import { Kpi } from './kpi';
+import { wu } from '@/lib/wall-units';
+import { Kpi } from '@/components/kpi-box';
 import { CRIT_FILL, LIMIT_WORDS, LimitIcon, WARN_FILL } from './limit-lines';
 
 /**
  * The figures of everything on this wall (each agent counted once, however many queues they are
  * in), on every page. Its limit marks are also the legend of the icons on compact tiles.
  */
-export function WallFloor({
-  skillIds,
-  thresholds,
-}: {
-  skillIds: readonly number[];
-  thresholds: Thresholds;
-}) {
-  const queues = useLiveStore((s) => s.queues);
-  const agents = useAgents();
+export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
+  const queues = useQueueMap();
+  const agents = useAgentMap();
+  const { policy } = useFloor();
   const serverNow = useServerNow();
   // Recomputed when agents change (a patch), not on every clock tick: the tick only re-reads
   // the times of the agents collected here.
@@ -45,7 +41,12 @@ export function WallFloor({
     }
     return { members, waiting, counts };
   }, [skillIds, queues, agents]);
-  const limits = pastLimitsOf(members, serverNow, thresholds);
+  // Each agent against the strictest of their queues' limits, counted once.
+  const limits = { crit: 0, warn: 0 };
+  for (const a of members) {
+    const level = judgeAgentAnywhere(a, serverNow, policy).level;
+    if (level !== 'ok') limits[level] += 1;
+  }
   const states = STATE_ORDER.filter((s) => (counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking');
 
   return (
@@ -60,7 +61,11 @@ export function WallFloor({
         style={{ gap: wu(1) }}
       >
         <Kpi label="Signed in" value={formatCount(members.length)} size={4} />
-        <Kpi label="Calls waiting" value={waiting === null ? '—' : formatCount(waiting)} size={4} />
+        <Kpi
+          label="Calls waiting"
+          value={waiting === null ? 'none' : formatCount(waiting)}
+          size={4}
+        />
         {states.map((s) => (
           <Kpi
             key={s}

@@ -4,7 +4,7 @@ import { useServerNow } from '@/hooks/use-server-now';
 import { formatClock } from '@/lib/format';
 import { useNow } from '@/stores/clock-store';
 import { useLiveStore } from '@/stores/live-store';
-import { wu } from '../lib/units';
+import { wu } from '@/lib/wall-units';
 import { wallStatus, type WallStatus } from '../lib/wall-status';
 
 export function useWallStatus(): WallStatus {
@@ -27,7 +27,16 @@ const TONE = { ok: 'text-ok', muted: 'text-muted', crit: 'text-crit' } as const;
  * Title, how fresh the figures are, which page is on screen, and the clock. Nothing in it grows
  * with the number of queues, so it stays whole on any floor; in portrait it takes two rows.
  */
-export function WallHeader({ status, position }: { status: WallStatus; position: string | null }) {
+export function WallHeader({
+  status,
+  position,
+  note = null,
+}: {
+  status: WallStatus;
+  position: string | null;
+  /** A quiet line for whoever stands at the display (e.g. sound waiting for a click). */
+  note?: string | null;
+}) {
   return (
     <header
       className="grid shrink-0 grid-cols-[auto_minmax(0,1fr)_auto_auto] items-center border-b border-line bg-surface portrait:grid-cols-[auto_minmax(0,1fr)_auto]"
@@ -60,6 +69,11 @@ export function WallHeader({ status, position }: { status: WallStatus; position:
         <span className="min-w-0 truncate text-fg tabular">{status.text}</span>
       </div>
       <p className="text-right whitespace-nowrap text-muted tabular" style={{ fontSize: wu(2.2) }}>
+        {note && (
+          <span className="mr-[1em] text-warn" role="note">
+            {note}
+          </span>
+        )}
         {position}
       </p>
       <span className="whitespace-nowrap" style={{ fontSize: `min(${wu(3.4)}, 7vw)` }}>

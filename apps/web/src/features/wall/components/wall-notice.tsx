@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { CritIcon } from '@/components/icons';
-import { WALL_UNIT, wu } from '../lib/units';
+import { WALL_UNIT, wu } from '@/lib/wall-units';
 
 /**
  * A whole-screen message on the wall, in plain words, big enough to read across the room: a

@@ -4,13 +4,14 @@ import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatSignIn } from '@/lib/format';
 import { useLiveStore } from '@/stores/live-store';
-import { makeAgent, makeQueue, makeSnapshot, T0 } from '../../../../test/fixtures';
+import { makeAgent, makeQueue, makeSettings, makeSnapshot, T0 } from '../../../../test/fixtures';
 import type { WallParams } from '../lib/wall-params';
 import { WallScreen } from './wall-screen';
 
 const SETTINGS: Settings = {
-  thresholds: { wrapup: { warnSec: 120, critSec: 300 }, rest: { warnSec: 900, critSec: 1800 } },
-  pollMs: 2000,
+  ...makeSettings({
+    states: { wrapup: { warnSec: 120, critSec: 300 }, rest: { warnSec: 900, critSec: 1800 } },
+  }),
   staleAfterMs: 10_000,
   release: 'test',
 };
@@ -22,6 +23,8 @@ function renderWall(over: Partial<WallParams> = {}) {
     view: 'tiles',
     token: null,
     badToken: false,
+    sound: false,
+    given: { queues: true, rotate: true, view: true },
     ...over,
   };
   return render(

@@ -1,18 +1,20 @@
 import type { CSSProperties } from 'react';
 import { useCallback, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { pastLimitsOf } from '@/lib/thresholds';
 import { useSettings } from '@/api/get-settings';
+import { useFloor } from '@/hooks/use-floor';
+import { useExistingQueueIds, useLiveLoaded, useQueuesById } from '@/hooks/use-live';
 import { useIdleCursor } from '@/hooks/use-idle-cursor';
 import { useReducedMotion } from '@/hooks/use-reduced-motion';
-import { useThresholds } from '@/hooks/use-thresholds';
+import { breachId, queueKey } from '@/lib/alerts';
+import { judgeKpis, pastLimitsOf } from '@/lib/limits';
+import { WALL_UNIT, wu } from '@/lib/wall-units';
 import { queueMembers } from '@/stores/live-model';
-import { useLiveLoaded, useLiveStore } from '@/stores/live-store';
+import { useLiveStore } from '@/stores/live-store';
 import { useTileGrid } from '../hooks/use-tile-grid';
+import { useWallAlerts } from '../hooks/use-wall-alerts';
 import { useWallPages } from '../hooks/use-wall-pages';
-import { WALL_UNIT, wu } from '../lib/units';
 import { TILE_GAP } from '../lib/wall-fit';
-import type { WallParams } from '../lib/wall-params';
+import { withWallLink, type WallParams } from '../lib/wall-params';
 import { QueueFocus } from './queue-focus';
 import { WallFloor } from './wall-floor';
 import { useWallStatus, WallBanner, WallHeader } from './wall-header';
@@ -22,30 +24,36 @@ import { WallTile } from './wall-tile';
  * An unattended floor display: large type, no pointer needed. Every queue as a tile, as many per
  * page as stay legible, pages turning by themselves; or one queue at a time with its agents.
  */
-export function WallScreen({ params }: { params: WallParams }) {
-  const thresholds = useThresholds();
-  const settled = !useSettings().isPending;
+export function WallScreen({ params: urlParams }: { params: WallParams }) {
+  const settings = useSettings();
+  const params = useMemo(
+    () => withWallLink(urlParams, settings.data?.wall),
+    [urlParams, settings.data?.wall],
+  );
+  const { policy, ready: settled } = useFloor();
   const status = useWallStatus();
   const reduced = useReducedMotion();
   const hideCursor = useIdleCursor();
   const loaded = useLiveLoaded();
   // The queues on this wall, in the link's order (or by skill id), whichever exist right now.
-  const order = useLiveStore(
-    useShallow((s) =>
-      params.queues.length > 0 ? params.queues.filter((id) => s.queues.has(id)) : s.queueIds,
-    ),
-  );
+  const order = useExistingQueueIds(params.queues);
   const tiles = params.view === 'tiles';
   const [gridRef, grid] = useTileGrid(tiles ? order.length : 0);
 
+  const { breaches, soundBlocked } = useWallAlerts(order, params.sound);
   // Asked only when a page is picked: a queue past a critical limit goes to the front.
   const isCritical = useCallback(
     (id: number) => {
       const s = useLiveStore.getState();
+      const q = s.queues.get(id);
+      if (!q) return false;
       const now = Date.now() + (s.clockOffsetMs ?? 0);
-      return pastLimitsOf(queueMembers(s, id), now, thresholds).crit > 0;
+      return (
+        judgeKpis(q, policy).level === 'crit' ||
+        pastLimitsOf(queueMembers(s, id), now, policy, id).crit > 0
+      );
     },
-    [thresholds],
+    [policy],
   );
   const pages = useWallPages({
     order,
@@ -54,9 +62,7 @@ export function WallScreen({ params }: { params: WallParams }) {
     isCritical,
     ready: loaded && settled && order.length > 0 && (!tiles || grid !== null),
   });
-  const onPage = useLiveStore(
-    useShallow((s) => pages.ids.flatMap((id) => (s.queues.has(id) ? [s.queues.get(id)!] : []))),
-  );
+  const onPage = useQueuesById(pages.ids);
   const position =
     pages.pages > 1 ? `${tiles ? 'Page' : 'Queue'} ${pages.page} of ${pages.pages}` : null;
   const gridStyle = useMemo(
@@ -76,7 +82,13 @@ export function WallScreen({ params }: { params: WallParams }) {
       className={`flex h-full flex-col overflow-hidden bg-bg text-fg ${status.dim ? 'is-stale' : ''} ${hideCursor ? 'cursor-none' : ''}`}
       style={{ ['--wall-u' as string]: WALL_UNIT }}
     >
-      <WallHeader status={status} position={position} />
+      <WallHeader
+        status={status}
+        position={position}
+        note={
+          soundBlocked ? 'Sound is on: click or press a key once to let the browser play it' : null
+        }
+      />
       <WallBanner status={status} />
       <main
         className="live-data flex min-h-0 flex-1 flex-col"
@@ -93,7 +105,7 @@ export function WallScreen({ params }: { params: WallParams }) {
           </p>
         ) : tiles ? (
           <>
-            <WallFloor skillIds={order} thresholds={thresholds} />
+            <WallFloor skillIds={order} />
             <div ref={gridRef} className="relative min-h-0 flex-1">
               <div
                 data-wall-unit-probe
@@ -111,8 +123,8 @@ export function WallScreen({ params }: { params: WallParams }) {
                     <WallTile
                       key={q.skillId}
                       queue={q}
-                      thresholds={thresholds}
                       design={grid.design}
+                      breach={breachId(queueKey(q.skillId), breaches)}
                     />
                   ))}
                 </div>
@@ -124,7 +136,7 @@ export function WallScreen({ params }: { params: WallParams }) {
             key={pages.turn}
             className={`flex min-h-0 flex-1 flex-col ${reduced ? '' : 'fade-in'}`}
           >
-            <QueueFocus queue={onPage[0]} thresholds={thresholds} />
+            <QueueFocus queue={onPage[0]} breaches={breaches} />
           </div>
         ) : null}
       </main>

@@ -1,58 +1,46 @@
-import type { Queue, Thresholds } from '@floorwatch/contracts/api';
+import type { Queue } from '@floorwatch/contracts/api';
 import { memo, type CSSProperties } from 'react';
-import { StateBar } from '@/components/state-bar';
-import { StateIcon } from '@/components/state-icon';
+import { QueueKpis } from '@/components/queue-kpis';
+import { usePulseOnce } from '@/hooks/use-critical-alerts';
+import { useFloor } from '@/hooks/use-floor';
 import { useServerNow } from '@/hooks/use-server-now';
-import { formatCount, formatSeconds } from '@/lib/format';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor } from '@/lib/states';
-import { pastLimitsOf } from '@/lib/thresholds';
+import { judgeKpis, pastLimitsOf } from '@/lib/limits';
+import { tileUnit, tu } from '@/lib/wall-units';
 import { useQueueMembers } from '@/stores/live-store';
-import { fitFont } from '../lib/fit-text';
-import { tileUnit, tu } from '../lib/units';
 import type { TileDesign } from '../lib/wall-fit';
 import { CRIT_FILL, LimitLines } from './limit-lines';
+import { WALL_TILE_LOOK } from '../lib/kpi-looks';
 
-/** A big figure with its label; the value shrinks to stay inside half a tile. */
-function Figure({ label, value, big }: { label: string; value: string; big: boolean }) {
-  return (
-    <div className="min-w-0">
-      <dt className="truncate leading-tight text-muted" style={{ fontSize: tu(big ? 1.8 : 1.7) }}>
-        {label}
-      </dt>
-      <dd
-        className="leading-none font-bold whitespace-nowrap tabular"
-        style={{ fontSize: fitFont(value, tu(big ? 4.6 : 3.8), 40) }}
-      >
-        {value}
-      </dd>
-    </div>
-  );
-}
-
-/** One queue on the wall's tile pages. Type scales with the tile (container query units). */
+/**
+ * One queue on the wall's tile pages. Type scales with the tile (container query units). Past a
+ * critical limit (an agent's time or a queue KPI) the tile turns red; when that breach began
+ * (`breach`: its identity) it pulses once, then holds.
+ */
 export const WallTile = memo(function WallTile({
   queue,
-  thresholds,
   design,
+  breach,
 }: {
   queue: Queue;
-  thresholds: Thresholds;
   design: TileDesign;
+  breach: string | null;
 }) {
   const serverNow = useServerNow();
+  // Selected by revision: a new array only when one of this queue's agents changed.
   const members = useQueueMembers(queue.skillId);
-  const limits = pastLimitsOf(members, serverNow, thresholds);
-  const critical = limits.crit > 0;
-  const states = STATE_ORDER.filter(
-    (s) => (queue.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking',
-  );
+  const { policy } = useFloor();
+  const limits = pastLimitsOf(members, serverNow, policy, queue.skillId);
+  const critical = limits.crit > 0 || judgeKpis(queue, policy).level === 'crit';
+  const pulse = usePulseOnce(critical ? breach : null);
   const name = queue.name;
   return (
     <article
       aria-label={name}
       data-critical={critical || undefined}
-      className="min-h-0 min-w-0 overflow-hidden rounded-[1.2vmin] bg-surface [container-type:size]"
-      style={critical ? { boxShadow: `inset 0 0 0 0.5vmin ${CRIT_FILL.background}` } : undefined}
+      className={`min-h-0 min-w-0 overflow-hidden rounded-[1.2vmin] [container-type:size] ${
+        critical ? 'bg-crit-bg' : 'bg-surface'
+      } ${pulse ? 'alert-pulse' : ''}`}
+      style={critical ? { boxShadow: `inset 0 0 0 0.6vmin ${CRIT_FILL.background}` } : undefined}
     >
       <div
         className="flex h-full flex-col"
@@ -60,7 +48,7 @@ export const WallTile = memo(function WallTile({
           {
             '--s': tileUnit(design.w, design.h),
             padding: tu(1.2),
-            gap: tu(0.7),
+            gap: tu(0.6),
           } as CSSProperties
         }
       >
@@ -73,38 +61,7 @@ export const WallTile = memo(function WallTile({
         >
           {name}
         </h2>
-        <dl className="grid grid-cols-2" style={{ gap: tu(1) }}>
-          <Figure
-            label="Waiting"
-            value={queue.waiting === null ? '—' : formatCount(queue.waiting)}
-            big={design.kind === 'full'}
-          />
-          <Figure
-            label="Longest wait"
-            value={formatSeconds(queue.longestWaitSec)}
-            big={design.kind === 'full'}
-          />
-        </dl>
-        <StateBar counts={queue.counts} className="h-[calc(var(--s)*0.8)] shrink-0" />
-        {design.kind === 'full' && (
-          <ul
-            aria-label="Agents by state"
-            className="grid grid-cols-2"
-            style={{ fontSize: tu(1.8), columnGap: tu(1.2), rowGap: tu(0.2) }}
-          >
-            {states.map((s) => (
-              <li key={s} className="flex min-w-0 items-center justify-between gap-[0.4em]">
-                <span className="inline-flex min-w-0 items-center gap-[0.4em]">
-                  <span style={{ color: stateColor(s) }}>
-                    <StateIcon state={s} className="h-[1em] w-[1em]" />
-                  </span>
-                  <span className="truncate">{AGENT_STATE_LABELS[s]}</span>
-                </span>
-                <strong className="tabular">{formatCount(queue.counts[s] ?? 0)}</strong>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueueKpis queue={queue} look={WALL_TILE_LOOK} showStates={design.kind === 'full'} />
         <div className="mt-auto min-w-0">
           {queue.agents.length === 0 ? (
             <p className="text-muted" style={{ fontSize: tu(1.8) }}>

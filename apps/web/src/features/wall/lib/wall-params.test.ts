@@ -11,6 +11,8 @@ describe('wall params', () => {
       view: 'tiles',
       token: 'abcdefghijklmnop1234',
       badToken: false,
+      sound: false,
+      given: { queues: true, rotate: true, view: true },
     });
   });
   it('defaults to every queue as tiles, a page every 15 s, no token', () => {
@@ -20,7 +22,13 @@ describe('wall params', () => {
       view: 'tiles',
       token: null,
       badToken: false,
+      sound: false,
+      given: { queues: false, rotate: false, view: false },
     });
+  });
+  it('turns the alert sound on with sound=1 only', () => {
+    expect(parse('sound=1').sound).toBe(true);
+    expect(parse('sound=yes').sound).toBe(false);
   });
   it('sets the page time with rotate, also for every queue', () => {
     expect(parse('rotate=30')).toMatchObject({ rotateSec: 30, view: 'tiles' });
@@ -45,13 +53,25 @@ describe('wall params', () => {
     expect(parse('').badToken).toBe(false);
   });
   it('serialises only what differs from the defaults, and round-trips', () => {
-    const w = { queues: [3, 4], rotateSec: 30, view: 'queue' as const, token: null };
+    const w = { queues: [3, 4], rotateSec: 30, view: 'queue' as const, token: null, sound: false };
     expect(serializeWallParams(w).toString()).toBe('queues=3%2C4&rotate=30');
     expect(parse(serializeWallParams(w).toString())).toMatchObject(w);
-    const tiles = { queues: [3, 4], rotateSec: 15, view: 'queue' as const, token: null };
+    const tiles = {
+      queues: [3, 4],
+      rotateSec: 15,
+      view: 'queue' as const,
+      token: null,
+      sound: false,
+    };
     expect(parse(serializeWallParams(tiles).toString())).toMatchObject(tiles);
     expect(
-      serializeWallParams({ queues: [], rotateSec: 15, view: 'tiles', token: null }).toString(),
+      serializeWallParams({
+        queues: [],
+        rotateSec: 15,
+        view: 'tiles',
+        token: null,
+        sound: false,
+      }).toString(),
     ).toBe('');
   });
 });

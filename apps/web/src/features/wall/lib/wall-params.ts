@@ -1,6 +1,8 @@
-// /wall?queues=1,2&rotate=20&view=queue&token=… — what a wall display shows, in its bookmarkable
-// URL. Every value is optional and a bad one falls back to its default: a TV never shows a parse
-// error.
+// /wall?queues=1,2&rotate=20&view=queue&sound=1&token=… — what a wall display shows, in its
+// bookmarkable URL. Every value is optional and a bad one falls back to its default: a TV never
+// shows a parse error. A display opened with a stored wall link gets what the URL leaves out from
+// the link's own settings (an admin changes a wall from the desk, not at the TV).
+import type { WallDisplay } from '@floorwatch/contracts/api';
 import { parseEnum, parseIntList, parseNonNegativeInt, setParam } from '@/lib/url-state';
 
 /** `tiles`: every queue as a tile, as many per page as stay legible. `queue`: one queue at a
@@ -18,6 +20,10 @@ export interface WallParams {
   token: string | null;
   /** The link has a token that cannot be one (too short or too long): the link is not valid. */
   badToken: boolean;
+  /** `sound=1`: a short tone when something turns critical. */
+  sound: boolean;
+  /** Which of these the URL itself set (the rest may come from a stored wall link). */
+  given: { queues: boolean; rotate: boolean; view: boolean };
 }
 
 export const DEFAULT_ROTATE_SEC = 15;
@@ -41,17 +47,40 @@ export function parseWallParams(params: URLSearchParams): WallParams {
   const queues = parseIntList(params.get('queues')).filter((n) => n >= 0);
   const token = params.get('token');
   const tokenOk = token !== null && token.length >= TOKEN_MIN && token.length <= TOKEN_MAX;
+  const view = params.get('view');
   return {
     queues,
     rotateSec,
-    view: parseEnum(params.get('view'), WALL_VIEWS, defaultView(queues, raw > 0)),
+    view: parseEnum(view, WALL_VIEWS, defaultView(queues, raw > 0)),
     token: tokenOk ? token : null,
     badToken: token !== null && !tokenOk,
+    sound: params.get('sound') === '1',
+    given: {
+      queues: queues.length > 0,
+      rotate: raw > 0,
+      view: WALL_VIEWS.some((v) => v === view),
+    },
+  };
+}
+
+/** The URL's settings, with what it leaves out taken from the stored wall link (if any). */
+export function withWallLink(p: WallParams, link: WallDisplay | null | undefined): WallParams {
+  if (!link) return p;
+  const queues = p.given.queues ? p.queues : link.queues === '*' ? [] : link.queues;
+  const rotateSec = p.given.rotate
+    ? p.rotateSec
+    : Math.min(MAX_ROTATE_SEC, Math.max(MIN_ROTATE_SEC, link.rotateSec ?? DEFAULT_ROTATE_SEC));
+  return {
+    ...p,
+    queues,
+    rotateSec,
+    view: p.given.view ? p.view : queues.length === 1 ? 'queue' : p.view,
+    sound: p.sound || link.sound,
   };
 }
 
 export function serializeWallParams(
-  w: Omit<WallParams, 'badToken'>,
+  w: Omit<WallParams, 'badToken' | 'given'>,
   base: URLSearchParams = new URLSearchParams(),
 ): URLSearchParams {
   const p = new URLSearchParams(base);
@@ -59,6 +88,7 @@ export function serializeWallParams(
   setParam(p, 'queues', w.queues.join(','));
   setParam(p, 'rotate', rotateGiven ? String(w.rotateSec) : null);
   setParam(p, 'view', w.view === defaultView(w.queues, rotateGiven) ? null : w.view);
+  setParam(p, 'sound', w.sound ? '1' : null);
   setParam(p, 'token', w.token);
   return p;
 }
