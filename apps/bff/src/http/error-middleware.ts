@@ -1,5 +1,5 @@
 // The one place errors become HTTP answers: always the contract ErrorBody, never a stack trace.
-import type { ErrorBody } from '@floorwatch/contracts/api';
+import { fieldIssueOf, type ErrorBody } from '@floorwatch/contracts/api';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { SignInError } from '../auth/auth-errors';
@@ -21,10 +21,8 @@ function toAppError(err: unknown): AppError {
       : AppError.unauthenticated(err.message);
   }
   if (err instanceof ZodError) {
-    return AppError.badRequest(
-      'The request is not valid',
-      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    // Each field with zod's code and bounds, so a screen can say it in its user's language.
+    return AppError.badRequest('The request is not valid', err.issues.map(fieldIssueOf));
   }
   const e = (typeof err === 'object' && err !== null ? err : {}) as HttpishError;
   // body-parser errors carry a type and a status; map the ones a client can cause.

@@ -1,6 +1,11 @@
 // /api/v1/me/*: what each user keeps for themselves on the server (saved views, preferences).
 // Wall displays share one sign-in per link or users-file entry, so they read but never write.
-import { preferences, savedViewInput, type SavedView } from '@floorwatch/contracts/api';
+import {
+  preferences,
+  savedViewInput,
+  type FieldIssue,
+  type SavedView,
+} from '@floorwatch/contracts/api';
 import { Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { SessionStore } from '../auth/session-store';
@@ -30,7 +35,14 @@ export function meRouter(deps: {
     const user = username(res);
     if ((await store.views(user)).length >= MAX_VIEWS_PER_USER)
       throw AppError.badRequest(`At most ${MAX_VIEWS_PER_USER} saved views; delete one first`, [
-        { path: '', message: 'too many saved views' },
+        {
+          path: '',
+          message: 'too many saved views',
+          code: 'too_big',
+          origin: 'saved-views',
+          maximum: MAX_VIEWS_PER_USER,
+          inclusive: true,
+        } satisfies FieldIssue,
       ]);
     const view: SavedView = {
       id: randomBytes(9).toString('base64url'),

@@ -17,15 +17,36 @@ const json = (status: number, body: unknown) =>
   );
 
 /** The BFF's answers: the site default, who is signed in, and their stored preference. */
-function bff(opts: { site?: string; zone?: string; me?: boolean; stored?: string | null }) {
+function bff(opts: {
+  site?: string;
+  zone?: string;
+  me?: boolean;
+  stored?: string | null;
+  wallLang?: string | null;
+}) {
   const puts: unknown[] = [];
   const fetchMock = vi.fn((url: string, init?: RequestInit) => {
     if (url.endsWith('/api/v1/locale'))
       return json(200, { locale: opts.site ?? 'en', timeZone: opts.zone ?? 'Asia/Shanghai' });
-    if (url.endsWith('/api/v1/me'))
+    if (url.endsWith('/api/v1/me')) {
+      if (opts.wallLang !== undefined)
+        return json(200, {
+          username: 'wall:north',
+          role: 'wallboard',
+          queues: '*',
+          wall: {
+            linkId: 'north',
+            name: 'North TV',
+            queues: '*',
+            rotateSec: null,
+            lang: opts.wallLang,
+            sound: false,
+          },
+        });
       return opts.me
         ? json(200, { username: 'li', role: 'supervisor', queues: '*', wall: null })
         : json(401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } });
+    }
     if (url.endsWith('/api/v1/me/preferences')) {
       if (init?.method === 'PUT') {
         const body = JSON.parse(init.body as string) as unknown;
@@ -104,6 +125,20 @@ describe('I18nProvider chooses the language', () => {
     expect(await screen.findByText(/^空闲 · zh-CN/)).toBeInTheDocument();
     await waitFor(() => expect(puts).toEqual([{ locale: 'zh-CN' }]));
     expect(screen.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
+  });
+
+  it('speaks the language an admin set on the stored wall link the display signed in with', async () => {
+    bff({ wallLang: 'zh-CN' });
+    browserLanguages(['en-US']);
+    show();
+    expect(await screen.findByText(/^空闲 · zh-CN/)).toBeInTheDocument();
+  });
+
+  it('follows the browser on a wall link with no language of its own', async () => {
+    bff({ wallLang: null, site: 'zh-CN' });
+    browserLanguages(['en-US']);
+    show();
+    expect(await screen.findByText(/^Idle · en/)).toBeInTheDocument();
   });
 
   it('lets a wall link fix the language, whatever the user chose', async () => {

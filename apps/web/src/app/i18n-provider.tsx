@@ -1,6 +1,7 @@
 // Decides the language and clock of every screen (docs/decisions/0014-i18n.md): a `lang=` URL
-// parameter (wall links), else the user's choice (kept on the server per user), else the
-// browser's languages, else the site default (FLOORWATCH_LOCALE); times in FLOORWATCH_TIME_ZONE.
+// parameter, else the language a stored wall link fixes (an admin sets it; the display learns it
+// from GET /api/v1/me), else the user's choice (kept on the server per user), else the browser's
+// languages, else the site default (FLOORWATCH_LOCALE); times in FLOORWATCH_TIME_ZONE.
 import { useEffect, useState, type ReactNode } from 'react';
 import { RawIntlProvider } from 'react-intl';
 import { usePreferences, useSavePreferences } from '@/api/preferences';
@@ -37,13 +38,16 @@ function useServerPreference() {
 export function I18nProvider({ children }: { children: ReactNode }) {
   useServerPreference();
   const site = useSiteLocale();
+  const me = useMe();
+  const wallLang = me.data?.wall?.lang ?? null;
   const chosen = useLocaleStore((s) => s.chosen);
   const intl = useLocaleStore((s) => s.intl);
   const setIntl = useLocaleStore((s) => s.setIntl);
   const [fixed] = useState(urlLang);
   const siteKnown = !site.isPending;
   const locale =
-    matchLocale([fixed, chosen, ...navigator.languages, site.data?.locale]) ?? SOURCE_LOCALE;
+    matchLocale([fixed, wallLang, chosen, ...navigator.languages, site.data?.locale]) ??
+    SOURCE_LOCALE;
   const timeZone = site.data?.timeZone ?? BROWSER_TIME_ZONE;
   const [ready, setReady] = useState(false);
 

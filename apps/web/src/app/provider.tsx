@@ -5,6 +5,7 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { meQueryOptions } from '@/features/auth/api/get-me';
 import { shouldRetry } from '@/lib/api-client';
 import { I18nProvider } from './i18n-provider';
+import { COMMON } from '@/i18n/common';
 import { defineMessages } from '@/i18n/messages';
 import { useI18n } from '@/stores/locale-store';
 
@@ -15,7 +16,6 @@ const M = defineMessages({
     defaultMessage:
       'Something went wrong while showing this page. Reloading usually fixes it; if it does not, tell your administrator the message below.',
   },
-  reload: { id: 'common.reload', defaultMessage: 'Reload' },
 });
 
 export function createQueryClient() {
@@ -40,7 +40,7 @@ function AppCrash({ error }: { error: Error }) {
         className="btn btn-primary self-start"
         onClick={() => location.reload()}
       >
-        {intl.formatMessage(M.reload)}
+        {intl.formatMessage(COMMON.reload)}
       </button>
     </main>
   );

@@ -1,4 +1,11 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  failed: { id: 'panel.failed', defaultMessage: '{what} could not be shown.' },
+  retry: { id: 'panel.retry', defaultMessage: 'Retry' },
+});
 
 interface Props {
   fallback: (error: Error, reset: () => void) => ReactNode;
@@ -42,11 +49,12 @@ export class ErrorBoundary extends Component<Props, State> {
 
 /** A small in-place fallback for one panel (a chart, a tile) so the rest of the page stays. */
 export function PanelError({ what, reset }: { what: string; reset: () => void }) {
+  const intl = useI18n();
   return (
     <div role="alert" className="flex items-center gap-2 text-sm text-muted">
-      <span>{what} could not be shown.</span>
+      <span>{intl.formatMessage(M.failed, { what })}</span>
       <button type="button" className="btn btn-ghost px-2 py-0.5 underline" onClick={reset}>
-        Retry
+        {intl.formatMessage(M.retry)}
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 // How a limit level looks everywhere: critical is red with an octagon, warning amber with a
 // triangle; always icon + colour + words, never colour alone.
 import type { ThresholdLevel } from '@/lib/thresholds';
-import { LIMIT_NAME, pastLimitText } from '@/lib/thresholds';
+import { limitName, pastLimitText } from '@/lib/thresholds';
 import { CritIcon, WarnIcon } from './icons';
 
 /** Text colour class of a level ('' for ok). */
@@ -30,7 +30,7 @@ export function LevelIcon({
   return (
     <Icon
       className={`shrink-0 ${levelTextClass(level)} ${className}`}
-      {...(decorative ? {} : { title: LIMIT_NAME[level] })}
+      {...(decorative ? {} : { title: limitName(level) })}
       data-level={level}
     />
   );

@@ -1,6 +1,17 @@
 import { useState } from 'react';
-import { BellIcon } from './icons-more';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
 import { useNotifyStore } from '@/stores/notify-store';
+import { BellIcon } from './icons-more';
+
+const M = defineMessages({
+  toggle: { id: 'notify.toggle', defaultMessage: 'Notify me of critical' },
+  blocked: { id: 'notify.blocked', defaultMessage: 'Notifications are blocked in this browser.' },
+  unsupported: {
+    id: 'notify.unsupported',
+    defaultMessage: 'This browser cannot show notifications.',
+  },
+});
 
 type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
 
@@ -10,6 +21,7 @@ function permission(): Permission {
 
 /** Opt in to a browser notification when a queue or agent turns critical (this browser only). */
 export function NotifyToggle() {
+  const intl = useI18n();
   const enabled = useNotifyStore((s) => s.enabled);
   const setEnabled = useNotifyStore((s) => s.setEnabled);
   const [perm, setPerm] = useState<Permission>(permission);
@@ -34,13 +46,13 @@ export function NotifyToggle() {
         onClick={() => void toggle()}
       >
         <BellIcon className="h-4 w-4" />
-        Notify me of critical
+        {intl.formatMessage(M.toggle)}
       </button>
       {perm === 'denied' && (
-        <span className="text-xs text-muted">Notifications are blocked in this browser.</span>
+        <span className="text-xs text-muted">{intl.formatMessage(M.blocked)}</span>
       )}
       {perm === 'unsupported' && (
-        <span className="text-xs text-muted">This browser cannot show notifications.</span>
+        <span className="text-xs text-muted">{intl.formatMessage(M.unsupported)}</span>
       )}
     </span>
   );

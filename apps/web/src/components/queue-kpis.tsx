@@ -5,11 +5,17 @@
 import type { Queue } from '@floorwatch/contracts/api';
 import type { CSSProperties } from 'react';
 import { useQueueKpis } from '@/hooks/use-queue-kpis';
+import { defineMessages } from '@/i18n/messages';
 import { formatCount } from '@/lib/format';
 import { stateColor, stateLabel } from '@/lib/states';
+import { useI18n } from '@/stores/locale-store';
 import { LevelIcon, levelTextClass } from './limit-level';
 import { StateBar } from './state-bar';
 import { StateIcon } from './state-icon';
+
+const M = defineMessages({
+  byState: { id: 'kpi.by-state', defaultMessage: 'Agents by state' },
+});
 
 export interface KpiLook {
   /** The figures' list, and whether the states are figures in it (else a list below). */
@@ -39,6 +45,7 @@ export function QueueKpis({
   showStates?: boolean;
 }) {
   const v = useQueueKpis(queue);
+  const intl = useI18n();
   const figure = (
     key: string,
     label: React.ReactNode,
@@ -78,7 +85,11 @@ export function QueueKpis({
       </p>
       <StateBar counts={queue.counts} mediaType={queue.mediaType} className={look.bar} />
       {look.states && showStates && (
-        <ul aria-label="Agents by state" className={look.states} style={look.statesStyle}>
+        <ul
+          aria-label={intl.formatMessage(M.byState)}
+          className={look.states}
+          style={look.statesStyle}
+        >
           {v.states.map((s) => (
             <li key={s} className="flex min-w-0 items-center justify-between gap-[0.4em]">
               <span className="inline-flex min-w-0 items-center gap-[0.4em]">{stateName(s)}</span>

@@ -1,9 +1,11 @@
-import {
-  CONFLICT_MESSAGE,
-  DELETED_MESSAGE,
-  saveErrorText,
-  type Conflict,
-} from '@/lib/save-problems';
+import { defineMessages } from '@/i18n/messages';
+import { conflictText, deletedText, saveErrorText, type Conflict } from '@/lib/save-problems';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  reload: { id: 'save.reload-theirs', defaultMessage: 'Reload their change' },
+  overwrite: { id: 'save.overwrite', defaultMessage: 'Save mine over theirs' },
+});
 
 /**
  * Why a save did not go through, in plain words, with the ways on. For a conflict: take their
@@ -20,18 +22,19 @@ export function SaveProblem<T>({
   onReload: () => void;
   onOverwrite?: () => void;
 }) {
+  const intl = useI18n();
   if (!error) return null;
   if (conflict) {
     return (
       <div role="alert" className="callout callout-warn flex flex-col gap-2 text-sm">
-        <p>{conflict.current === null ? DELETED_MESSAGE : CONFLICT_MESSAGE}</p>
+        <p>{conflict.current === null ? deletedText() : conflictText()}</p>
         <div className="flex flex-wrap gap-2">
           <button type="button" className="btn" onClick={onReload}>
-            Reload their change
+            {intl.formatMessage(M.reload)}
           </button>
           {onOverwrite && conflict.current !== null && (
             <button type="button" className="btn" onClick={onOverwrite}>
-              Save mine over theirs
+              {intl.formatMessage(M.overwrite)}
             </button>
           )}
         </div>

@@ -1,4 +1,5 @@
 import type { StateCounts } from '@floorwatch/contracts/api';
+import { listSeparator } from '@/lib/format';
 import { STATE_ORDER, stateColor, stateLabel } from '@/lib/states';
 import { defineMessages } from '@/i18n/messages';
 import { useI18n } from '@/stores/locale-store';
@@ -6,8 +7,6 @@ import { useI18n } from '@/stores/locale-store';
 const M = defineMessages({
   none: { id: 'statebar.none', defaultMessage: 'No agents' },
   label: { id: 'statebar.label', defaultMessage: 'Agents by state: {label}' },
-  // A list of counts: Chinese separates with a full-width comma.
-  sep: { id: 'common.list-separator', defaultMessage: ', ' },
 });
 
 /** A compact stacked bar of agents by state, with a text alternative. */
@@ -29,7 +28,7 @@ export function StateBar({
       ? intl.formatMessage(M.none)
       : parts
           .map((p) => `${stateLabel(p.state, mediaType)} ${intl.formatNumber(p.n)}`)
-          .join(intl.formatMessage(M.sep));
+          .join(listSeparator());
   return (
     <div
       role="img"

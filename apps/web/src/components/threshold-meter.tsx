@@ -1,5 +1,14 @@
-import { LIMIT_PHRASE, type ThresholdResult } from '@/lib/thresholds';
+import { defineMessages } from '@/i18n/messages';
+import { limitPhrase, type ThresholdResult } from '@/lib/thresholds';
+import { useI18n } from '@/stores/locale-store';
 import { LevelIcon } from './limit-level';
+
+const M = defineMessages({
+  share: {
+    id: 'meter.share',
+    defaultMessage: 'Share of the critical limit used, {phrase}',
+  },
+});
 
 /** Level as icon + colour + a bar of the share of the critical limit used. */
 export function ThresholdMeter({
@@ -12,6 +21,7 @@ export function ThresholdMeter({
   /** Off where the level icon is already shown next to the time. */
   showIcon?: boolean;
 }) {
+  const intl = useI18n();
   const pct = Math.round(Math.min(1, result.share) * 100);
   const color =
     result.level === 'crit'
@@ -24,7 +34,7 @@ export function ThresholdMeter({
       <span
         className="relative h-1.5 w-12 overflow-hidden rounded-full bg-surface-2"
         role="meter"
-        aria-label={`Share of the critical limit used, ${LIMIT_PHRASE[result.level]}`}
+        aria-label={intl.formatMessage(M.share, { phrase: limitPhrase(result.level) })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}

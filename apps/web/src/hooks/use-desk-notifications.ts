@@ -1,11 +1,24 @@
 import { useCallback } from 'react';
+import { defineMessages } from '@/i18n/messages';
 import { agentKey, queueKey } from '@/lib/alerts';
 import { judgeKpis } from '@/lib/limits';
+import { activeIntl } from '@/stores/locale-store';
 import { useNotifyStore } from '@/stores/notify-store';
 import { useCriticalAlerts } from './use-critical-alerts';
 import { exceptionsAt } from './use-exceptions';
 import { useFloor } from './use-floor';
 import { readLive } from './use-live';
+
+const M = defineMessages({
+  many: {
+    id: 'notify.many',
+    defaultMessage: '{count, plural, other {# new critical alerts}}',
+  },
+  agent: { id: 'notify.agent', defaultMessage: 'Agent past critical limit' },
+  agentBody: { id: 'notify.agent.body', defaultMessage: '{name} ({workno})' },
+  queue: { id: 'notify.queue', defaultMessage: 'Queue past a critical limit' },
+  queueN: { id: 'notify.queue.unknown', defaultMessage: 'Queue {skillId}' },
+});
 
 /** More new breaches than this at once become one summary notification. */
 const AT_ONCE = 3;
@@ -45,8 +58,9 @@ export function useDeskNotifications(): void {
   const onStart = useCallback((keys: string[]) => {
     if (Notification.permission !== 'granted') return;
     const { agents, queues } = readLive();
+    const intl = activeIntl();
     if (keys.length > AT_ONCE) {
-      notify('Floorwatch', `${keys.length} new critical alerts`, 'floorwatch-many');
+      notify('Floorwatch', intl.formatMessage(M.many, { count: keys.length }), 'floorwatch-many');
       return;
     }
     for (const k of keys) {
@@ -54,13 +68,19 @@ export function useDeskNotifications(): void {
       if (k.startsWith('a:')) {
         const a = agents.get(id);
         notify(
-          'Agent past critical limit',
-          a ? `${a.name.trim() || a.workno} (${a.workno})` : id,
+          intl.formatMessage(M.agent),
+          a
+            ? intl.formatMessage(M.agentBody, { name: a.name.trim() || a.workno, workno: a.workno })
+            : id,
           k,
         );
       } else {
         const q = queues.get(Number(id));
-        notify('Queue past a critical limit', q?.name ?? `Queue ${id}`, k);
+        notify(
+          intl.formatMessage(M.queue),
+          q?.name ?? intl.formatMessage(M.queueN, { skillId: id }),
+          k,
+        );
       }
     }
   }, []);

@@ -4,14 +4,28 @@
 // words, never numbers (docs/gateway.md §Queue statistics).
 import type { Queue } from '@floorwatch/contracts/api';
 import { useMemo } from 'react';
+import { defineMessages } from '@/i18n/messages';
 import { formatCount, formatSeconds } from '@/lib/format';
 import { judgeKpis, type LimitsPolicy } from '@/lib/limits';
 import { STATE_ORDER, type AgentState } from '@/lib/states';
 import type { ThresholdLevel } from '@/lib/thresholds';
+import { activeIntl } from '@/stores/locale-store';
 import { useFloor } from './use-floor';
 
-/** What a figure the gateway does not give reads as. */
-export const NONE = 'none';
+const M = defineMessages({
+  none: { id: 'kpi.none', defaultMessage: 'none' },
+  waiting: { id: 'kpi.waiting', defaultMessage: 'Calls waiting' },
+  longestWait: { id: 'kpi.longest-wait', defaultMessage: 'Longest wait' },
+  serviceLevel: { id: 'kpi.service-level', defaultMessage: 'Service level' },
+  percent: { id: 'kpi.percent', defaultMessage: '{pct}%' },
+  noSizeLimit: { id: 'kpi.occupancy.no-limit', defaultMessage: 'queue size limit {none}' },
+  occupancy: { id: 'kpi.occupancy', defaultMessage: 'queue {waiting} of {max}' },
+});
+
+/** What a figure the gateway does not give reads as ("none", 「无」). */
+export function noneText(): string {
+  return activeIntl().formatMessage(M.none);
+}
 
 export type KpiId = 'waiting' | 'longestWait' | 'serviceLevel';
 
@@ -34,14 +48,16 @@ export interface QueueKpiView {
   level: ThresholdLevel;
 }
 
-export const KPI_LABELS: Record<KpiId, string> = {
-  waiting: 'Calls waiting',
-  longestWait: 'Longest wait',
-  serviceLevel: 'Service level',
-};
+/** A KPI's name: "Calls waiting", 「排队数」. */
+export function kpiLabel(id: KpiId): string {
+  return activeIntl().formatMessage(M[id]);
+}
 
-export function formatServiceLevel(pct: number | null): string {
-  return pct === null ? NONE : `${Math.round(pct)}%`;
+/** A percentage, whole ("87%"), or "none". */
+export function formatPercent(pct: number | null): string {
+  return pct === null
+    ? noneText()
+    : activeIntl().formatMessage(M.percent, { pct: Math.round(pct) });
 }
 
 export function queueKpiView(q: Queue, policy: LimitsPolicy): QueueKpiView {
@@ -51,27 +67,30 @@ export function queueKpiView(q: Queue, policy: LimitsPolicy): QueueKpiView {
     figures: [
       {
         id: 'waiting',
-        label: KPI_LABELS.waiting,
-        value: q.waiting === null ? NONE : formatCount(q.waiting),
+        label: kpiLabel('waiting'),
+        value: q.waiting === null ? noneText() : formatCount(q.waiting),
         level: j.waiting,
       },
       {
         id: 'longestWait',
-        label: KPI_LABELS.longestWait,
-        value: q.longestWaitSec === null ? NONE : formatSeconds(q.longestWaitSec),
+        label: kpiLabel('longestWait'),
+        value: q.longestWaitSec === null ? noneText() : formatSeconds(q.longestWaitSec),
         level: j.longestWait,
       },
       {
         id: 'serviceLevel',
-        label: KPI_LABELS.serviceLevel,
-        value: formatServiceLevel(q.serviceLevel),
+        label: kpiLabel('serviceLevel'),
+        value: formatPercent(q.serviceLevel),
         level: j.serviceLevel,
       },
     ],
     occupancy:
       max === null
-        ? `queue size limit ${NONE}`
-        : `queue ${q.waiting === null ? NONE : formatCount(q.waiting)} of ${formatCount(max)}`,
+        ? activeIntl().formatMessage(M.noSizeLimit, { none: noneText() })
+        : activeIntl().formatMessage(M.occupancy, {
+            waiting: q.waiting === null ? noneText() : formatCount(q.waiting),
+            max: formatCount(max),
+          }),
     occupancyShare:
       max !== null && max > 0 && q.waiting !== null ? Math.min(1, q.waiting / max) : null,
     states: STATE_ORDER.filter((s) => (q.counts[s] ?? 0) > 0 || s === 'idle' || s === 'talking'),

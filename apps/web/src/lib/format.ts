@@ -128,6 +128,16 @@ export function isoWithOffset(epochMs: number): string {
   return `${t.y}-${t.mo}-${t.d}T${t.h}:${t.mi}:${t.s}${t.offset}`;
 }
 
+/**
+ * Midnight that began the site's day holding `epochMs` (the floor's "today", whatever zone the
+ * browser is in). Taken back by the hours already gone on the site's clock.
+ */
+export function startOfSiteDay(epochMs: number): number {
+  const t = partsIn(epochMs, activeLocale().timeZone);
+  const gone = (Number(t.h) * 3600 + Number(t.mi) * 60 + Number(t.s)) * 1000;
+  return epochMs - (epochMs % 1000) - gone;
+}
+
 /** A file-name friendly timestamp in the site's zone: 20261125-143005. */
 export function fileStamp(epochMs: number): string {
   const t = partsIn(epochMs, activeLocale().timeZone);
@@ -155,7 +165,17 @@ export function formatCount(n: number): string {
   return numberFormat(activeLocale().locale, 'count').format(n);
 }
 
-/** English-only count with a noun; screens move to ICU plural messages (i18n) instead. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+const LIST = defineMessages({
+  // Chinese separates a list with a full-width comma.
+  sep: { id: 'common.list-separator', defaultMessage: ', ' },
+});
+
+/** What goes between the items of a list: ", " or 「，」. */
+export function listSeparator(): string {
+  return activeIntl().formatMessage(LIST.sep);
+}
+
+/** Items joined with the language's separator: "Billing, Sales" / 「账单，销售」. */
+export function joinList(items: readonly string[]): string {
+  return items.join(listSeparator());
 }

@@ -1,13 +1,8 @@
-import {
-  AGENT_STATE_LABELS,
-  AGENT_STATES,
-  SKILL_MEDIA_TYPES,
-  type AgentState,
-} from '@floorwatch/contracts/gateway';
+import { AGENT_STATES, SKILL_MEDIA_TYPES, type AgentState } from '@floorwatch/contracts/gateway';
 import { defineMessages } from '@/i18n/messages';
 import { activeIntl } from '@/stores/locale-store';
 
-export { AGENT_STATES, AGENT_STATE_LABELS };
+export { AGENT_STATES };
 export type { AgentState };
 
 // In the words Chinese contact centres use on their own consoles (docs/gateway.md §Agent states).
@@ -68,6 +63,15 @@ export function mediaLabel(mediaType: number): string {
   return m ? intl.formatMessage(m) : intl.formatMessage(MEDIA.other, { code: mediaType });
 }
 
+const SKILL = defineMessages({
+  line: { id: 'queue.skill-media', defaultMessage: 'Skill {skillId} · {media}' },
+});
+
+/** A queue's gateway number and medium, under its name: "Skill 12 · Web chat". */
+export function skillText(skillId: number, mediaType: number): string {
+  return activeIntl().formatMessage(SKILL.line, { skillId, media: mediaLabel(mediaType) });
+}
+
 const REASON = defineMessages({
   1: { id: 'reason.1', defaultMessage: 'Said busy' },
   2: { id: 'reason.2', defaultMessage: 'Forced busy after no answer' },
@@ -99,6 +103,50 @@ export function reasonText(code: number): string | null {
   if (m) return intl.formatMessage(m);
   if (code >= 200 && code <= 250) return intl.formatMessage(REASON.custom, { code });
   return intl.formatMessage(REASON.other, { code });
+}
+
+// The gateway's own status tables (docs/gateway.md §Agent states), for the agent detail.
+const STATUS = defineMessages({
+  0: { id: 'status.0', defaultMessage: 'Unknown' },
+  1: { id: 'status.1', defaultMessage: 'Signed in (reserved)' },
+  2: { id: 'status.2', defaultMessage: 'Signed out' },
+  3: { id: 'status.3', defaultMessage: 'Busy (said busy)' },
+  4: { id: 'status.4', defaultMessage: 'Idle' },
+  5: { id: 'status.5', defaultMessage: 'Wrap-up' },
+  6: { id: 'status.6', defaultMessage: 'Idle (reserved)' },
+  7: { id: 'status.7', defaultMessage: 'Talking' },
+  8: { id: 'status.8', defaultMessage: 'Rest' },
+  9: { id: 'status.9', defaultMessage: 'Pre-rest' },
+});
+
+const CTI = defineMessages({
+  0: { id: 'cti.0', defaultMessage: 'Not signed in' },
+  1: { id: 'cti.1', defaultMessage: 'Idle' },
+  2: { id: 'cti.2', defaultMessage: 'Pre-occupied' },
+  3: { id: 'cti.3', defaultMessage: 'Occupied' },
+  4: { id: 'cti.4', defaultMessage: 'Answering' },
+  5: { id: 'cti.5', defaultMessage: 'Talking' },
+  6: { id: 'cti.6', defaultMessage: 'Wrap-up' },
+  7: { id: 'cti.7', defaultMessage: 'Busy (said busy)' },
+  8: { id: 'cti.8', defaultMessage: 'Rest' },
+  9: { id: 'cti.9', defaultMessage: 'Study' },
+  10: { id: 'cti.10', defaultMessage: 'Adjusting' },
+});
+
+const UNKNOWN = defineMessages({
+  status: { id: 'status.other', defaultMessage: 'Unknown' },
+});
+
+type Table = Record<string, (typeof UNKNOWN)['status']>;
+
+/** The gateway's `status` code in words (the same table as contracts' AGENT_STATUS). */
+export function statusText(status: number): string {
+  return activeIntl().formatMessage((STATUS as Table)[String(status)] ?? UNKNOWN.status);
+}
+
+/** The CTI platform's `ctiStatus` in words (the same table as contracts' CTI_STATUS). */
+export function ctiText(cti: number): string {
+  return activeIntl().formatMessage((CTI as Table)[String(cti)] ?? UNKNOWN.status);
 }
 
 /** CSS colour of a state (a theme variable, so light and dark each get an AA-safe tone). */

@@ -1,5 +1,6 @@
 import type { Limit } from '@floorwatch/contracts/api';
-import { formatCount } from './format';
+import { defineMessages } from '@/i18n/messages';
+import { activeIntl } from '@/stores/locale-store';
 
 export type ThresholdLevel = 'ok' | 'warn' | 'crit';
 
@@ -9,22 +10,43 @@ export interface ThresholdResult {
   share: number;
 }
 
-/**
- * The one phrase for time limits on every screen (header, tiles, rows, meters, the wall):
- * "past warning limit", "past critical limit", "within time limits".
- */
-export const LIMIT_PHRASE: Record<ThresholdLevel, string> = {
-  ok: 'within time limits',
-  warn: 'past warning limit',
-  crit: 'past critical limit',
-};
+// The one phrase for time limits on every screen (header, tiles, rows, meters, the wall).
+const PHRASE = defineMessages<ThresholdLevel>({
+  ok: { id: 'limit.phrase.ok', defaultMessage: 'within time limits' },
+  warn: { id: 'limit.phrase.warn', defaultMessage: 'past warning limit' },
+  crit: { id: 'limit.phrase.crit', defaultMessage: 'past critical limit' },
+});
 
-/** Names of the two limits, as the limits page and the level icons call them. */
-export const LIMIT_NAME = { warn: 'Warning', crit: 'Critical' } as const;
+// Names of the two limits, as the limits page and the level icons call them.
+const NAME = defineMessages<'warn' | 'crit'>({
+  warn: { id: 'limit.name.warn', defaultMessage: 'Warning' },
+  crit: { id: 'limit.name.crit', defaultMessage: 'Critical' },
+});
+
+const PAST = defineMessages<'warn' | 'crit'>({
+  warn: {
+    id: 'limit.past.warn',
+    defaultMessage: '{count, plural, other {# past warning limit}}',
+  },
+  crit: {
+    id: 'limit.past.crit',
+    defaultMessage: '{count, plural, other {# past critical limit}}',
+  },
+});
+
+/** "past warning limit", "past critical limit", "within time limits". */
+export function limitPhrase(level: ThresholdLevel): string {
+  return activeIntl().formatMessage(PHRASE[level]);
+}
+
+/** "Warning" / "Critical". */
+export function limitName(level: 'warn' | 'crit'): string {
+  return activeIntl().formatMessage(NAME[level]);
+}
 
 /** "3 past critical limit". */
 export function pastLimitText(level: 'warn' | 'crit', n: number): string {
-  return `${formatCount(n)} ${LIMIT_PHRASE[level]}`;
+  return activeIntl().formatMessage(PAST[level], { count: n });
 }
 
 const NO_LIMIT: ThresholdResult = { level: 'ok', share: 0 };

@@ -9,3 +9,4 @@ export * from './shape-check';
 export * from './floor-settings';
 export * from './site-locale';
 export * from './signed-in';
+export * from './field-issue';

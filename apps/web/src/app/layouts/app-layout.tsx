@@ -15,6 +15,7 @@ import { useLiveConnection } from '@/features/live-status/hooks/use-live-connect
 import { useExceptions } from '@/hooks/use-exceptions';
 import { useIsStale } from '@/hooks/use-freshness';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { COMMON } from '@/i18n/common';
 import { defineMessages } from '@/i18n/messages';
 import { apiErrorText } from '@/lib/api-problem';
 import { siteZoneLabel } from '@/lib/format';
@@ -31,7 +32,6 @@ const M = defineMessages({
   },
   loading: { id: 'shell.loading', defaultMessage: 'Loading Floorwatch…' },
   unreachable: { id: 'shell.unreachable', defaultMessage: 'Cannot reach Floorwatch' },
-  tryAgain: { id: 'common.try-again', defaultMessage: 'Try again' },
   skip: { id: 'shell.skip', defaultMessage: 'Skip to content' },
   main: { id: 'nav.main', defaultMessage: 'Main' },
   queues: { id: 'nav.queues', defaultMessage: 'Queues' },
@@ -145,7 +145,7 @@ export function AppLayout() {
           className="btn btn-primary self-start"
           onClick={() => void me.refetch()}
         >
-          {intl.formatMessage(M.tryAgain)}
+          {intl.formatMessage(COMMON.tryAgain)}
         </button>
       </div>
     );
@@ -237,7 +237,7 @@ export function AppLayout() {
                 {error.message}
               </pre>
               <button type="button" className="btn btn-primary self-start" onClick={reset}>
-                {intl.formatMessage(M.tryAgain)}
+                {intl.formatMessage(COMMON.tryAgain)}
               </button>
             </div>
           )}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from 'react-router';
+import { COMMON } from '@/i18n/common';
 import { defineMessages } from '@/i18n/messages';
 import { useI18n } from '@/stores/locale-store';
 
@@ -15,7 +16,6 @@ const M = defineMessages({
     id: 'route-error.other',
     defaultMessage: 'The rest of Floorwatch still works. Try again, or go back to the overview.',
   },
-  reload: { id: 'common.reload', defaultMessage: 'Reload' },
   overview: { id: 'route-error.overview', defaultMessage: 'Overview' },
 });
 
@@ -49,7 +49,7 @@ export function RouteError() {
       <pre className="overflow-auto rounded-lg bg-surface-2 p-3 text-xs">{message}</pre>
       <div className="flex gap-2">
         <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
-          {intl.formatMessage(M.reload)}
+          {intl.formatMessage(COMMON.reload)}
         </button>
         <Link to="/" className="btn">
           {intl.formatMessage(M.overview)}

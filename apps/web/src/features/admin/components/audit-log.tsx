@@ -1,21 +1,42 @@
 import type { AuditEntry } from '@floorwatch/contracts/api';
+import { COMMON } from '@/i18n/common';
+import { defineMessages, type Message } from '@/i18n/messages';
 import { formatSignIn } from '@/lib/format';
 import { saveErrorText } from '@/lib/save-problems';
+import { useI18n } from '@/stores/locale-store';
 import { useAudit } from '../api/admin-api';
 
-const ACTIONS: Record<string, string> = {
-  'limits.site.put': 'Changed the site limits',
-  'limits.queue.put': "Changed a queue's limits",
-  'limits.queue.delete': "Removed a queue's own limits",
-  'reason.put': 'Named a reason or set its limit',
-  'reason.delete': 'Removed a reason',
-  'group.put': 'Named a group',
-  'group.delete': "Removed a group's name",
-  'wall-link.create': 'Created a wall link',
-  'wall-link.put': 'Changed a wall link',
-  'wall-link.delete': 'Revoked a wall link',
-  'settings.seed': 'Filled in the first settings',
-};
+const ACTIONS: Record<string, Message> = defineMessages({
+  'limits.site.put': { id: 'audit.limits.site.put', defaultMessage: 'Changed the site limits' },
+  'limits.queue.put': { id: 'audit.limits.queue.put', defaultMessage: "Changed a queue's limits" },
+  'limits.queue.delete': {
+    id: 'audit.limits.queue.delete',
+    defaultMessage: "Removed a queue's own limits",
+  },
+  'reason.put': { id: 'audit.reason.put', defaultMessage: 'Named a reason or set its limit' },
+  'reason.delete': { id: 'audit.reason.delete', defaultMessage: 'Removed a reason' },
+  'group.put': { id: 'audit.group.put', defaultMessage: 'Named a group' },
+  'group.delete': { id: 'audit.group.delete', defaultMessage: "Removed a group's name" },
+  'wall-link.create': { id: 'audit.wall-link.create', defaultMessage: 'Created a wall link' },
+  'wall-link.put': { id: 'audit.wall-link.put', defaultMessage: 'Changed a wall link' },
+  'wall-link.delete': { id: 'audit.wall-link.delete', defaultMessage: 'Revoked a wall link' },
+  'settings.seed': { id: 'audit.settings.seed', defaultMessage: 'Filled in the first settings' },
+});
+
+const M = defineMessages({
+  intro: {
+    id: 'audit.intro',
+    defaultMessage: 'Every change to limits, names and wall links, newest first.',
+  },
+  none: { id: 'audit.none', defaultMessage: 'Nothing has been changed yet.' },
+  caption: { id: 'audit.caption', defaultMessage: 'Audit log' },
+  when: { id: 'audit.when', defaultMessage: 'When' },
+  who: { id: 'audit.who', defaultMessage: 'Who' },
+  what: { id: 'audit.what', defaultMessage: 'What' },
+  before: { id: 'audit.before', defaultMessage: 'Before' },
+  after: { id: 'audit.after', defaultMessage: 'After' },
+  older: { id: 'audit.older', defaultMessage: 'Older changes' },
+});
 
 /** A stored value in one short line (JSON without quotes around keys). */
 function valueText(v: unknown): string {
@@ -25,12 +46,14 @@ function valueText(v: unknown): string {
 }
 
 function Row({ e, now }: { e: AuditEntry; now: number }) {
+  const intl = useI18n();
+  const action = ACTIONS[e.action];
   return (
     <tr className="border-t border-line align-top">
       <td className="py-2 pr-3 whitespace-nowrap tabular">{formatSignIn(e.at, now)}</td>
       <td className="py-2 pr-3">{e.actor}</td>
       <td className="py-2 pr-3">
-        {ACTIONS[e.action] ?? e.action}
+        {action ? intl.formatMessage(action) : e.action}
         <span className="block text-xs text-muted">{e.target}</span>
       </td>
       <td className="py-2 pr-3 font-mono text-xs break-all text-muted">{valueText(e.before)}</td>
@@ -45,39 +68,38 @@ export function AuditLog() {
   // Dates are read against when the log arrived (a render reads no clock).
   const now = audit.dataUpdatedAt;
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
+  const intl = useI18n();
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-sm text-muted">
-        Every change to limits, names and wall links, newest first.
-      </p>
+      <p className="text-sm text-muted">{intl.formatMessage(M.intro)}</p>
       <div className="card overflow-x-auto p-3">
         {audit.isPending ? (
-          <p className="text-muted">Loading…</p>
+          <p className="text-muted">{intl.formatMessage(COMMON.loading)}</p>
         ) : audit.isError ? (
           <p role="alert" className="text-crit">
             {saveErrorText(audit.error)}
           </p>
         ) : entries.length === 0 ? (
-          <p className="text-muted">Nothing has been changed yet.</p>
+          <p className="text-muted">{intl.formatMessage(M.none)}</p>
         ) : (
           <table className="w-full min-w-[44rem] text-sm">
-            <caption className="sr-only">Audit log</caption>
+            <caption className="sr-only">{intl.formatMessage(M.caption)}</caption>
             <thead>
               <tr className="text-left text-xs text-muted uppercase">
                 <th scope="col" className="py-1 pr-3">
-                  When
+                  {intl.formatMessage(M.when)}
                 </th>
                 <th scope="col" className="py-1 pr-3">
-                  Who
+                  {intl.formatMessage(M.who)}
                 </th>
                 <th scope="col" className="py-1 pr-3">
-                  What
+                  {intl.formatMessage(M.what)}
                 </th>
                 <th scope="col" className="py-1 pr-3">
-                  Before
+                  {intl.formatMessage(M.before)}
                 </th>
                 <th scope="col" className="py-1">
-                  After
+                  {intl.formatMessage(M.after)}
                 </th>
               </tr>
             </thead>
@@ -96,7 +118,7 @@ export function AuditLog() {
           disabled={audit.isFetchingNextPage}
           onClick={() => void audit.fetchNextPage()}
         >
-          Older changes
+          {intl.formatMessage(M.older)}
         </button>
       )}
     </div>

@@ -1,14 +1,63 @@
 import { reason as reasonSchema, reasonInput, type Reason } from '@floorwatch/contracts/api';
-import { reasonLabel } from '@floorwatch/contracts/gateway';
 import { useMemo, useState } from 'react';
 import { useSettings } from '@/api/get-settings';
 import { useSettingsChange } from '@/api/settings-change';
 import { SaveProblem } from '@/components/save-problem';
 import { useAgentMap } from '@/hooks/use-live';
 import { useVersionedEdit } from '@/hooks/use-versioned-edit';
+import { COMMON } from '@/i18n/common';
+import { defineMessages } from '@/i18n/messages';
 import { formatDuration } from '@/lib/format';
 import { conflictOf, errorAt, fieldErrorsOfParse, saveErrorText } from '@/lib/save-problems';
+import { reasonText } from '@/lib/states';
+import { activeIntl, useI18n } from '@/stores/locale-store';
 import { deleteReason, putReason } from '../api/admin-api';
+
+const M = defineMessages({
+  needName: { id: 'reasons.need-name', defaultMessage: 'Give the reason a name.' },
+  half: {
+    id: 'reasons.half',
+    defaultMessage: 'Fill in both limits, or leave both empty for the state’s limit.',
+  },
+  form: { id: 'reasons.form', defaultMessage: 'Reason {code}' },
+  code: { id: 'reasons.code', defaultMessage: 'Code {code}' },
+  nameOf: { id: 'reasons.name-of', defaultMessage: 'Name of reason {code}' },
+  warn: { id: 'reasons.warn', defaultMessage: 'Warning (s)' },
+  warnOf: { id: 'reasons.warn-of', defaultMessage: 'Warning limit of reason {code}, seconds' },
+  crit: { id: 'reasons.crit', defaultMessage: 'Critical (s)' },
+  critOf: { id: 'reasons.crit-of', defaultMessage: 'Critical limit of reason {code}, seconds' },
+  add: { id: 'reasons.add', defaultMessage: 'Add reason' },
+  deleteOf: { id: 'reasons.delete-of', defaultMessage: 'Delete {name}' },
+  unnamed: { id: 'reasons.unnamed', defaultMessage: 'reason {code}' },
+  after: {
+    id: 'reasons.after',
+    defaultMessage: 'Warning after {warn}, critical after {crit}',
+  },
+  ownNone: {
+    id: 'reasons.own-none',
+    defaultMessage: 'No limit of its own: the state’s limit applies.',
+  },
+  gateway: { id: 'reasons.gateway', defaultMessage: 'The gateway calls code {code} “{label}”.' },
+  deleteConflict: {
+    id: 'reasons.delete-conflict',
+    defaultMessage:
+      'Someone else changed this reason meanwhile — reload to see their change before deleting it.',
+  },
+  intro: {
+    id: 'reasons.intro',
+    defaultMessage:
+      'The gateway sends a bare number for why an agent is resting or busy. Name the codes your site uses (“Lunch”), and give a reason its own limit where it differs from the state’s (lunch 60 minutes, a short break 15). Every screen, wall and CSV export shows the name.',
+  },
+  list: { id: 'reasons.list', defaultMessage: 'Named reasons' },
+  none: { id: 'reasons.none', defaultMessage: 'No reason has a name yet.' },
+  another: { id: 'reasons.another', defaultMessage: 'Name another reason code' },
+  onFloor: { id: 'reasons.on-floor', defaultMessage: 'On the floor now without a name:' },
+  newCode: { id: 'reasons.new-code', defaultMessage: 'Reason code' },
+  exists: {
+    id: 'reasons.exists',
+    defaultMessage: 'Code {code} already has a name; change it in the list above.',
+  },
+});
 
 interface Draft {
   name: string;
@@ -33,9 +82,10 @@ function bodyOf(d: Draft, version: number) {
 }
 
 function check(d: Draft): Record<string, string> {
-  if (d.name.trim() === '') return { name: 'Give the reason a name.' };
+  const intl = activeIntl();
+  if (d.name.trim() === '') return { name: intl.formatMessage(M.needName) };
   const half = (d.warn.trim() === '') !== (d.crit.trim() === '');
-  if (half) return { limit: 'Fill in both limits, or leave both empty for the state’s limit.' };
+  if (half) return { limit: intl.formatMessage(M.half) };
   const parsed = bodyOf(d, 0);
   return parsed.success ? {} : fieldErrorsOfParse(parsed.error);
 }
@@ -67,10 +117,11 @@ function ReasonForm({
   const nameErr = errorAt(form.errors, 'name');
   const limitErr = errorAt(form.errors, 'limit');
   const id = `reason-${code}`;
-  const label = stored?.name ?? `reason ${code}`;
+  const intl = useI18n();
+  const label = stored?.name ?? intl.formatMessage(M.unnamed, { code });
   return (
     <form
-      aria-label={`Reason ${code}`}
+      aria-label={intl.formatMessage(M.form, { code })}
       className="flex flex-col gap-2 border-t border-line py-3 first:border-t-0"
       noValidate
       onSubmit={(e) => {
@@ -79,67 +130,73 @@ function ReasonForm({
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <span className="w-16 pb-2 font-mono text-sm tabular">Code {code}</span>
+        <span className="w-16 pb-2 font-mono text-sm tabular">
+          {intl.formatMessage(M.code, { code })}
+        </span>
         <label className="flex flex-col gap-1 text-xs font-semibold text-muted">
-          Name
+          {intl.formatMessage(COMMON.name)}
           <input
             className="input w-52"
             value={form.draft.name}
             maxLength={60}
-            aria-label={`Name of reason ${code}`}
+            aria-label={intl.formatMessage(M.nameOf, { code })}
             aria-invalid={nameErr ? true : undefined}
             onChange={(e) => form.setDraft({ ...form.draft, name: e.target.value })}
           />
         </label>
         <label className="flex flex-col gap-1 text-xs font-semibold text-muted">
-          Warning (s)
+          {intl.formatMessage(M.warn)}
           <input
             type="number"
             min={1}
             className="input w-24 tabular"
             value={form.draft.warn}
-            aria-label={`Warning limit of reason ${code}, seconds`}
+            aria-label={intl.formatMessage(M.warnOf, { code })}
             aria-invalid={limitErr ? true : undefined}
             onChange={(e) => form.setDraft({ ...form.draft, warn: e.target.value })}
           />
         </label>
         <label className="flex flex-col gap-1 text-xs font-semibold text-muted">
-          Critical (s)
+          {intl.formatMessage(M.crit)}
           <input
             type="number"
             min={1}
             className="input w-24 tabular"
             value={form.draft.crit}
-            aria-label={`Critical limit of reason ${code}, seconds`}
+            aria-label={intl.formatMessage(M.critOf, { code })}
             aria-invalid={limitErr ? true : undefined}
             onChange={(e) => form.setDraft({ ...form.draft, crit: e.target.value })}
           />
         </label>
         <button type="submit" className="btn btn-primary" disabled={form.saving}>
-          {stored ? 'Save' : 'Add reason'}
+          {intl.formatMessage(stored ? COMMON.save : M.add)}
         </button>
         {stored && (
           <button
             type="button"
             className="btn"
-            aria-label={`Delete ${label}`}
+            aria-label={intl.formatMessage(M.deleteOf, { name: label })}
             disabled={del.isPending}
             onClick={() => del.mutate(stored.version)}
           >
-            Delete
+            {intl.formatMessage(COMMON.delete)}
           </button>
         )}
         {form.saved && (
           <span role="status" className="pb-2 text-sm text-ok">
-            Saved
+            {intl.formatMessage(COMMON.saved)}
           </span>
         )}
       </div>
       <p className="pl-[4.75rem] text-xs text-muted tabular" id={`${id}-hint`}>
         {form.draft.warn && form.draft.crit && Number(form.draft.crit) > 0
-          ? `Warning after ${formatDuration(Number(form.draft.warn) * 1000)}, critical after ${formatDuration(Number(form.draft.crit) * 1000)}`
-          : 'No limit of its own: the state’s limit applies.'}
-        {' · '}The gateway calls code {code} “{reasonLabel(code)}”.
+          ? intl.formatMessage(M.after, {
+              warn: formatDuration(Number(form.draft.warn) * 1000),
+              crit: formatDuration(Number(form.draft.crit) * 1000),
+            })
+          : intl.formatMessage(M.ownNone)}
+        {' · '}
+        {intl.formatMessage(M.gateway, { code, label: reasonText(code) ?? '' })}
       </p>
       {(nameErr || limitErr) && (
         <p role="alert" className="pl-[4.75rem] text-xs text-crit">
@@ -155,7 +212,7 @@ function ReasonForm({
       {del.isError && (
         <p role="alert" className="callout callout-warn text-sm">
           {conflictOf(del.error, reasonSchema)
-            ? 'Someone else changed this reason meanwhile — reload to see their change before deleting it.'
+            ? intl.formatMessage(M.deleteConflict)
             : saveErrorText(del.error)}
         </p>
       )}
@@ -181,30 +238,27 @@ export function ReasonsAdmin() {
   const code = Number(newCode);
   const codeOk = newCode.trim() !== '' && Number.isInteger(code) && code >= 1 && code <= 65535;
   const exists = reasons.some((r) => r.code === code);
+  const intl = useI18n();
 
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-muted">
-        The gateway sends a bare number for why an agent is resting or busy. Name the codes your
-        site uses (“Lunch”), and give a reason its own limit where it differs from the state’s
-        (lunch 60 minutes, a short break 15). Every screen, wall and CSV export shows the name.
-      </p>
-      <section aria-label="Named reasons" className="card px-4 py-1">
+      <p className="text-sm text-muted">{intl.formatMessage(M.intro)}</p>
+      <section aria-label={intl.formatMessage(M.list)} className="card px-4 py-1">
         {settings.isPending ? (
-          <p className="py-3 text-muted">Loading…</p>
+          <p className="py-3 text-muted">{intl.formatMessage(COMMON.loading)}</p>
         ) : reasons.length === 0 ? (
-          <p className="py-3 text-muted">No reason has a name yet.</p>
+          <p className="py-3 text-muted">{intl.formatMessage(M.none)}</p>
         ) : (
           reasons.map((r) => <ReasonForm key={r.code} code={r.code} stored={r} />)
         )}
       </section>
       <section aria-labelledby="add-reason-h" className="card flex flex-col gap-2 p-4">
         <h2 id="add-reason-h" className="font-semibold">
-          Name another reason code
+          {intl.formatMessage(M.another)}
         </h2>
         {unnamed.length > 0 && (
           <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
-            On the floor now without a name:
+            {intl.formatMessage(M.onFloor)}
             {unnamed.map((c) => (
               <button
                 key={c}
@@ -218,7 +272,7 @@ export function ReasonsAdmin() {
           </p>
         )}
         <label className="flex w-40 flex-col gap-1 text-xs font-semibold text-muted">
-          Reason code
+          {intl.formatMessage(M.newCode)}
           <input
             type="number"
             min={1}
@@ -229,9 +283,7 @@ export function ReasonsAdmin() {
           />
         </label>
         {codeOk && exists && (
-          <p className="text-sm text-muted">
-            Code {code} already has a name; change it in the list above.
-          </p>
+          <p className="text-sm text-muted">{intl.formatMessage(M.exists, { code })}</p>
         )}
         {codeOk && !exists && (
           <ReasonForm key={code} code={code} stored={null} onDone={() => setNewCode('')} />

@@ -1,12 +1,39 @@
 import type { Queue, WallLinkCreate } from '@floorwatch/contracts/api';
 import { useState } from 'react';
+import { COMMON } from '@/i18n/common';
+import { endonym, SUPPORTED_LOCALES } from '@/i18n/locales';
+import { defineMessages } from '@/i18n/messages';
+import { matchesSearch, searchKey } from '@/i18n/search';
 import { errorAt, type FieldErrors } from '@/lib/save-problems';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  example: { id: 'wall-link.name.example', defaultMessage: 'e.g. North floor TV' },
+  queues: { id: 'wall-link.queues', defaultMessage: 'Queues' },
+  every: { id: 'wall-link.queues.every', defaultMessage: 'Every queue' },
+  chosen: { id: 'wall-link.queues.chosen', defaultMessage: 'Chosen queues' },
+  chosenCount: { id: 'wall-link.queues.chosen-count', defaultMessage: ' ({count} chosen)' },
+  filter: { id: 'wall-link.queues.filter', defaultMessage: 'Filter queues' },
+  rotate: { id: 'wall-link.rotate', defaultMessage: 'Seconds per page' },
+  rotateHint: { id: 'wall-link.rotate.hint', defaultMessage: 'Empty: 15 seconds.' },
+  lang: { id: 'wall-link.lang', defaultMessage: 'Language on the display' },
+  langAuto: {
+    id: 'wall-link.lang.auto',
+    defaultMessage: "Automatic (the display's browser, else the site's language)",
+  },
+  sound: {
+    id: 'wall-link.sound',
+    defaultMessage: 'Play a short tone when something turns critical',
+  },
+});
 
 export interface WallLinkDraft {
   name: string;
   all: boolean;
   queues: number[];
   rotate: string;
+  /** A language tag the display is fixed to; '' = automatic. */
+  lang: string;
   sound: boolean;
 }
 
@@ -15,17 +42,19 @@ export const EMPTY_LINK: WallLinkDraft = {
   all: true,
   queues: [],
   rotate: '',
+  lang: '',
   sound: false,
 };
 
 export function linkDraftOf(
-  l: Pick<WallLinkCreate, 'name' | 'queues' | 'rotateSec' | 'sound'>,
+  l: Pick<WallLinkCreate, 'name' | 'queues' | 'rotateSec' | 'lang' | 'sound'>,
 ): WallLinkDraft {
   return {
     name: l.name,
     all: l.queues === '*',
     queues: l.queues === '*' ? [] : l.queues,
     rotate: l.rotateSec === null ? '' : String(l.rotateSec),
+    lang: l.lang ?? '',
     sound: l.sound,
   };
 }
@@ -36,12 +65,12 @@ export function linkBodyOf(d: WallLinkDraft): Record<string, unknown> {
     name: d.name,
     queues: d.all ? '*' : d.queues,
     rotateSec: d.rotate.trim() === '' ? null : Number(d.rotate),
-    lang: null,
+    lang: d.lang === '' ? null : d.lang,
     sound: d.sound,
   };
 }
 
-/** Name, queues (all, or chosen from a filterable list), page time and sound. */
+/** Name, queues (all, or chosen from a filterable list), page time, language and sound. */
 export function WallLinkFields({
   idPrefix,
   draft,
@@ -55,30 +84,29 @@ export function WallLinkFields({
   queues: readonly Queue[];
   errors: FieldErrors;
 }) {
+  const intl = useI18n();
   const [filter, setFilter] = useState('');
-  const f = filter.trim().toLowerCase();
-  const shown = queues.filter(
-    (q) => f === '' || q.name.toLowerCase().includes(f) || String(q.skillId) === f,
-  );
+  const f = searchKey(filter);
+  const shown = queues.filter((q) => matchesSearch(f, q.name) || String(q.skillId) === f);
   const nameErr = errorAt(errors, 'name');
   const queuesErr = errorAt(errors, 'queues');
   const rotateErr = errorAt(errors, 'rotateSec');
   return (
     <div className="flex flex-col gap-3 text-sm">
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">Name</span>
+        <span className="font-semibold">{intl.formatMessage(COMMON.name)}</span>
         <input
           className="input max-w-sm"
           value={draft.name}
           maxLength={80}
-          placeholder="e.g. North floor TV"
+          placeholder={intl.formatMessage(M.example)}
           aria-invalid={nameErr ? true : undefined}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
         />
         {nameErr && <span className="text-xs text-crit">{nameErr}</span>}
       </label>
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-semibold">Queues</legend>
+        <legend className="mb-1 font-semibold">{intl.formatMessage(M.queues)}</legend>
         <label className="inline-flex items-center gap-2">
           <input
             type="radio"
@@ -86,7 +114,7 @@ export function WallLinkFields({
             checked={draft.all}
             onChange={() => setDraft({ ...draft, all: true })}
           />
-          Every queue
+          {intl.formatMessage(M.every)}
         </label>
         <label className="inline-flex items-center gap-2">
           <input
@@ -95,20 +123,21 @@ export function WallLinkFields({
             checked={!draft.all}
             onChange={() => setDraft({ ...draft, all: false })}
           />
-          Chosen queues{!draft.all && ` (${draft.queues.length} chosen)`}
+          {intl.formatMessage(M.chosen)}
+          {!draft.all && intl.formatMessage(M.chosenCount, { count: draft.queues.length })}
         </label>
         {!draft.all && (
           <div className="ml-6 flex max-w-md flex-col gap-1">
             <input
               className="input"
-              placeholder="Filter queues"
-              aria-label="Filter queues"
+              placeholder={intl.formatMessage(M.filter)}
+              aria-label={intl.formatMessage(M.filter)}
               value={filter}
               onChange={(e) => setFilter(e.target.value)}
             />
             <div
               role="group"
-              aria-label="Chosen queues"
+              aria-label={intl.formatMessage(M.chosen)}
               className="max-h-48 overflow-auto rounded border border-line p-1"
             >
               {shown.slice(0, 200).map((q) => {
@@ -137,7 +166,7 @@ export function WallLinkFields({
         {queuesErr && <span className="text-xs text-crit">{queuesErr}</span>}
       </fieldset>
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">Seconds per page</span>
+        <span className="font-semibold">{intl.formatMessage(M.rotate)}</span>
         <input
           type="number"
           min={5}
@@ -148,8 +177,23 @@ export function WallLinkFields({
           aria-invalid={rotateErr ? true : undefined}
           onChange={(e) => setDraft({ ...draft, rotate: e.target.value })}
         />
-        <span className="text-xs text-muted">Empty: 15 seconds.</span>
+        <span className="text-xs text-muted">{intl.formatMessage(M.rotateHint)}</span>
         {rotateErr && <span className="text-xs text-crit">{rotateErr}</span>}
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">{intl.formatMessage(M.lang)}</span>
+        <select
+          className="select max-w-sm"
+          value={draft.lang}
+          onChange={(e) => setDraft({ ...draft, lang: e.target.value })}
+        >
+          <option value="">{intl.formatMessage(M.langAuto)}</option>
+          {SUPPORTED_LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {endonym(l)}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="inline-flex items-center gap-2">
         <input
@@ -157,7 +201,7 @@ export function WallLinkFields({
           checked={draft.sound}
           onChange={(e) => setDraft({ ...draft, sound: e.target.checked })}
         />
-        Play a short tone when something turns critical
+        {intl.formatMessage(M.sound)}
       </label>
     </div>
   );

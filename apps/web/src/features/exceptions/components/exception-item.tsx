@@ -5,7 +5,7 @@ import { LevelIcon, levelTintClass, levelTextClass } from '@/components/limit-le
 import { StateBadge } from '@/components/state-badge';
 import type { ExceptionRow } from '@/lib/exceptions';
 import { groupName, reasonName, reasonWithCode, type FloorNames } from '@/lib/floor-names';
-import { formatDuration } from '@/lib/format';
+import { formatDuration, joinList } from '@/lib/format';
 import { queueAgentPath } from '@/lib/routes';
 import { agentQueue, brokenLimitText, queueNames } from '../lib/exception-words';
 
@@ -65,9 +65,9 @@ export const ExceptionItem = memo(function ExceptionItem({
       </span>
       <span
         className="truncate text-sm text-muted max-sm:order-5 max-sm:col-span-2"
-        title={qs.join(', ')}
+        title={joinList(qs)}
       >
-        {qs.length === 0 ? '—' : qs.join(', ')}
+        {qs.length === 0 ? '—' : joinList(qs)}
       </span>
     </li>
   );

@@ -2,28 +2,64 @@
 // as plain text for everyone else. Used for the site's limits and for one queue's own.
 import { LevelIcon } from '@/components/limit-level';
 import { StateBadge } from '@/components/state-badge';
+import { kpiLabel } from '@/hooks/use-queue-kpis';
+import { defineMessages, type Message } from '@/i18n/messages';
 import { formatDuration } from '@/lib/format';
 import { errorAt, type FieldErrors } from '@/lib/save-problems';
-import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
-import { LIMIT_NAME } from '@/lib/thresholds';
+import { STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
+import { limitName } from '@/lib/thresholds';
+import { activeIntl, useI18n } from '@/stores/locale-store';
 import { KPI_KEYS, type KpiKey, type LimitsDraft, type Pair } from '../lib/limits-draft';
 
-export const KPI_ROW: Record<KpiKey, { label: string; unit: string; warn: string; crit: string }> =
-  {
-    waiting: { label: 'Calls waiting', unit: 'calls', warn: 'Warning at', crit: 'Critical at' },
-    longestWaitSec: {
-      label: 'Longest wait',
-      unit: 'seconds',
-      warn: 'Warning at',
-      crit: 'Critical at',
-    },
-    serviceLevelPct: {
-      label: 'Service level',
-      unit: '%',
-      warn: 'Warning below',
-      crit: 'Critical below',
-    },
-  };
+const M = defineMessages({
+  // Input names: "Calls waiting, warning at (calls)".
+  atCalls: {
+    id: 'limits.input.calls',
+    defaultMessage: '{name}, {level, select, warn {warning at} other {critical at}} (calls)',
+  },
+  atSeconds: {
+    id: 'limits.input.seconds',
+    defaultMessage: '{name}, {level, select, warn {warning at} other {critical at}} (seconds)',
+  },
+  belowPct: {
+    id: 'limits.input.pct',
+    defaultMessage: '{name}, {level, select, warn {warning below} other {critical below}} (%)',
+  },
+  stateInput: {
+    id: 'limits.input.state',
+    defaultMessage: '{level} limit for {name}, seconds',
+  },
+  shownAt: { id: 'limits.shown.at', defaultMessage: 'warning at {warn}, critical at {crit}' },
+  shownBelow: {
+    id: 'limits.shown.below',
+    defaultMessage: 'warning below {warn}, critical below {crit}',
+  },
+  pct: { id: 'limits.pct', defaultMessage: '{value}%' },
+  site: { id: 'limits.inherited', defaultMessage: 'Site: {limits}' },
+  siteLimit: { id: 'limits.empty.inherit', defaultMessage: "the site's limit" },
+  noLimit: { id: 'limits.empty.none', defaultMessage: 'no limit' },
+  limits: { id: 'limits.column', defaultMessage: 'Limits' },
+  timeInState: { id: 'limits.time-in-state', defaultMessage: 'Time in state' },
+  seconds: { id: 'limits.seconds', defaultMessage: '(seconds)' },
+  figures: { id: 'limits.figures', defaultMessage: 'Queue figures' },
+});
+
+const INPUT: Record<KpiKey, Message> = {
+  waiting: M.atCalls,
+  longestWaitSec: M.atSeconds,
+  serviceLevelPct: M.belowPct,
+};
+
+const KPI_ID = {
+  waiting: 'waiting',
+  longestWaitSec: 'longestWait',
+  serviceLevelPct: 'serviceLevel',
+} as const;
+
+/** A KPI row's name: the same words as the figures on the tiles. */
+export function kpiRowLabel(k: KpiKey): string {
+  return kpiLabel(KPI_ID[k]);
+}
 
 function hint(k: KpiKey | null, v: string): string | null {
   const n = Number(v);
@@ -34,11 +70,17 @@ function hint(k: KpiKey | null, v: string): string | null {
 
 function shown(k: KpiKey | null, p: Pair, emptyText: string): string {
   if (p.warn === '' && p.crit === '') return emptyText;
+  const intl = activeIntl();
   const f = (v: string) =>
-    k === 'serviceLevelPct' ? `${v}%` : k === 'waiting' ? v : formatDuration(Number(v) * 1000);
-  return k === 'serviceLevelPct'
-    ? `warning below ${f(p.warn)}, critical below ${f(p.crit)}`
-    : `warning at ${f(p.warn)}, critical at ${f(p.crit)}`;
+    k === 'serviceLevelPct'
+      ? intl.formatMessage(M.pct, { value: v })
+      : k === 'waiting'
+        ? v
+        : formatDuration(Number(v) * 1000);
+  return intl.formatMessage(k === 'serviceLevelPct' ? M.shownBelow : M.shownAt, {
+    warn: f(p.warn),
+    crit: f(p.crit),
+  });
 }
 
 interface RowProps {
@@ -56,13 +98,15 @@ interface RowProps {
 
 function Row({ id, label, name, kpi, pair, inherited, edit, error, set, emptyText }: RowProps) {
   const errId = `${id}-err`;
-  const words = kpi ? KPI_ROW[kpi] : null;
+  const intl = useI18n();
   return (
     <tr className="border-t border-line align-top" data-row={id}>
       <th scope="row" className="py-2 pr-2 text-left font-normal sm:pr-3">
         {label}
         {inherited !== null && (
-          <span className="mt-1 block text-xs text-muted">Site: {inherited}</span>
+          <span className="mt-1 block text-xs text-muted">
+            {intl.formatMessage(M.site, { limits: inherited })}
+          </span>
         )}
         {error && (
           <p id={errId} className="mt-1 max-w-xs text-xs text-crit" role="alert">
@@ -80,9 +124,9 @@ function Row({ id, label, name, kpi, pair, inherited, edit, error, set, emptyTex
               inputMode="numeric"
               className="input w-full max-w-28 tabular"
               aria-label={
-                words
-                  ? `${name}, ${words[k].toLowerCase()} (${words.unit})`
-                  : `${LIMIT_NAME[k]} limit for ${name}, seconds`
+                kpi
+                  ? intl.formatMessage(INPUT[kpi], { name, level: k })
+                  : intl.formatMessage(M.stateInput, { level: limitName(k), name })
               }
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? errId : undefined}
@@ -122,7 +166,9 @@ export function LimitTable({
   errors: FieldErrors;
   inherit?: LimitsDraft;
 }) {
-  const emptyText = inherit ? "the site's limit" : 'no limit';
+  const intl = useI18n();
+  const noLimit = intl.formatMessage(M.noLimit);
+  const emptyText = inherit ? intl.formatMessage(M.siteLimit) : noLimit;
   const head = (
     <thead>
       <tr className="text-left text-xs text-muted uppercase">
@@ -133,18 +179,18 @@ export function LimitTable({
           <>
             <th scope="col" className="py-2 pr-2">
               <span className="inline-flex items-center gap-1">
-                <LevelIcon level="warn" decorative className="h-3.5 w-3.5" /> {LIMIT_NAME.warn}
+                <LevelIcon level="warn" decorative className="h-3.5 w-3.5" /> {limitName('warn')}
               </span>
             </th>
             <th scope="col" className="py-2 pr-2">
               <span className="inline-flex items-center gap-1">
-                <LevelIcon level="crit" decorative className="h-3.5 w-3.5" /> {LIMIT_NAME.crit}
+                <LevelIcon level="crit" decorative className="h-3.5 w-3.5" /> {limitName('crit')}
               </span>
             </th>
           </>
         ) : (
           <th scope="col" colSpan={2} className="py-2">
-            Limits
+            {intl.formatMessage(M.limits)}
           </th>
         )}
       </tr>
@@ -154,7 +200,8 @@ export function LimitTable({
     <div className="flex flex-col gap-4">
       <table className="w-full table-fixed text-sm">
         <caption className="py-1 text-left text-base font-semibold">
-          Time in state <span className="text-sm font-normal text-muted">(seconds)</span>
+          {intl.formatMessage(M.timeInState)}{' '}
+          <span className="text-sm font-normal text-muted">{intl.formatMessage(M.seconds)}</span>
         </caption>
         {head}
         <tbody>
@@ -163,10 +210,10 @@ export function LimitTable({
               key={s}
               id={`${idPrefix}-states-${s}`}
               label={<StateBadge state={s} />}
-              name={AGENT_STATE_LABELS[s]}
+              name={stateLabel(s)}
               kpi={null}
               pair={draft.states[s]}
-              inherited={inherit ? shown(null, inherit.states[s], 'no limit') : null}
+              inherited={inherit ? shown(null, inherit.states[s], noLimit) : null}
               edit={edit}
               error={errorAt(errors, `states.${s}`)}
               set={(p) => setDraft({ ...draft, states: { ...draft.states, [s]: p } })}
@@ -176,18 +223,20 @@ export function LimitTable({
         </tbody>
       </table>
       <table className="w-full table-fixed text-sm">
-        <caption className="py-1 text-left text-base font-semibold">Queue figures</caption>
+        <caption className="py-1 text-left text-base font-semibold">
+          {intl.formatMessage(M.figures)}
+        </caption>
         {head}
         <tbody>
           {KPI_KEYS.map((k) => (
             <Row
               key={k}
               id={`${idPrefix}-kpi-${k}`}
-              label={<span className="font-medium">{KPI_ROW[k].label}</span>}
-              name={KPI_ROW[k].label}
+              label={<span className="font-medium">{kpiRowLabel(k)}</span>}
+              name={kpiRowLabel(k)}
               kpi={k}
               pair={draft.kpi[k]}
-              inherited={inherit ? shown(k, inherit.kpi[k], 'no limit') : null}
+              inherited={inherit ? shown(k, inherit.kpi[k], noLimit) : null}
               edit={edit}
               error={errorAt(errors, `kpi.${k}`)}
               set={(p) => setDraft({ ...draft, kpi: { ...draft.kpi, [k]: p } })}

@@ -9,10 +9,35 @@ import { useSettingsChange } from '@/api/settings-change';
 import { SaveProblem } from '@/components/save-problem';
 import { useQueueList } from '@/hooks/use-live';
 import { useVersionedEdit } from '@/hooks/use-versioned-edit';
+import { COMMON } from '@/i18n/common';
+import { defineMessages } from '@/i18n/messages';
 import { conflictOf, fieldErrorsOfParse, saveErrorText } from '@/lib/save-problems';
 import { deleteQueueLimits, putQueueLimits } from '../api/limits-api';
 import { checkDraft, fromDraft, toDraft, type LimitsDraft } from '../lib/limits-draft';
+import { useI18n } from '@/stores/locale-store';
 import { LimitTable } from './limit-table';
+
+const M = defineMessages({
+  form: { id: 'queue-limits.form', defaultMessage: '{name}: own limits' },
+  deleteConflict: {
+    id: 'queue-limits.delete-conflict',
+    defaultMessage:
+      'Someone else changed these limits meanwhile — reload to see their change before removing them.',
+  },
+  save: { id: 'queue-limits.save', defaultMessage: "Save {name}'s limits" },
+  useSite: { id: 'queue-limits.use-site', defaultMessage: "Use the site's limits for {name}" },
+  saved: { id: 'queue-limits.saved', defaultMessage: 'Saved.' },
+  heading: { id: 'queue-limits.heading', defaultMessage: 'Queues with their own limits' },
+  intro: {
+    id: 'queue-limits.intro',
+    defaultMessage:
+      "A queue can set its own time limits and figures; what it leaves empty comes from the site's limits. A reason's own limit still wins over a queue's.",
+  },
+  none: { id: 'queue-limits.none', defaultMessage: 'No queue has its own limits.' },
+  add: { id: 'queue-limits.add', defaultMessage: 'Give a queue its own limits' },
+  choose: { id: 'queue-limits.choose', defaultMessage: 'Choose a queue…' },
+  queueN: { id: 'queue-limits.queue', defaultMessage: 'Queue {skillId}' },
+});
 
 const draftOf = (l: QueueLimits | null): LimitsDraft => toDraft(l?.states ?? {}, l?.kpi ?? {});
 
@@ -55,12 +80,13 @@ function QueueLimitsEditor({
     onSaved: () => onDone?.(),
   });
   const deleteConflict = del.error ? conflictOf(del.error, queueLimitsSchema) : null;
+  const intl = useI18n();
 
   return (
     <form
       className="flex flex-col gap-3"
       noValidate
-      aria-label={`${name}: own limits`}
+      aria-label={intl.formatMessage(M.form, { name })}
       onSubmit={(e) => {
         e.preventDefault();
         void form.submit();
@@ -84,14 +110,14 @@ function QueueLimitsEditor({
           />
           {del.error !== null && (
             <p role="alert" className="callout callout-warn text-sm">
-              {deleteConflict
-                ? 'Someone else changed these limits meanwhile — reload to see their change before removing them.'
-                : saveErrorText(del.error)}
+              {deleteConflict ? intl.formatMessage(M.deleteConflict) : saveErrorText(del.error)}
             </p>
           )}
           <div className="flex flex-wrap items-center gap-2">
             <button type="submit" className="btn btn-primary" disabled={form.saving}>
-              {form.saving ? 'Saving…' : `Save ${name}'s limits`}
+              {form.saving
+                ? intl.formatMessage(COMMON.saving)
+                : intl.formatMessage(M.save, { name })}
             </button>
             {stored && (
               <button
@@ -100,12 +126,12 @@ function QueueLimitsEditor({
                 disabled={del.isPending}
                 onClick={() => del.mutate(stored.version, { onSuccess: () => onDone?.() })}
               >
-                Use the site&apos;s limits for {name}
+                {intl.formatMessage(M.useSite, { name })}
               </button>
             )}
             {form.saved && (
               <p role="status" className="text-sm text-ok">
-                Saved.
+                {intl.formatMessage(M.saved)}
               </p>
             )}
           </div>
@@ -127,20 +153,19 @@ export function QueueLimitsList({
 }) {
   const queues = useQueueList();
   const [adding, setAdding] = useState<number | null>(null);
-  const nameOf = (id: number) => queues.find((q) => q.skillId === id)?.name ?? `Queue ${id}`;
+  const intl = useI18n();
+  const nameOf = (id: number) =>
+    queues.find((q) => q.skillId === id)?.name ?? intl.formatMessage(M.queueN, { skillId: id });
   const free = queues.filter((q) => !items.some((i) => i.skillId === q.skillId));
   return (
     <section aria-labelledby="queue-limits-h" className="card flex flex-col gap-3 p-4">
       <div>
         <h2 id="queue-limits-h" className="text-lg font-semibold">
-          Queues with their own limits
+          {intl.formatMessage(M.heading)}
         </h2>
-        <p className="text-sm text-muted">
-          A queue can set its own time limits and figures; what it leaves empty comes from the
-          site&apos;s limits. A reason&apos;s own limit still wins over a queue&apos;s.
-        </p>
+        <p className="text-sm text-muted">{intl.formatMessage(M.intro)}</p>
       </div>
-      {items.length === 0 && <p className="text-sm text-muted">No queue has its own limits.</p>}
+      {items.length === 0 && <p className="text-sm text-muted">{intl.formatMessage(M.none)}</p>}
       {items.map((q) => (
         <details key={q.skillId} className="rounded-lg border border-line p-3">
           <summary className="cursor-pointer font-medium">{nameOf(q.skillId)}</summary>
@@ -158,13 +183,13 @@ export function QueueLimitsList({
       {edit && (
         <div className="flex flex-col gap-3 border-t border-line pt-3">
           <label className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="font-medium">Give a queue its own limits</span>
+            <span className="font-medium">{intl.formatMessage(M.add)}</span>
             <select
               className="select w-64"
               value={adding ?? ''}
               onChange={(e) => setAdding(e.target.value === '' ? null : Number(e.target.value))}
             >
-              <option value="">Choose a queue…</option>
+              <option value="">{intl.formatMessage(M.choose)}</option>
               {free.map((q) => (
                 <option key={q.skillId} value={q.skillId}>
                   {q.name}

@@ -2,7 +2,15 @@
 // limit" on the site and "the site's limit" for a queue; anything half-filled or not a number
 // is left for the contract's parse to name, so the form and the server say the same thing.
 import type { KpiLimits, StateLimits } from '@floorwatch/contracts/api';
+import { defineMessages } from '@/i18n/messages';
 import { STATE_ORDER, type AgentState } from '@/lib/states';
+import { activeIntl } from '@/stores/locale-store';
+
+const M = defineMessages({
+  both: { id: 'limits.check.both', defaultMessage: 'Fill in both limits, or leave both empty.' },
+  pct: { id: 'limits.check.pct', defaultMessage: 'Percentages from 0 to 100.' },
+  whole: { id: 'limits.check.whole', defaultMessage: 'Whole numbers, 0 or more.' },
+});
 
 export interface Pair {
   warn: string;
@@ -78,18 +86,18 @@ export function sameDraft(a: LimitsDraft, b: LimitsDraft): boolean {
  */
 export function checkDraft(d: LimitsDraft): Record<string, string> {
   const out: Record<string, string> = {};
+  const intl = activeIntl();
   const check = (path: string, p: Pair, pct: boolean) => {
     if (blank(p)) return;
     if (p.warn.trim() === '' || p.crit.trim() === '') {
-      out[path] = 'Fill in both limits, or leave both empty.';
+      out[path] = intl.formatMessage(M.both);
       return;
     }
     const ok = (v: string) => {
       const n = Number(v);
       return Number.isFinite(n) && (pct ? n >= 0 && n <= 100 : Number.isInteger(n) && n >= 0);
     };
-    if (!ok(p.warn) || !ok(p.crit))
-      out[path] = pct ? 'Percentages from 0 to 100.' : 'Whole numbers, 0 or more.';
+    if (!ok(p.warn) || !ok(p.crit)) out[path] = intl.formatMessage(pct ? M.pct : M.whole);
   };
   for (const st of STATE_ORDER) check(`states.${st}`, d.states[st], false);
   for (const k of KPI_KEYS) check(`kpi.${k}`, d.kpi[k], k === 'serviceLevelPct');

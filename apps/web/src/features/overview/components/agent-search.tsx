@@ -2,7 +2,15 @@ import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import { readLive } from '@/hooks/use-live';
+import { defineMessages } from '@/i18n/messages';
 import { queueAgentPath } from '@/lib/routes';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  region: { id: 'find.region', defaultMessage: 'Agent search' },
+  label: { id: 'find.label', defaultMessage: 'Find an agent' },
+  placeholder: { id: 'find.placeholder', defaultMessage: 'Name or work number' },
+});
 
 // The search itself is loaded when someone first types (the overview's first load stays small).
 const LazyResults = lazy(async () => ({ default: (await import('./agent-results')).AgentResults }));
@@ -16,10 +24,11 @@ export function AgentSearchField({
   onChange: (v: string) => void;
 }) {
   const navigate = useNavigate();
+  const intl = useI18n();
   return (
     <form
       role="search"
-      aria-label="Agent search"
+      aria-label={intl.formatMessage(M.region)}
       className="w-full sm:w-auto"
       onSubmit={(e) => {
         e.preventDefault();
@@ -31,11 +40,11 @@ export function AgentSearchField({
         });
       }}
     >
-      <FilterField id="ov-find" label="Find an agent">
+      <FilterField id="ov-find" label={intl.formatMessage(M.label)}>
         <SearchInput
           id="ov-find"
           widthClass="w-full sm:w-56"
-          placeholder="Name or work number"
+          placeholder={intl.formatMessage(M.placeholder)}
           value={value}
           onChange={onChange}
         />

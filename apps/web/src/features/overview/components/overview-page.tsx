@@ -1,15 +1,15 @@
 import { useUrlParams } from '@/hooks/use-url-params';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
-import { SKILL_MEDIA_TYPES } from '@floorwatch/contracts/gateway';
 import { useMemo, type ReactNode } from 'react';
 import { useFloor } from '@/hooks/use-floor';
 import { useAgentMap, useLiveLoaded, useQueueList } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
-import { plural } from '@/lib/format';
+import { defineMessages } from '@/i18n/messages';
 import { pastLimitsOf } from '@/lib/limits';
 import { queuePath } from '@/lib/routes';
-import { AGENT_STATE_LABELS, STATE_ORDER, type AgentState } from '@/lib/states';
+import { mediaLabel, STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
+import { useI18n } from '@/stores/locale-store';
 import { countAgents, filterQueues } from '../lib/filter-queues';
 import {
   parseOverviewState,
@@ -23,13 +23,48 @@ import { AgentResults, AgentSearchField } from './agent-search';
 import { QueueTile } from './queue-tile';
 import { TileGrid } from './tile-grid';
 
-const SORT_LABELS: Record<QueueSort, string> = {
-  id: 'Queue number',
-  urgency: 'Most urgent first',
-  wait: 'Longest wait first',
-  waiting: 'Most calls waiting first',
-  name: 'Name (A–Z)',
-};
+const SORT = defineMessages<QueueSort>({
+  id: { id: 'overview.sort.id', defaultMessage: 'Queue number' },
+  urgency: { id: 'overview.sort.urgency', defaultMessage: 'Most urgent first' },
+  wait: { id: 'overview.sort.wait', defaultMessage: 'Longest wait first' },
+  waiting: { id: 'overview.sort.waiting', defaultMessage: 'Most calls waiting first' },
+  name: { id: 'overview.sort.name', defaultMessage: 'Name (A–Z)' },
+});
+
+const M = defineMessages({
+  title: { id: 'overview.title', defaultMessage: 'Queues · Floorwatch' },
+  heading: { id: 'overview.heading', defaultMessage: 'Queues' },
+  agents: {
+    id: 'overview.count.agents',
+    defaultMessage: '{count, plural, one {# agent} other {# agents}}',
+  },
+  memberships: {
+    id: 'overview.count.memberships',
+    defaultMessage: '{count, plural, one {# queue membership} other {# queue memberships}}',
+  },
+  queues: {
+    id: 'overview.count.queues',
+    defaultMessage: '{count, plural, one {# queue} other {# queues}}',
+  },
+  ofAll: { id: 'overview.count.of-all', defaultMessage: ' (of {total})' },
+  once: { id: 'overview.count.once', defaultMessage: '— each agent counted once across queues' },
+  filter: { id: 'overview.filter', defaultMessage: 'Filter queues' },
+  search: { id: 'overview.search', defaultMessage: 'Search queues' },
+  searchHint: { id: 'overview.search.placeholder', defaultMessage: 'Queue name or id' },
+  media: { id: 'overview.media', defaultMessage: 'Media type' },
+  allMedia: { id: 'overview.media.all', defaultMessage: 'All media' },
+  sort: { id: 'overview.sort', defaultMessage: 'Sort queues' },
+  state: { id: 'overview.state', defaultMessage: 'State' },
+  anyState: { id: 'overview.state.any', defaultMessage: 'Any state' },
+  hasState: { id: 'overview.state.has', defaultMessage: 'Has {state} agents' },
+  noQueues: {
+    id: 'overview.empty',
+    defaultMessage:
+      'No queues to show. Your account may not be assigned any queue, or the gateway reports none.',
+  },
+  noMatch: { id: 'overview.no-match', defaultMessage: 'No queue matches these filters.' },
+  loading: { id: 'overview.loading', defaultMessage: 'Loading queues' },
+});
 
 export function OverviewPage({
   actions,
@@ -40,6 +75,7 @@ export function OverviewPage({
   /** Shown above the tiles (the exceptions panel). */
   aside?: ReactNode;
 } = {}) {
+  const intl = useI18n();
   const [params, editParams] = useUrlParams();
   const filters = useMemo(() => parseOverviewState(params), [params]);
   const update = (patch: Partial<OverviewState>) =>
@@ -85,40 +121,52 @@ export function OverviewPage({
     <div className="flex flex-col gap-4 p-4 lg:p-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <title>Queues · Floorwatch</title>
+          <title>{intl.formatMessage(M.title)}</title>
           <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight">Queues</h1>
+            <h1 className="text-2xl font-semibold tracking-tight">
+              {intl.formatMessage(M.heading)}
+            </h1>
             {actions}
           </div>
           <p className="live-data text-sm text-muted tabular" aria-live="off">
-            <strong className="text-fg">{plural(totals.agents, 'agent')}</strong>
+            <strong className="text-fg">
+              {intl.formatMessage(M.agents, { count: totals.agents })}
+            </strong>
             {' · '}
-            {plural(totals.memberships, 'queue membership')}
+            {intl.formatMessage(M.memberships, { count: totals.memberships })}
             {' · '}
-            {plural(visible.length, 'queue')}
-            {filtered && ` (of ${queues.length})`}
-            <span className="ml-1 text-xs">— each agent counted once across queues</span>
+            {intl.formatMessage(M.queues, { count: visible.length })}
+            {filtered && intl.formatMessage(M.ofAll, { total: intl.formatNumber(queues.length) })}
+            <span className="ml-1 text-xs">{intl.formatMessage(M.once)}</span>
           </p>
           <p className="live-data mt-1 flex flex-wrap gap-x-3 text-sm tabular">
             {STATE_ORDER.filter((s) => (totals.byState[s] ?? 0) > 0).map((s) => (
               <span key={s}>
-                {AGENT_STATE_LABELS[s]} <strong>{totals.byState[s]}</strong>
+                {stateLabel(s)} <strong>{intl.formatNumber(totals.byState[s] ?? 0)}</strong>
               </span>
             ))}
           </p>
         </div>
         <AgentSearchField value={filters.find} onChange={(find) => update({ find })} />
-        <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter queues">
-          <FilterField id="ov-search" label="Search queues" className="w-full sm:w-auto">
+        <div
+          className="flex flex-wrap items-end gap-3"
+          role="search"
+          aria-label={intl.formatMessage(M.filter)}
+        >
+          <FilterField
+            id="ov-search"
+            label={intl.formatMessage(M.search)}
+            className="w-full sm:w-auto"
+          >
             <SearchInput
               id="ov-search"
               widthClass="w-full sm:w-56"
-              placeholder="Queue name or id"
+              placeholder={intl.formatMessage(M.searchHint)}
               value={filters.q}
               onChange={(q) => update({ q })}
             />
           </FilterField>
-          <FilterField id="ov-media" label="Media type">
+          <FilterField id="ov-media" label={intl.formatMessage(M.media)}>
             <select
               id="ov-media"
               className="select w-44 max-sm:w-[calc(50vw-1.75rem)]"
@@ -127,15 +175,15 @@ export function OverviewPage({
                 update({ media: e.target.value === '' ? [] : [Number(e.target.value)] })
               }
             >
-              <option value="">All media</option>
+              <option value="">{intl.formatMessage(M.allMedia)}</option>
               {[...new Set([...mediaTypes, ...filters.media])].map((m) => (
                 <option key={m} value={m}>
-                  {SKILL_MEDIA_TYPES[m]?.label ?? `Media ${m}`}
+                  {mediaLabel(m)}
                 </option>
               ))}
             </select>
           </FilterField>
-          <FilterField id="ov-sort" label="Sort queues">
+          <FilterField id="ov-sort" label={intl.formatMessage(M.sort)}>
             <select
               id="ov-sort"
               className="select w-52 max-sm:w-[calc(50vw-1.75rem)]"
@@ -144,12 +192,12 @@ export function OverviewPage({
             >
               {QUEUE_SORTS.map((s) => (
                 <option key={s} value={s}>
-                  {SORT_LABELS[s]}
+                  {intl.formatMessage(SORT[s])}
                 </option>
               ))}
             </select>
           </FilterField>
-          <FilterField id="ov-state" label="State">
+          <FilterField id="ov-state" label={intl.formatMessage(M.state)}>
             <select
               id="ov-state"
               className="select w-44 max-sm:w-[calc(50vw-1.75rem)]"
@@ -158,10 +206,12 @@ export function OverviewPage({
                 update({ states: e.target.value === '' ? [] : [e.target.value as AgentState] })
               }
             >
-              <option value="">Any state</option>
+              <option value="">{intl.formatMessage(M.anyState)}</option>
               {STATE_ORDER.map((s) => (
                 <option key={s} value={s}>
-                  Has {AGENT_STATE_LABELS[s].toLowerCase()} agents
+                  {intl.formatMessage(M.hasState, {
+                    state: stateLabel(s).toLocaleLowerCase(intl.locale),
+                  })}
                 </option>
               ))}
             </select>
@@ -177,9 +227,7 @@ export function OverviewPage({
         <TileSkeletons />
       ) : visible.length === 0 ? (
         <div className="card p-8 text-center text-muted">
-          {queues.length === 0
-            ? 'No queues to show. Your account may not be assigned any queue, or the gateway reports none.'
-            : 'No queue matches these filters.'}
+          {queues.length === 0 ? intl.formatMessage(M.noQueues) : intl.formatMessage(M.noMatch)}
         </div>
       ) : (
         <TileGrid queues={visible}>
@@ -193,11 +241,12 @@ export function OverviewPage({
 }
 
 function TileSkeletons() {
+  const intl = useI18n();
   return (
     <div
       className="grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] gap-4"
       aria-busy="true"
-      aria-label="Loading queues"
+      aria-label={intl.formatMessage(M.loading)}
     >
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className="card h-72 animate-pulse bg-surface-2" />

@@ -1,5 +1,4 @@
 import type { Queue } from '@floorwatch/contracts/api';
-import { skillMediaLabel } from '@floorwatch/contracts/gateway';
 import { memo, useId } from 'react';
 import { Link } from 'react-router';
 import { LimitCounts } from '@/components/limit-level';
@@ -8,21 +7,44 @@ import { TILE_LOOK } from '@/components/queue-kpi-looks';
 import { useFloor } from '@/hooks/use-floor';
 import { useClockOffset } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
+import { defineMessages } from '@/i18n/messages';
 import { pastLimitsOf } from '@/lib/limits';
-import { stateLabel } from '@/lib/states';
-import { LIMIT_PHRASE } from '@/lib/thresholds';
+import { skillText, stateLabel } from '@/lib/states';
+import { limitPhrase } from '@/lib/thresholds';
+import { useI18n } from '@/stores/locale-store';
 import { useQueueMembers } from '@/stores/live-store';
 import { useQueueHistory } from '../api/get-history';
 import { Sparkline } from './sparkline';
+
+const M = defineMessages({
+  nobody: { id: 'tile.nobody', defaultMessage: 'Nobody signed in' },
+  allOk: { id: 'tile.all-ok', defaultMessage: 'All agents {phrase}' },
+  share: { id: 'tile.share', defaultMessage: 'Share of agents past warning or critical limit' },
+  lastHour: { id: 'tile.last-60', defaultMessage: 'Last 60 min' },
+  waiting: { id: 'tile.legend.waiting', defaultMessage: 'Waiting' },
+  noTrend: { id: 'tile.trend.unavailable', defaultMessage: 'Trend unavailable' },
+  collecting: { id: 'tile.trend.collecting', defaultMessage: 'Collecting history…' },
+  agents: {
+    id: 'tile.agents',
+    defaultMessage: '{count, plural, one {agent} other {agents}}',
+  },
+});
 
 /** How many of the queue's agents are past their limits right now (ticks with the clock). */
 function LimitSummary({ queue }: { queue: Queue }) {
   const serverNow = useServerNow();
   const members = useQueueMembers(queue.skillId);
   const { policy } = useFloor();
-  if (members.length === 0) return <p className="text-xs text-muted">Nobody signed in</p>;
+  const intl = useI18n();
+  if (members.length === 0)
+    return <p className="text-xs text-muted">{intl.formatMessage(M.nobody)}</p>;
   const { warn, crit } = pastLimitsOf(members, serverNow, policy, queue.skillId);
-  if (warn + crit === 0) return <p className="text-xs text-muted">All agents {LIMIT_PHRASE.ok}</p>;
+  if (warn + crit === 0)
+    return (
+      <p className="text-xs text-muted">
+        {intl.formatMessage(M.allOk, { phrase: limitPhrase('ok') })}
+      </p>
+    );
   const total = members.length;
   return (
     <div className="flex flex-col gap-1">
@@ -30,7 +52,7 @@ function LimitSummary({ queue }: { queue: Queue }) {
       <div
         className="flex h-1.5 w-full overflow-hidden rounded-full bg-surface-2"
         role="meter"
-        aria-label="Share of agents past warning or critical limit"
+        aria-label={intl.formatMessage(M.share)}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(((warn + crit) / total) * 100)}
@@ -54,6 +76,7 @@ function TileBody({ queue }: { queue: Queue }) {
   const history = useQueueHistory(queue.skillId);
   const offset = useClockOffset(1000);
   const points = history.data;
+  const intl = useI18n();
   return (
     <>
       <QueueKpis queue={queue} look={TILE_LOOK} />
@@ -63,7 +86,7 @@ function TileBody({ queue }: { queue: Queue }) {
       {/* The trend takes the rest of the tile's fixed height. */}
       <div className="flex min-h-0 flex-1 flex-col">
         <p className="mb-1 flex items-center justify-between text-xs text-muted">
-          <span>Last 60 min</span>
+          <span>{intl.formatMessage(M.lastHour)}</span>
           <span className="flex items-center gap-2" aria-hidden="true">
             <span className="inline-flex items-center gap-1">
               <span className="h-0.5 w-3" style={{ background: 'var(--fw-st-talking)' }} />{' '}
@@ -74,7 +97,7 @@ function TileBody({ queue }: { queue: Queue }) {
                 className="h-0.5 w-3 border-t-2 border-dashed"
                 style={{ borderColor: 'var(--fw-st-idle)' }}
               />{' '}
-              Idle
+              {stateLabel('idle')}
             </span>
             {queue.waiting !== null && (
               <span className="inline-flex items-center gap-1">
@@ -82,19 +105,19 @@ function TileBody({ queue }: { queue: Queue }) {
                   className="h-0.5 w-3 border-t-2 border-dotted"
                   style={{ borderColor: 'var(--fw-crit)' }}
                 />{' '}
-                Waiting
+                {intl.formatMessage(M.waiting)}
               </span>
             )}
           </span>
         </p>
         <div className="min-h-14 flex-1" aria-hidden="true">
           {history.isError ? (
-            <p className="text-xs text-muted">Trend unavailable</p>
+            <p className="text-xs text-muted">{intl.formatMessage(M.noTrend)}</p>
           ) : points && points.length > 1 ? (
             <Sparkline points={points} offset={offset} showWaiting={queue.waiting !== null} />
           ) : (
             <div className="flex h-full items-center justify-center rounded bg-surface-2/60 text-xs text-muted">
-              {history.isPending ? '' : 'Collecting history…'}
+              {history.isPending ? '' : intl.formatMessage(M.collecting)}
             </div>
           )}
         </div>
@@ -111,6 +134,7 @@ function TileBody({ queue }: { queue: Queue }) {
  */
 export const QueueTile = memo(function QueueTile({ queue, to, near }: QueueTileProps) {
   const titleId = useId();
+  const intl = useI18n();
   return (
     <article
       aria-labelledby={titleId}
@@ -127,13 +151,15 @@ export const QueueTile = memo(function QueueTile({ queue, to, near }: QueueTileP
               {queue.name}
             </Link>
           </h2>
-          <p className="text-xs text-muted">
-            Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)}
-          </p>
+          <p className="text-xs text-muted">{skillText(queue.skillId, queue.mediaType)}</p>
         </div>
         <div className="shrink-0 text-right">
-          <p className="text-3xl leading-none font-semibold tabular">{queue.agents.length}</p>
-          <p className="text-xs text-muted">agents</p>
+          <p className="text-3xl leading-none font-semibold tabular">
+            {intl.formatNumber(queue.agents.length)}
+          </p>
+          <p className="text-xs text-muted">
+            {intl.formatMessage(M.agents, { count: queue.agents.length })}
+          </p>
         </div>
       </header>
       {near && <TileBody queue={queue} />}

@@ -3,7 +3,13 @@
 // costs a few microseconds to draw, and it needs no lazy chunk.
 import type { HistoryPoint } from '@floorwatch/contracts/api';
 import { memo } from 'react';
+import { defineMessages } from '@/i18n/messages';
 import { formatClock } from '@/lib/format';
+import { activeIntl } from '@/stores/locale-store';
+
+const M = defineMessages({
+  since: { id: 'tile.trend.since', defaultMessage: 'History since {time}' },
+});
 
 const TREND_WINDOW_MS = 60 * 60_000;
 const W = 300;
@@ -78,7 +84,7 @@ export const Sparkline = memo(function Sparkline({ points, offset, showWaiting }
     <div className="relative h-full">
       {young && (
         <span className="absolute top-0 left-0 text-[11px] text-muted">
-          History since {formatClock(first - offset).slice(0, 5)}
+          {activeIntl().formatMessage(M.since, { time: formatClock(first - offset).slice(0, 5) })}
         </span>
       )}
       <svg

@@ -3,12 +3,22 @@ import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
 import { reasonName, type FloorNames } from '@/lib/floor-names';
+import { defineMessages } from '@/i18n/messages';
 import type { LimitsPolicy } from '@/lib/limits';
+import { useI18n } from '@/stores/locale-store';
 import { displayName } from '../lib/columns';
 import type { GridItem } from '../lib/sort-filter';
 import { TimeInState } from './time-in-state';
 
 const PAGE = 60;
+
+const M = defineMessages({
+  list: { id: 'cards.list', defaultMessage: 'Agents' },
+  more: {
+    id: 'cards.more',
+    defaultMessage: 'Show more agents ({count, plural, other {# not shown}})',
+  },
+});
 
 const AgentCard = memo(function AgentCard({
   agent,
@@ -82,6 +92,7 @@ export function AgentCards({
   onOpen,
   empty,
 }: AgentCardsProps) {
+  const intl = useI18n();
   const [limit, setLimit] = useState(PAGE);
   const sentinel = useRef<HTMLDivElement>(null);
   const more = items.length - limit;
@@ -100,12 +111,12 @@ export function AgentCards({
   if (items.length === 0) return <p className="card p-6 text-center text-muted">{empty}</p>;
   return (
     <>
-      <ul aria-label="Agents" className="live-data flex flex-col gap-2">
+      <ul aria-label={intl.formatMessage(M.list)} className="live-data flex flex-col gap-2">
         {items.slice(0, limit).map((it) =>
           it.kind === 'group' ? (
             <li key={`g${it.groupId}`} className="pt-2">
               <h2 className="text-sm font-semibold text-muted">
-                {it.name} · {it.count}
+                {it.name} · {intl.formatNumber(it.count)}
               </h2>
             </li>
           ) : (
@@ -124,7 +135,7 @@ export function AgentCards({
       {more > 0 && (
         <div ref={sentinel} className="flex justify-center py-2">
           <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>
-            Show more agents ({more} not shown)
+            {intl.formatMessage(M.more, { count: more })}
           </button>
         </div>
       )}

@@ -1,18 +1,64 @@
 import type { Agent } from '@floorwatch/contracts/api';
-import { AGENT_STATUS, CTI_STATUS } from '@floorwatch/contracts/gateway';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
 import { useAgent, useClockOffset, useLiveLoaded } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
+import { COMMON } from '@/i18n/common';
+import { defineMessages, type Message } from '@/i18n/messages';
 import { groupName, reasonName, type FloorNames } from '@/lib/floor-names';
 import { formatAgo, formatClock, formatDuration, formatSignIn } from '@/lib/format';
 import { limitFor, type AppliedLimit, type LimitsPolicy } from '@/lib/limits';
 import { queueAgentPath } from '@/lib/routes';
+import { ctiText, statusText } from '@/lib/states';
 import { useLiveStore } from '@/stores/live-store';
+import { activeIntl, useI18n } from '@/stores/locale-store';
 import { displayName } from '../lib/columns';
 import { TimeInState } from './time-in-state';
+
+const M = defineMessages({
+  state: { id: 'detail.state', defaultMessage: 'State' },
+  timeInState: { id: 'detail.time-in-state', defaultMessage: 'Time in state' },
+  since: { id: 'detail.since', defaultMessage: 'since {time}' },
+  timeLimit: { id: 'detail.time-limit', defaultMessage: 'Time limit' },
+  signedIn: { id: 'detail.signed-in', defaultMessage: 'Signed in' },
+  notReported: { id: 'detail.not-reported', defaultMessage: 'Not reported by the phone system' },
+  signedInFor: { id: 'detail.signed-in-for', defaultMessage: 'signed in for {ago}' },
+  media: { id: 'detail.media', defaultMessage: 'Media' },
+  queues: { id: 'detail.queues', defaultMessage: 'Queues' },
+  skill: { id: 'detail.skill', defaultMessage: 'Skill {skillId}' },
+  thisQueue: { id: 'detail.this-queue', defaultMessage: '(this queue)' },
+  phone: { id: 'detail.phone', defaultMessage: 'Phone' },
+  none: { id: 'detail.none', defaultMessage: 'None' },
+  reason: { id: 'detail.reason', defaultMessage: 'Reason' },
+  code: { id: 'detail.code', defaultMessage: '(code {code})' },
+  group: { id: 'detail.group', defaultMessage: 'Group' },
+  groupId: { id: 'detail.group-id', defaultMessage: '(group {groupId})' },
+  vdn: { id: 'detail.vdn', defaultMessage: 'VDN' },
+  system: { id: 'detail.system', defaultMessage: 'Phone system state' },
+  systemText: {
+    id: 'detail.system.text',
+    defaultMessage: '{status} (status {code}) · CTI {cti} ({ctiCode})',
+  },
+  agent: { id: 'detail.agent', defaultMessage: 'Agent {workno}' },
+  workno: { id: 'detail.workno', defaultMessage: 'Work no.' },
+  close: { id: 'detail.close', defaultMessage: 'Close' },
+  absent: {
+    id: 'detail.absent',
+    defaultMessage:
+      'Agent {workno} is not signed in to the phone system now, or is not in your queues.',
+  },
+  noLimit: { id: 'detail.limit.none', defaultMessage: 'No time limit for this state' },
+  at: {
+    id: 'detail.limit.at',
+    defaultMessage: 'warning at {warn}, critical at {crit}',
+  },
+  byReason: { id: 'detail.limit.reason', defaultMessage: '{reason}: {at}' },
+  byQueue: { id: 'detail.limit.queue', defaultMessage: "{queue}'s own limit: {at}" },
+  bySite: { id: 'detail.limit.site', defaultMessage: 'Site limit: {at}' },
+  queueN: { id: 'detail.queue', defaultMessage: 'Queue {skillId}' },
+});
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,15 +71,20 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** "Lunch: warning at 1:00:00, critical at 1:15:00". */
 function limitText(a: AppliedLimit | null, queueName: string): string {
-  if (!a) return 'No time limit for this state';
-  const at = `warning at ${formatDuration(a.limit.warnSec * 1000)}, critical at ${formatDuration(a.limit.critSec * 1000)}`;
+  const intl = activeIntl();
+  if (!a) return intl.formatMessage(M.noLimit);
+  const at = intl.formatMessage(M.at, {
+    warn: formatDuration(a.limit.warnSec * 1000),
+    crit: formatDuration(a.limit.critSec * 1000),
+  });
+  const t = (m: Message, v: Record<string, string>) => intl.formatMessage(m, v);
   switch (a.source.kind) {
     case 'reason':
-      return `${a.source.name}: ${at}`;
+      return t(M.byReason, { reason: a.source.name, at });
     case 'queue':
-      return `${queueName}'s own limit: ${at}`;
+      return t(M.byQueue, { queue: queueName, at });
     case 'site':
-      return `Site limit: ${at}`;
+      return t(M.bySite, { at });
   }
 }
 
@@ -55,28 +106,32 @@ function Fields({
   // Names only: the queues' figures, not their members, whose changes do not concern this.
   const queues = useLiveStore((s) => s.infos);
   const reason = reasonName(agent.reason, names);
+  const intl = useI18n();
+  const t = (m: Message, v?: Record<string, string | number>) => intl.formatMessage(m, v);
   return (
     <dl className="flex flex-col">
-      <Field label="State">
+      <Field label={t(M.state)}>
         <StateBadge state={agent.state} mediaType={mediaType} />
       </Field>
-      <Field label="Time in state">
+      <Field label={t(M.timeInState)}>
         <span className="inline-flex flex-wrap items-center gap-x-3">
           <TimeInState agent={agent} skillId={skillId} policy={policy} />
-          <span className="text-sm text-muted">since {formatClock(agent.stateSince - offset)}</span>
+          <span className="text-sm text-muted">
+            {t(M.since, { time: formatClock(agent.stateSince - offset) })}
+          </span>
         </span>
       </Field>
-      <Field label="Time limit">
+      <Field label={t(M.timeLimit)}>
         <span className="text-sm">
           {limitText(
             limitFor(agent, skillId, policy),
-            queues.get(skillId)?.name ?? `Queue ${skillId}`,
+            queues.get(skillId)?.name ?? t(M.queueN, { skillId }),
           )}
         </span>
       </Field>
-      <Field label="Signed in">
+      <Field label={t(M.signedIn)}>
         {agent.loginAt === null ? (
-          <span className="text-muted">Not reported by the phone system</span>
+          <span className="text-muted">{t(M.notReported)}</span>
         ) : (
           <>
             <span className="tabular">
@@ -84,23 +139,23 @@ function Fields({
             </span>
             <span className="text-sm text-muted">
               {' '}
-              · signed in for {formatAgo(serverNow - agent.loginAt)}
+              · {t(M.signedInFor, { ago: formatAgo(serverNow - agent.loginAt) })}
             </span>
           </>
         )}
       </Field>
-      <Field label="Media">
+      <Field label={t(M.media)}>
         <MediaBadges media={agent.media} />
       </Field>
-      <Field label="Queues">
+      <Field label={t(M.queues)}>
         <ul className="flex flex-col gap-0.5">
           {agent.skills.map((id) => {
-            const name = queues.get(id)?.name ?? `Skill ${id}`;
+            const name = queues.get(id)?.name ?? t(M.skill, { skillId: id });
             return (
               <li key={id}>
                 {id === skillId ? (
                   <span>
-                    {name} <span className="text-sm text-muted">(this queue)</span>
+                    {name} <span className="text-sm text-muted">{t(M.thisQueue)}</span>
                   </span>
                 ) : queues.has(id) ? (
                   <Link to={queueAgentPath(id, agent.workno)} className="text-accent underline">
@@ -114,27 +169,36 @@ function Fields({
           })}
         </ul>
       </Field>
-      <Field label="Phone">{agent.phone || <span className="text-muted">None</span>}</Field>
-      <Field label="Reason">
+      <Field label={t(M.phone)}>
+        {agent.phone || <span className="text-muted">{t(M.none)}</span>}
+      </Field>
+      <Field label={t(M.reason)}>
         {reason === null ? (
-          <span className="text-muted">None</span>
+          <span className="text-muted">{t(M.none)}</span>
         ) : (
           <>
-            {reason} <span className="text-sm text-muted tabular">(code {agent.reason})</span>
+            {reason}{' '}
+            <span className="text-sm text-muted tabular">{t(M.code, { code: agent.reason })}</span>
           </>
         )}
       </Field>
-      <Field label="Group">
+      <Field label={t(M.group)}>
         {groupName(agent.groupId, names)}{' '}
-        <span className="text-sm text-muted tabular">(group {agent.groupId})</span>
+        <span className="text-sm text-muted tabular">
+          {t(M.groupId, { groupId: agent.groupId })}
+        </span>
       </Field>
-      <Field label="VDN">
+      <Field label={t(M.vdn)}>
         <span className="tabular">{agent.vdnId}</span>
       </Field>
-      <Field label="Phone system state">
+      <Field label={t(M.system)}>
         <span className="text-sm">
-          {AGENT_STATUS[agent.status]?.label ?? 'Unknown'} (status {agent.status}) · CTI{' '}
-          {CTI_STATUS[agent.ctiStatus] ?? 'unknown'} ({agent.ctiStatus})
+          {t(M.systemText, {
+            status: statusText(agent.status),
+            code: agent.status,
+            cti: ctiText(agent.ctiStatus),
+            ctiCode: agent.ctiStatus,
+          })}
         </span>
       </Field>
     </dl>
@@ -168,6 +232,7 @@ export function AgentDetail({
   const agent = useAgent(workno);
   const loaded = useLiveLoaded();
   const open = workno !== null;
+  const intl = useI18n();
 
   useEffect(() => {
     const d = ref.current;
@@ -181,7 +246,11 @@ export function AgentDetail({
     }
   }, [open]);
 
-  const title = agent ? displayName(agent) : workno !== null ? `Agent ${workno}` : '';
+  const title = agent
+    ? displayName(agent)
+    : workno !== null
+      ? intl.formatMessage(M.agent, { workno })
+      : '';
   return (
     <dialog
       ref={ref}
@@ -201,11 +270,11 @@ export function AgentDetail({
                 {title}
               </h2>
               <p className="text-sm text-muted">
-                Work no. <span className="font-mono tabular">{workno}</span>
+                {intl.formatMessage(M.workno)} <span className="font-mono tabular">{workno}</span>
               </p>
             </div>
             <button type="button" className="btn" onClick={onClose} autoFocus>
-              Close
+              {intl.formatMessage(M.close)}
             </button>
           </header>
           {agent ? (
@@ -221,8 +290,8 @@ export function AgentDetail({
           ) : (
             <p role="status" className="text-muted">
               {loaded
-                ? `Agent ${workno} is not signed in to the phone system now, or is not in your queues.`
-                : 'Loading…'}
+                ? intl.formatMessage(M.absent, { workno })
+                : intl.formatMessage(COMMON.loading)}
             </p>
           )}
         </div>

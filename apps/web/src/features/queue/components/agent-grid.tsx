@@ -6,6 +6,16 @@ import type { LimitsPolicy } from '@/lib/limits';
 import { columnLabel, COLUMN_WIDTHS, type ColumnId } from '../lib/columns';
 import type { GridState } from '../lib/grid-url-state';
 import type { GridItem } from '../lib/sort-filter';
+import { defineMessages } from '@/i18n/messages';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  table: { id: 'grid.table', defaultMessage: 'Agents' },
+  count: {
+    id: 'grid.group.count',
+    defaultMessage: '{count, plural, one {# agent} other {# agents}}',
+  },
+});
 import { AgentRow } from './agent-row';
 
 const ROW_HEIGHT = 44;
@@ -53,6 +63,7 @@ export function AgentGrid({
   empty,
 }: AgentGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const intl = useI18n();
   const virtual = rows.length >= VIRTUALIZE_FROM;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -83,7 +94,7 @@ export function AgentGrid({
       className="live-data relative min-h-0 flex-1 overflow-auto rounded-xl border border-line bg-surface"
     >
       <table
-        aria-label="Agents"
+        aria-label={intl.formatMessage(M.table)}
         aria-rowcount={rows.length + 1}
         className="w-full table-fixed border-separate border-spacing-0 text-left"
         style={{ minWidth: cols.reduce((w, c) => w + parseFloat(COLUMN_WIDTHS[c]), 0) + 'rem' }}
@@ -140,7 +151,7 @@ export function AgentGrid({
                 >
                   {item.name}{' '}
                   <span className="font-normal text-muted">
-                    · {item.count} agent{item.count === 1 ? '' : 's'}
+                    · {intl.formatMessage(M.count, { count: item.count })}
                   </span>
                 </th>
               </tr>

@@ -5,13 +5,24 @@ import { MediaBadges } from '@/components/media-badges';
 import { StateBadge } from '@/components/state-badge';
 import { useClockOffset } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
+import { defineMessages } from '@/i18n/messages';
 import { groupName, reasonName, reasonWithCode, type FloorNames } from '@/lib/floor-names';
 import { formatAgo, formatSignIn } from '@/lib/format';
 import { judgeAgent, type LimitsPolicy } from '@/lib/limits';
+import { activeIntl, useI18n } from '@/stores/locale-store';
 import { displayName, otherQueues, type ColumnId } from '../lib/columns';
 import { TimeInState } from './time-in-state';
 
 const cell = 'px-3 truncate border-b border-line align-middle';
+
+const M = defineMessages({
+  ago: { id: 'row.ago', defaultMessage: '{ago} ago' },
+  group: { id: 'row.group', defaultMessage: '{name} (group {groupId})' },
+  alsoIn: {
+    id: 'row.also-in',
+    defaultMessage: '{count, plural, one {also in # queue} other {also in # queues}}',
+  },
+});
 
 /** Ticks on the shared clock; only this cell re-renders every second, not the row. */
 function TimeInStateCell({
@@ -36,6 +47,7 @@ function TimeInStateCell({
 function SignInCell({ agent }: { agent: Agent }) {
   const serverNow = useServerNow();
   const offset = useClockOffset();
+  const intl = useI18n();
   if (agent.loginAt === null) return <td className={`${cell} text-muted`}>—</td>;
   return (
     <td className={`${cell} leading-tight`}>
@@ -43,7 +55,7 @@ function SignInCell({ agent }: { agent: Agent }) {
         {formatSignIn(agent.loginAt - offset, serverNow - offset)}
       </span>
       <span className="block truncate text-xs text-muted">
-        {formatAgo(serverNow - agent.loginAt)} ago
+        {intl.formatMessage(M.ago, { ago: formatAgo(serverNow - agent.loginAt) })}
       </span>
     </td>
   );
@@ -127,7 +139,11 @@ export const AgentRow = memo(function AgentRow({
           case 'group': {
             const g = groupName(agent.groupId, names);
             return (
-              <td key={c} className={`${cell} text-sm`} title={`${g} (group ${agent.groupId})`}>
+              <td
+                key={c}
+                className={`${cell} text-sm`}
+                title={activeIntl().formatMessage(M.group, { name: g, groupId: agent.groupId })}
+              >
                 {g}
               </td>
             );
@@ -154,7 +170,7 @@ export const AgentRow = memo(function AgentRow({
             const n = otherQueues(agent, skillId);
             return (
               <td key={c} className={`${cell} text-sm ${n ? '' : 'text-muted'}`}>
-                {n === 0 ? '—' : `also in ${n} queue${n === 1 ? '' : 's'}`}
+                {n === 0 ? '—' : activeIntl().formatMessage(M.alsoIn, { count: n })}
               </td>
             );
           }

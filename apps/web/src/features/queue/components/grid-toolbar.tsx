@@ -1,18 +1,49 @@
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import { ColumnsIcon, DownloadIcon } from '@/components/icons-more';
-import { formatDuration } from '@/lib/format';
+import { COMMON } from '@/i18n/common';
+import { defineMessages } from '@/i18n/messages';
+import { formatDuration, joinList } from '@/lib/format';
 import { STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
+import { activeIntl, useI18n } from '@/stores/locale-store';
+import { groupName, NO_NAMES } from '@/lib/floor-names';
 import { COLUMN_IDS, columnLabel, type ColumnId } from '../lib/columns';
 import type { GridState } from '../lib/grid-url-state';
 
 const MIN_OPTIONS = [0, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
+const M = defineMessages({
+  anyTime: { id: 'grid.min.any', defaultMessage: 'Any time' },
+  sec: { id: 'grid.min.sec', defaultMessage: '{n} s or more' },
+  hr: { id: 'grid.min.hr', defaultMessage: '{n} h or more' },
+  min: { id: 'grid.min.min', defaultMessage: '{n} min or more' },
+  other: { id: 'grid.min.other', defaultMessage: '{time} or more' },
+  filter: { id: 'grid.filter', defaultMessage: 'Filter agents' },
+  search: { id: 'grid.search', defaultMessage: 'Search agents' },
+  searchHint: { id: 'grid.search.placeholder', defaultMessage: 'Name or work number' },
+  state: { id: 'grid.state', defaultMessage: 'State' },
+  allStates: { id: 'grid.state.all', defaultMessage: 'All states' },
+  minTime: { id: 'grid.min', defaultMessage: 'Minimum time in state' },
+  clear: { id: 'grid.clear', defaultMessage: 'Clear filters' },
+  all: {
+    id: 'grid.count.all',
+    defaultMessage: '{total, plural, one {# agent} other {# agents}}',
+  },
+  some: {
+    id: 'grid.count.some',
+    defaultMessage: '{shown} of {total, plural, one {# agent} other {# agents}}',
+  },
+  columns: { id: 'grid.columns', defaultMessage: 'Columns' },
+  visible: { id: 'grid.columns.visible', defaultMessage: 'Visible columns' },
+  export: { id: 'grid.export', defaultMessage: 'Export CSV' },
+});
+
 function minLabel(sec: number): string {
-  if (sec === 0) return 'Any time';
-  if (sec < 60) return `${sec} s or more`;
-  if (sec % 3600 === 0) return `${sec / 3600} h or more`;
-  if (sec % 60 === 0) return `${sec / 60} min or more`;
-  return `${formatDuration(sec * 1000)} or more`;
+  const intl = activeIntl();
+  if (sec === 0) return intl.formatMessage(M.anyTime);
+  if (sec < 60) return intl.formatMessage(M.sec, { n: sec });
+  if (sec % 3600 === 0) return intl.formatMessage(M.hr, { n: sec / 3600 });
+  if (sec % 60 === 0) return intl.formatMessage(M.min, { n: sec / 60 });
+  return intl.formatMessage(M.other, { time: formatDuration(sec * 1000) });
 }
 
 interface GridToolbarProps {
@@ -36,6 +67,7 @@ export function GridToolbar({
   mediaType,
   groups,
 }: GridToolbarProps) {
+  const intl = useI18n();
   const stateValue =
     state.states.length === 1 ? (state.states[0] ?? '') : state.states.length > 1 ? '__many' : '';
   const minOptions = MIN_OPTIONS.includes(state.minSec)
@@ -49,21 +81,29 @@ export function GridToolbar({
     ...groups,
     ...state.groups
       .filter((id) => !groups.some((g) => g.groupId === id))
-      .map((groupId) => ({ groupId, name: `Group ${groupId}` })),
+      .map((groupId) => ({ groupId, name: groupName(groupId, NO_NAMES) })),
   ];
 
   return (
-    <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter agents">
-      <FilterField id="grid-search" label="Search agents" className="w-full sm:w-auto">
+    <div
+      className="flex flex-wrap items-end gap-3"
+      role="search"
+      aria-label={intl.formatMessage(M.filter)}
+    >
+      <FilterField
+        id="grid-search"
+        label={intl.formatMessage(M.search)}
+        className="w-full sm:w-auto"
+      >
         <SearchInput
           id="grid-search"
           widthClass="w-full sm:w-60"
-          placeholder="Name or work number"
+          placeholder={intl.formatMessage(M.searchHint)}
           value={state.q}
           onChange={(q) => update({ q })}
         />
       </FilterField>
-      <FilterField id="grid-state" label="State">
+      <FilterField id="grid-state" label={intl.formatMessage(M.state)}>
         <select
           id="grid-state"
           className="select w-40 max-sm:w-[calc(50vw-1.75rem)]"
@@ -73,10 +113,10 @@ export function GridToolbar({
             update({ states: v === '' ? [] : [v as AgentState] });
           }}
         >
-          <option value="">All states</option>
+          <option value="">{intl.formatMessage(M.allStates)}</option>
           {state.states.length > 1 && (
             <option value="__many" disabled>
-              {state.states.map((s) => stateLabel(s, mediaType)).join(', ')}
+              {joinList(state.states.map((s) => stateLabel(s, mediaType)))}
             </option>
           )}
           {STATE_ORDER.map((s) => (
@@ -86,7 +126,7 @@ export function GridToolbar({
           ))}
         </select>
       </FilterField>
-      <FilterField id="grid-min" label="Minimum time in state">
+      <FilterField id="grid-min" label={intl.formatMessage(M.minTime)}>
         <select
           id="grid-min"
           className="select w-40 max-sm:w-[calc(50vw-1.75rem)]"
@@ -100,7 +140,7 @@ export function GridToolbar({
           ))}
         </select>
       </FilterField>
-      <FilterField id="grid-group" label="Group">
+      <FilterField id="grid-group" label={intl.formatMessage(COMMON.group)}>
         <select
           id="grid-group"
           className="select w-40 max-sm:w-[calc(50vw-1.75rem)]"
@@ -109,7 +149,7 @@ export function GridToolbar({
             update({ groups: e.target.value === '' ? [] : [Number(e.target.value)] })
           }
         >
-          <option value="">All groups</option>
+          <option value="">{intl.formatMessage(COMMON.allGroups)}</option>
           {groupOptions.map((g) => (
             <option key={g.groupId} value={g.groupId}>
               {g.name}
@@ -123,7 +163,7 @@ export function GridToolbar({
           checked={state.by === 'group'}
           onChange={(e) => update({ by: e.target.checked ? 'group' : 'none' })}
         />
-        Sections by group
+        {intl.formatMessage(COMMON.sectionsByGroup)}
       </label>
       {filtered && (
         <button
@@ -131,11 +171,13 @@ export function GridToolbar({
           className="btn btn-ghost underline"
           onClick={() => update({ states: [], minSec: 0, q: '', groups: [] })}
         >
-          Clear filters
+          {intl.formatMessage(M.clear)}
         </button>
       )}
       <p className="text-sm text-muted self-center pt-4" aria-live="polite">
-        {shown === total ? `${total} agents` : `${shown} of ${total} agents`}
+        {shown === total
+          ? intl.formatMessage(M.all, { total })
+          : intl.formatMessage(M.some, { shown: intl.formatNumber(shown), total })}
       </p>
       <div className="ml-auto flex items-end gap-2">
         <details
@@ -150,11 +192,11 @@ export function GridToolbar({
         >
           <summary className="btn list-none [&::-webkit-details-marker]:hidden">
             <ColumnsIcon className="h-4 w-4" />
-            Columns
+            {intl.formatMessage(M.columns)}
           </summary>
           <div
             role="group"
-            aria-label="Visible columns"
+            aria-label={intl.formatMessage(M.visible)}
             className="card absolute right-0 z-20 mt-1 flex w-56 flex-col gap-0.5 p-2 shadow-lg"
           >
             {COLUMN_IDS.map((c) => {
@@ -189,7 +231,7 @@ export function GridToolbar({
         </details>
         <button type="button" className="btn" onClick={onExport} disabled={shown === 0}>
           <DownloadIcon className="h-4 w-4" />
-          Export CSV
+          {intl.formatMessage(M.export)}
         </button>
       </div>
     </div>

@@ -5,7 +5,9 @@ import { useFloor } from '@/hooks/use-floor';
 import { readLive, useLiveLoaded, useQueue, useQueueAgents } from '@/hooks/use-live';
 import { useIsNarrow } from '@/hooks/use-media-query';
 import { useServerNow } from '@/hooks/use-server-now';
+import { defineMessages } from '@/i18n/messages';
 import { downloadText } from '@/lib/csv';
+import { useI18n } from '@/stores/locale-store';
 import { useUrlParams } from '@/hooks/use-url-params';
 import { useAgentParam } from '../hooks/use-agent-param';
 import { useGridState } from '../hooks/use-grid-state';
@@ -22,10 +24,29 @@ import { QueueSummary } from './queue-summary';
 // The chart library is loaded only when someone opens the trend.
 const TrendPanel = lazy(async () => ({ default: (await import('./trend-panel')).TrendPanel }));
 
+const M = defineMessages({
+  allQueues: { id: 'queue.all-queues', defaultMessage: 'All queues' },
+  missingTitle: { id: 'queue.missing.title', defaultMessage: 'Queue {skillId} is not available' },
+  missingBody: {
+    id: 'queue.missing.body',
+    defaultMessage:
+      'It does not exist, nobody is signed in to it right now, or your account may not see it. Pick a queue from the overview.',
+  },
+  loading: { id: 'queue.loading', defaultMessage: 'Loading queue {skillId}…' },
+  nobody: { id: 'queue.empty', defaultMessage: 'Nobody is signed in to this queue.' },
+  noMatch: { id: 'queue.no-match', defaultMessage: 'No agents match these filters.' },
+  breadcrumb: { id: 'queue.breadcrumb', defaultMessage: 'Breadcrumb' },
+  hideTrend: { id: 'queue.trend.hide', defaultMessage: 'Hide trend' },
+  showTrend: { id: 'queue.trend.show', defaultMessage: 'Trend today' },
+  trendRegion: { id: 'queue.trend.region', defaultMessage: 'Trend today' },
+  trendLoading: { id: 'queue.trend.loading', defaultMessage: 'Loading the trend…' },
+});
+
 /** `?trend=1`: the intraday chart is open (kept in the URL, so saved views keep it). */
 const TREND_PARAM = 'trend';
 
 export function QueuePage({ skillId, actions }: { skillId: number; actions?: ReactNode }) {
+  const intl = useI18n();
   const queue = useQueue(skillId);
   const loaded = useLiveLoaded();
   // Selected by revision: a new array only when one of this queue's agents changed.
@@ -92,37 +113,33 @@ export function QueuePage({ skillId, actions }: { skillId: number; actions?: Rea
     return (
       <div className="flex flex-col gap-4 p-4 sm:p-6">
         <Link to="/" className="inline-flex items-center gap-1 text-sm text-accent underline">
-          <ChevronLeftIcon className="h-4 w-4" /> All queues
+          <ChevronLeftIcon className="h-4 w-4" /> {intl.formatMessage(M.allQueues)}
         </Link>
         {loaded ? (
           <div role="alert" className="callout callout-warn max-w-xl">
-            <h1 className="font-semibold">Queue {skillId} is not available</h1>
-            <p className="text-sm">
-              It does not exist, nobody is signed in to it right now, or your account may not see
-              it. Pick a queue from the overview.
-            </p>
+            <h1 className="font-semibold">{intl.formatMessage(M.missingTitle, { skillId })}</h1>
+            <p className="text-sm">{intl.formatMessage(M.missingBody)}</p>
           </div>
         ) : (
           <p className="text-muted" role="status">
-            Loading queue {skillId}…
+            {intl.formatMessage(M.loading, { skillId })}
           </p>
         )}
       </div>
     );
   }
 
-  const empty =
-    agents.length === 0 ? 'Nobody is signed in to this queue.' : 'No agents match these filters.';
+  const empty = agents.length === 0 ? intl.formatMessage(M.nobody) : intl.formatMessage(M.noMatch);
 
   return (
     // On a phone the page itself scrolls (cards); on a desk the grid scrolls inside the page.
     <div className="flex flex-col gap-3 p-3 sm:h-full sm:min-h-0 sm:p-4 lg:p-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={intl.formatMessage(M.breadcrumb)} className="text-sm">
         <Link
           to="/"
           className="inline-flex items-center gap-1 text-accent underline-offset-2 hover:underline"
         >
-          <ChevronLeftIcon className="h-4 w-4" /> All queues
+          <ChevronLeftIcon className="h-4 w-4" /> {intl.formatMessage(M.allQueues)}
         </Link>
       </nav>
       <QueueSummary
@@ -139,17 +156,21 @@ export function QueuePage({ skillId, actions }: { skillId: number; actions?: Rea
               onClick={toggleTrend}
             >
               <ChartIcon className="h-4 w-4" />
-              {trendOpen ? 'Hide trend' : 'Trend today'}
+              {intl.formatMessage(trendOpen ? M.hideTrend : M.showTrend)}
             </button>
           </>
         }
       />
       {trendOpen && (
-        <section id="queue-trend" aria-label="Trend today" className="card shrink-0 p-3 sm:p-4">
+        <section
+          id="queue-trend"
+          aria-label={intl.formatMessage(M.trendRegion)}
+          className="card shrink-0 p-3 sm:p-4"
+        >
           <Suspense
             fallback={
               <p role="status" className="flex h-64 items-center justify-center text-muted">
-                Loading the trend…
+                {intl.formatMessage(M.trendLoading)}
               </p>
             }
           >

@@ -15,17 +15,37 @@ import {
   YAxis,
 } from 'recharts';
 import { useClockOffset } from '@/hooks/use-live';
+import { COMMON } from '@/i18n/common';
+import { defineMessages } from '@/i18n/messages';
 import { formatClock } from '@/lib/format';
 import { stateColor, stateLabel } from '@/lib/states';
 import { parseEnum, setParam } from '@/lib/url-state';
+import { useI18n } from '@/stores/locale-store';
 import { useQueueTrend } from '../api/get-queue-trend';
-import {
-  statesIn,
-  thinPoints,
-  TREND_RANGE_LABELS,
-  TREND_RANGES,
-  type TrendRange,
-} from '../lib/trend-data';
+import { statesIn, thinPoints, TREND_RANGES, type TrendRange } from '../lib/trend-data';
+
+const RANGE = defineMessages<TrendRange>({
+  '1h': { id: 'trend.range.1h', defaultMessage: '1 h' },
+  '4h': { id: 'trend.range.4h', defaultMessage: '4 h' },
+  today: { id: 'trend.range.today', defaultMessage: 'Today' },
+});
+
+const M = defineMessages({
+  range: { id: 'trend.range', defaultMessage: 'Time range' },
+  failed: {
+    id: 'trend.failed',
+    defaultMessage: 'The trend could not be loaded; it is tried again every 30 seconds.',
+  },
+  span: { id: 'trend.span', defaultMessage: 'Data from {from} to {to}' },
+  collecting: {
+    id: 'trend.collecting',
+    defaultMessage: 'Collecting history… the trend appears after a few steps.',
+  },
+  agents: { id: 'trend.agents', defaultMessage: 'Agents by state' },
+  calls: { id: 'trend.calls', defaultMessage: 'Calls waiting and service level' },
+  waiting: { id: 'trend.waiting', defaultMessage: 'Calls waiting' },
+  serviceLevel: { id: 'trend.service-level', defaultMessage: 'Service level (%)' },
+});
 
 const RANGE_PARAM = 'range';
 const SYNC_ID = 'queue-trend';
@@ -40,6 +60,7 @@ const tooltipStyle = {
 };
 
 export function TrendPanel({ skillId, mediaType }: { skillId: number; mediaType: number }) {
+  const intl = useI18n();
   const [params, setParams] = useSearchParams();
   const range = parseEnum<TrendRange>(params.get(RANGE_PARAM), TREND_RANGES, '1h');
   const trend = useQueueTrend(skillId, range);
@@ -68,7 +89,7 @@ export function TrendPanel({ skillId, mediaType }: { skillId: number; mediaType:
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div
           role="group"
-          aria-label="Time range"
+          aria-label={intl.formatMessage(M.range)}
           className="inline-flex rounded-lg border border-line p-0.5"
         >
           {TREND_RANGES.map((r) => (
@@ -79,24 +100,26 @@ export function TrendPanel({ skillId, mediaType }: { skillId: number; mediaType:
               className={`rounded-md px-3 py-1 text-sm ${r === range ? 'bg-accent text-accent-fg' : 'hover:bg-surface-2'}`}
               onClick={() => setRange(r)}
             >
-              {TREND_RANGE_LABELS[r]}
+              {intl.formatMessage(RANGE[r])}
             </button>
           ))}
         </div>
         <p className="text-sm text-muted tabular" aria-live="polite">
           {trend.isError
-            ? 'The trend could not be loaded; it is tried again every 30 seconds.'
+            ? intl.formatMessage(M.failed)
             : first && last && rows.length > 1
-              ? `Data from ${at(first.t)} to ${at(last.t)}`
+              ? intl.formatMessage(M.span, { from: at(first.t), to: at(last.t) })
               : trend.isPending
-                ? 'Loading…'
-                : 'Collecting history… the trend appears after a few steps.'}
+                ? intl.formatMessage(COMMON.loading)
+                : intl.formatMessage(M.collecting)}
         </p>
       </div>
       {rows.length > 1 && (
         <div className="grid gap-4 lg:grid-cols-2">
           <figure className="min-w-0">
-            <figcaption className="mb-1 text-sm font-semibold">Agents by state</figcaption>
+            <figcaption className="mb-1 text-sm font-semibold">
+              {intl.formatMessage(M.agents)}
+            </figcaption>
             <div className="h-56">
               <ResponsiveContainer width="100%" height="100%">
                 <AreaChart
@@ -138,7 +161,7 @@ export function TrendPanel({ skillId, mediaType }: { skillId: number; mediaType:
           </figure>
           <figure className="min-w-0">
             <figcaption className="mb-1 text-sm font-semibold">
-              Calls waiting and service level
+              {intl.formatMessage(M.calls)}
             </figcaption>
             <div className="h-56">
               <ResponsiveContainer width="100%" height="100%">
@@ -179,7 +202,7 @@ export function TrendPanel({ skillId, mediaType }: { skillId: number; mediaType:
                   <Line
                     yAxisId="calls"
                     dataKey="waiting"
-                    name="Calls waiting"
+                    name={intl.formatMessage(M.waiting)}
                     type="stepAfter"
                     stroke="var(--fw-crit)"
                     strokeWidth={2}
@@ -189,7 +212,7 @@ export function TrendPanel({ skillId, mediaType }: { skillId: number; mediaType:
                   <Line
                     yAxisId="pct"
                     dataKey="serviceLevel"
-                    name="Service level (%)"
+                    name={intl.formatMessage(M.serviceLevel)}
                     type="monotone"
                     stroke="var(--fw-accent)"
                     strokeWidth={2}

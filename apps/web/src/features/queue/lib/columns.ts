@@ -17,6 +17,10 @@ export const COLUMN_IDS = [
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
+const M = defineMessages({
+  skill: { id: 'column.queues.unknown', defaultMessage: 'Skill {skillId}' },
+});
+
 const LABEL = defineMessages<ColumnId>({
   name: { id: 'column.name', defaultMessage: 'Name' },
   workno: { id: 'column.workno', defaultMessage: 'Work no.' },
@@ -78,5 +82,8 @@ export function otherQueueNames(
   skillId: number,
   names: Readonly<Record<number, string | undefined>>,
 ): string[] {
-  return a.skills.filter((s) => s !== skillId).map((s) => names[s] ?? `Skill ${s}`);
+  const intl = activeIntl();
+  return a.skills
+    .filter((s) => s !== skillId)
+    .map((s) => names[s] ?? intl.formatMessage(M.skill, { skillId: s }));
 }

@@ -1,21 +1,17 @@
 // The queue page's intraday trend: which range to ask for, and the history points thinned to what
 // a chart can draw (today at 10 s steps is thousands of points; a few hundred say the same).
 import type { HistoryPoint } from '@floorwatch/contracts/api';
+import { startOfSiteDay } from '@/lib/format';
 import { STATE_ORDER, type AgentState } from '@/lib/states';
 
 export type TrendRange = '1h' | '4h' | 'today';
 export const TREND_RANGES: readonly TrendRange[] = ['1h', '4h', 'today'];
-export const TREND_RANGE_LABELS: Record<TrendRange, string> = {
-  '1h': '1 h',
-  '4h': '4 h',
-  today: 'Today',
-};
 
 const HOUR = 3_600_000;
 
 /**
- * The range on the server clock: the last hour or four, or since midnight on this display's
- * clock (`offset` = server − display ms).
+ * The range on the server clock: the last hour or four, or since midnight on the site's clock
+ * (FLOORWATCH_TIME_ZONE; `offset` = server − display ms).
  */
 export function rangeBounds(
   range: TrendRange,
@@ -27,9 +23,7 @@ export function rangeBounds(
 } {
   if (range === '1h') return { from: serverNow - HOUR, to: serverNow };
   if (range === '4h') return { from: serverNow - 4 * HOUR, to: serverNow };
-  const local = new Date(serverNow - offset);
-  local.setHours(0, 0, 0, 0);
-  return { from: local.getTime() + offset, to: serverNow };
+  return { from: startOfSiteDay(serverNow - offset) + offset, to: serverNow };
 }
 
 export type TrendRow = { t: number; waiting: number | null; serviceLevel: number | null } & Partial<

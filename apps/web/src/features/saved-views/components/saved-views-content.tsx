@@ -1,14 +1,33 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { COMMON } from '@/i18n/common';
+import { defineMessages } from '@/i18n/messages';
 import { AGENT_PARAM } from '@/lib/routes';
 import { saveErrorText, fieldErrorsOf } from '@/lib/save-problems';
+import { activeIntl, useI18n } from '@/stores/locale-store';
 import { useDeleteView, useSaveView, useViews } from '../api/views-api';
+
+const M = defineMessages({
+  queue: { id: 'views.screen.queue', defaultMessage: 'Queue' },
+  exceptions: { id: 'views.screen.exceptions', defaultMessage: 'Exceptions' },
+  overview: { id: 'views.screen.overview', defaultMessage: 'Queues overview' },
+  saveAs: { id: 'views.save-as', defaultMessage: 'Save this view as' },
+  example: { id: 'views.example', defaultMessage: 'e.g. North team, longest first' },
+  save: { id: 'views.save', defaultMessage: 'Save view' },
+  keeps: { id: 'views.keeps', defaultMessage: "Keeps this screen's filters, sort and columns." },
+  savedAs: { id: 'views.saved-as', defaultMessage: 'Saved as “{name}”.' },
+  heading: { id: 'views.heading', defaultMessage: 'Saved views' },
+  loadFailed: { id: 'views.load-failed', defaultMessage: 'Your saved views could not be loaded.' },
+  none: { id: 'views.none', defaultMessage: 'None yet.' },
+  deleteOf: { id: 'views.delete-of', defaultMessage: 'Delete view {name}' },
+});
 
 /** The screen a saved path opens, in words. */
 function screenOf(path: string): string {
-  if (path.startsWith('/queues/')) return 'Queue';
-  if (path.startsWith('/exceptions')) return 'Exceptions';
-  return 'Queues overview';
+  const intl = activeIntl();
+  if (path.startsWith('/queues/')) return intl.formatMessage(M.queue);
+  if (path.startsWith('/exceptions')) return intl.formatMessage(M.exceptions);
+  return intl.formatMessage(M.overview);
 }
 
 /** This screen's address without what is passing (an open agent detail). */
@@ -26,7 +45,10 @@ export function SavedViewsContent({ onOpened }: { onOpened: () => void }) {
   const { pathname, search } = useLocation();
   const [name, setName] = useState('');
   const path = currentPath(pathname, search);
-  const nameError = fieldErrorsOf(save.error).name;
+  const refused = fieldErrorsOf(save.error);
+  // A refused name is said at the name; a refusal of the whole list (too many views) too.
+  const nameError = refused.name ?? refused[''];
+  const intl = useI18n();
 
   return (
     <div className="flex flex-col gap-3 text-sm">
@@ -38,7 +60,7 @@ export function SavedViewsContent({ onOpened }: { onOpened: () => void }) {
         }}
       >
         <label htmlFor="view-name" className="font-semibold">
-          Save this view as
+          {intl.formatMessage(M.saveAs)}
         </label>
         <div className="flex gap-2">
           <input
@@ -46,7 +68,7 @@ export function SavedViewsContent({ onOpened }: { onOpened: () => void }) {
             className="input min-w-0 flex-1"
             value={name}
             maxLength={80}
-            placeholder="e.g. North team, longest first"
+            placeholder={intl.formatMessage(M.example)}
             aria-invalid={nameError ? true : undefined}
             onChange={(e) => setName(e.target.value)}
           />
@@ -55,10 +77,10 @@ export function SavedViewsContent({ onOpened }: { onOpened: () => void }) {
             className="btn btn-primary"
             disabled={name.trim() === '' || save.isPending}
           >
-            Save view
+            {intl.formatMessage(M.save)}
           </button>
         </div>
-        <p className="text-xs text-muted">Keeps this screen&apos;s filters, sort and columns.</p>
+        <p className="text-xs text-muted">{intl.formatMessage(M.keeps)}</p>
         {save.isError && (
           <p role="alert" className="text-xs text-crit">
             {nameError ?? saveErrorText(save.error)}
@@ -66,22 +88,25 @@ export function SavedViewsContent({ onOpened }: { onOpened: () => void }) {
         )}
         {save.isSuccess && (
           <p role="status" className="text-xs text-ok">
-            Saved as “{save.data.name}”.
+            {intl.formatMessage(M.savedAs, { name: save.data.name })}
           </p>
         )}
       </form>
       <div className="flex flex-col gap-1 border-t border-line pt-2">
-        <h2 className="font-semibold">Saved views</h2>
+        <h2 className="font-semibold">{intl.formatMessage(M.heading)}</h2>
         {views.isPending ? (
-          <p className="text-muted">Loading…</p>
+          <p className="text-muted">{intl.formatMessage(COMMON.loading)}</p>
         ) : views.isError ? (
           <p role="alert" className="text-crit">
-            Your saved views could not be loaded.
+            {intl.formatMessage(M.loadFailed)}
           </p>
         ) : views.data.length === 0 ? (
-          <p className="text-muted">None yet.</p>
+          <p className="text-muted">{intl.formatMessage(M.none)}</p>
         ) : (
-          <ul aria-label="Saved views" className="flex max-h-72 flex-col gap-0.5 overflow-auto">
+          <ul
+            aria-label={intl.formatMessage(M.heading)}
+            className="flex max-h-72 flex-col gap-0.5 overflow-auto"
+          >
             {views.data.map((v) => (
               <li
                 key={v.id}
@@ -94,11 +119,11 @@ export function SavedViewsContent({ onOpened }: { onOpened: () => void }) {
                 <button
                   type="button"
                   className="btn btn-ghost px-2 text-xs"
-                  aria-label={`Delete view ${v.name}`}
+                  aria-label={intl.formatMessage(M.deleteOf, { name: v.name })}
                   disabled={del.isPending}
                   onClick={() => del.mutate(v.id)}
                 >
-                  Delete
+                  {intl.formatMessage(COMMON.delete)}
                 </button>
               </li>
             ))}

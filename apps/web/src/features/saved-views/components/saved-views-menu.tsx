@@ -1,5 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { BookmarkIcon } from '@/components/icons';
+import { SAVED_VIEWS_BUTTON } from '@/i18n/common';
+import { useI18n } from '@/stores/locale-store';
 
 const Popover = lazy(async () => ({
   default: (await import('./saved-views-popover')).SavedViewsPopover,
@@ -11,10 +13,11 @@ const Popover = lazy(async () => ({
  */
 export function SavedViewsMenu() {
   const [used, setUsed] = useState(false);
+  const intl = useI18n();
   const button = (
     <button type="button" className="btn" aria-expanded={false} onClick={() => setUsed(true)}>
       <BookmarkIcon className="h-4 w-4" />
-      Views
+      {intl.formatMessage(SAVED_VIEWS_BUTTON)}
     </button>
   );
   if (!used) return button;

@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react';
 import { CritIcon, WarnIcon } from '@/components/icons';
-import { formatCount } from '@/lib/format';
 import type { PastLimits } from '@/lib/limits';
+import { limitName, pastLimitText } from '@/lib/thresholds';
+import { useI18n } from '@/stores/locale-store';
 
 /**
  * Filled marks that read across a room: critical is red with the octagon, warning amber with the
@@ -10,22 +11,16 @@ import type { PastLimits } from '@/lib/limits';
 export const CRIT_FILL = { background: '#c62828', color: '#ffffff' } satisfies CSSProperties;
 export const WARN_FILL = { background: '#f5b400', color: '#1a1400' } satisfies CSSProperties;
 
-export const LIMIT_WORDS = { crit: 'past critical limit', warn: 'past warning limit' } as const;
-
 /** The icon of a level, filled, for a legend or a mark. */
 export function LimitIcon({ level }: { level: 'crit' | 'warn' }) {
   const Icon = level === 'crit' ? CritIcon : WarnIcon;
-  return (
-    <Icon
-      className="h-[1em] w-[1em] shrink-0 stroke-[2.5]"
-      title={level === 'crit' ? 'Critical' : 'Warning'}
-    />
-  );
+  return <Icon className="h-[1em] w-[1em] shrink-0 stroke-[2.5]" title={limitName(level)} />;
 }
 
 /** "⬣ 2 past critical limit", or only "⬣ 2" where a legend on screen says what the icon means. */
 function Mark({ level, count, short }: { level: 'crit' | 'warn'; count: number; short: boolean }) {
-  const text = `${formatCount(count)} ${LIMIT_WORDS[level]}`;
+  const intl = useI18n();
+  const text = pastLimitText(level, count);
   return (
     <p
       className="flex max-w-full min-w-0 items-center gap-[0.35em] truncate rounded-[0.3em] px-[0.4em] py-[0.1em] leading-tight font-bold"
@@ -34,7 +29,7 @@ function Mark({ level, count, short }: { level: 'crit' | 'warn'; count: number; 
       aria-label={short ? text : undefined}
     >
       <LimitIcon level={level} />
-      <span className="truncate tabular">{short ? formatCount(count) : text}</span>
+      <span className="truncate tabular">{short ? intl.formatNumber(count) : text}</span>
     </p>
   );
 }

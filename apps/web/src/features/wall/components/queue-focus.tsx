@@ -1,5 +1,4 @@
 import type { Agent, Queue } from '@floorwatch/contracts/api';
-import { skillMediaLabel } from '@floorwatch/contracts/gateway';
 import { memo, useMemo, useRef } from 'react';
 import { QueueKpis } from '@/components/queue-kpis';
 import { StateBadge } from '@/components/state-badge';
@@ -9,14 +8,33 @@ import { useFloor } from '@/hooks/use-floor';
 import { useQueueAgents } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
 import { agentKey, breachId, type ActiveBreaches } from '@/lib/alerts';
+import { defineMessages } from '@/i18n/messages';
 import { reasonName, type FloorNames } from '@/lib/floor-names';
 import { formatDuration } from '@/lib/format';
 import { judgeAgent, type LimitsPolicy } from '@/lib/limits';
-import { stateColor } from '@/lib/states';
+import { skillText, stateColor } from '@/lib/states';
+import { activeIntl, useI18n } from '@/stores/locale-store';
 import { wu } from '@/lib/wall-units';
 import { useHiddenCount } from '../hooks/use-hidden-count';
 import { CRIT_FILL, LimitIcon, WARN_FILL } from './limit-lines';
 import { WALL_FOCUS_LOOK } from '../lib/kpi-looks';
+
+const M = defineMessages({
+  reasonLimit: { id: 'wall.card.reason-limit', defaultMessage: '{reason} limit {time}' },
+  limit: { id: 'wall.card.limit', defaultMessage: 'limit {time}' },
+  title: { id: 'wall.focus.title', defaultMessage: '{name} · Floorwatch wall' },
+  agents: {
+    id: 'wall.focus.agents',
+    defaultMessage: '{count, plural, one {# agent} other {# agents}}',
+  },
+  list: { id: 'wall.focus.list', defaultMessage: 'Agents in {name}, longest in state first' },
+  nobody: { id: 'wall.focus.nobody', defaultMessage: 'Nobody signed in' },
+  longest: { id: 'wall.focus.longest', defaultMessage: 'Longest in state first' },
+  hidden: {
+    id: 'wall.focus.hidden',
+    defaultMessage: '{count, plural, other {# more below}}, shortest in state',
+  },
+});
 
 const WallAgentCard = memo(function WallAgentCard({
   agent,
@@ -42,9 +60,15 @@ const WallAgentCard = memo(function WallAgentCard({
   // Past a limit, the card says which limit: "Lunch limit 1:15:00".
   const broken =
     r.applied && r.level !== 'ok'
-      ? `${r.applied.source.kind === 'reason' ? `${r.applied.source.name} limit` : 'limit'} ${formatDuration(
-          (r.level === 'crit' ? r.applied.limit.critSec : r.applied.limit.warnSec) * 1000,
-        )}`
+      ? (() => {
+          const time = formatDuration(
+            (r.level === 'crit' ? r.applied.limit.critSec : r.applied.limit.warnSec) * 1000,
+          );
+          const s = r.applied.source;
+          return s.kind === 'reason'
+            ? activeIntl().formatMessage(M.reasonLimit, { reason: s.name, time })
+            : activeIntl().formatMessage(M.limit, { time });
+        })()
       : null;
   return (
     <li
@@ -101,6 +125,8 @@ export function QueueFocus({ queue, breaches }: { queue: Queue; breaches: Active
   const sorted = useMemo(() => [...agents].sort((a, b) => a.stateSince - b.stateSince), [agents]);
   const list = useRef<HTMLUListElement>(null);
   const hidden = useHiddenCount(list, sorted.length);
+  const intl = useI18n();
+  const count = (n: number) => intl.formatMessage(M.agents, { count: n });
   return (
     <section
       aria-labelledby={`wall-q-${queue.skillId}`}
@@ -108,7 +134,7 @@ export function QueueFocus({ queue, breaches }: { queue: Queue; breaches: Active
       style={{ gap: wu(1.5) }}
     >
       <header className="flex flex-wrap items-baseline" style={{ columnGap: wu(3) }}>
-        <title>{`${queue.name} · Floorwatch wall`}</title>
+        <title>{intl.formatMessage(M.title, { name: queue.name })}</title>
         <h1
           id={`wall-q-${queue.skillId}`}
           className="leading-tight font-bold"
@@ -117,13 +143,13 @@ export function QueueFocus({ queue, breaches }: { queue: Queue; breaches: Active
           {queue.name}
         </h1>
         <p className="text-muted" style={{ fontSize: wu(2.2) }}>
-          Skill {queue.skillId} · {skillMediaLabel(queue.mediaType)} · {agents.length} agents
+          {skillText(queue.skillId, queue.mediaType)} · {count(agents.length)}
         </p>
       </header>
       <QueueKpis queue={queue} look={WALL_FOCUS_LOOK} />
       <ul
         ref={list}
-        aria-label={`Agents in ${queue.name}, longest in state first`}
+        aria-label={intl.formatMessage(M.list, { name: queue.name })}
         className={`grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(calc(var(--wall-u)*26),1fr))] overflow-hidden ${
           hidden > 0
             ? '[mask-image:linear-gradient(to_bottom,black_calc(100%-3vmin),transparent)]'
@@ -133,7 +159,7 @@ export function QueueFocus({ queue, breaches }: { queue: Queue; breaches: Active
       >
         {sorted.length === 0 && (
           <li className="text-muted" style={{ fontSize: wu(2.4) }}>
-            Nobody signed in
+            {intl.formatMessage(M.nobody)}
           </li>
         )}
         {sorted.map((a) => (
@@ -149,8 +175,9 @@ export function QueueFocus({ queue, breaches }: { queue: Queue; breaches: Active
         ))}
       </ul>
       <p className="text-muted" style={{ fontSize: wu(1.8) }}>
-        Longest in state first{sorted.length > 0 ? ` · ${sorted.length} agents` : ''}
-        {hidden > 0 && ` · ${hidden} more below, shortest in state`}
+        {intl.formatMessage(M.longest)}
+        {sorted.length > 0 && ` · ${count(sorted.length)}`}
+        {hidden > 0 && ` · ${intl.formatMessage(M.hidden, { count: hidden })}`}
       </p>
     </section>
   );

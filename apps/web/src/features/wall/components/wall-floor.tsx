@@ -5,11 +5,21 @@ import { useFloor } from '@/hooks/use-floor';
 import { useAgentMap, useQueueMap } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
 import { judgeAgentAnywhere } from '@/lib/limits';
-import { AGENT_STATE_LABELS, STATE_ORDER, stateColor, type AgentState } from '@/lib/states';
+import { noneText, kpiLabel } from '@/hooks/use-queue-kpis';
+import { defineMessages } from '@/i18n/messages';
+import { STATE_ORDER, stateColor, stateLabel, type AgentState } from '@/lib/states';
 import { formatCount } from '@/lib/format';
+import { pastLimitText } from '@/lib/thresholds';
+import { useI18n } from '@/stores/locale-store';
 import { wu } from '@/lib/wall-units';
 import { Kpi } from '@/components/kpi-box';
-import { CRIT_FILL, LIMIT_WORDS, LimitIcon, WARN_FILL } from './limit-lines';
+import { CRIT_FILL, LimitIcon, WARN_FILL } from './limit-lines';
+
+const M = defineMessages({
+  region: { id: 'wall.floor', defaultMessage: 'All queues on this display' },
+  signedIn: { id: 'wall.floor.signed-in', defaultMessage: 'Signed in' },
+  past: { id: 'wall.floor.past', defaultMessage: 'Agents past a time limit' },
+});
 
 /**
  * The figures of everything on this wall (each agent counted once, however many queues they are
@@ -20,6 +30,7 @@ export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
   const agents = useAgentMap();
   const { policy } = useFloor();
   const serverNow = useServerNow();
+  const intl = useI18n();
   // Recomputed when agents change (a patch), not on every clock tick: the tick only re-reads
   // the times of the agents collected here.
   const { members, waiting, counts } = useMemo(() => {
@@ -51,7 +62,7 @@ export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
 
   return (
     <section
-      aria-label="All queues on this display"
+      aria-label={intl.formatMessage(M.region)}
       className="flex shrink-0 items-stretch portrait:flex-col"
       style={{ gap: wu(1) }}
     >
@@ -60,16 +71,16 @@ export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
         className="grid min-w-0 flex-1 grid-cols-[repeat(auto-fit,minmax(calc(var(--wall-u)*12.5),1fr))] portrait:grid-cols-4 max-sm:flex max-sm:overflow-x-auto max-sm:[&>*]:w-[calc(var(--wall-u)*15)] max-sm:[&>*]:shrink-0"
         style={{ gap: wu(1) }}
       >
-        <Kpi label="Signed in" value={formatCount(members.length)} size={4} />
+        <Kpi label={intl.formatMessage(M.signedIn)} value={formatCount(members.length)} size={4} />
         <Kpi
-          label="Calls waiting"
-          value={waiting === null ? 'none' : formatCount(waiting)}
+          label={kpiLabel('waiting')}
+          value={waiting === null ? noneText() : formatCount(waiting)}
           size={4}
         />
         {states.map((s) => (
           <Kpi
             key={s}
-            label={AGENT_STATE_LABELS[s]}
+            label={stateLabel(s)}
             value={formatCount(counts[s] ?? 0)}
             color={stateColor(s)}
             icon={<StateIcon state={s} className="h-[1.1em] w-[1.1em]" />}
@@ -78,7 +89,7 @@ export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
         ))}
       </dl>
       <ul
-        aria-label="Agents past a time limit"
+        aria-label={intl.formatMessage(M.past)}
         className="flex flex-col justify-center font-bold portrait:flex-row portrait:flex-wrap"
         style={{ fontSize: wu(2.1), gap: wu(0.6) }}
       >
@@ -94,9 +105,7 @@ export function WallFloor({ skillIds }: { skillIds: readonly number[] }) {
             <span className={limits[level] > 0 ? '' : level === 'crit' ? 'text-crit' : 'text-warn'}>
               <LimitIcon level={level} />
             </span>
-            <span className="tabular">
-              {formatCount(limits[level])} {LIMIT_WORDS[level]}
-            </span>
+            <span className="tabular">{pastLimitText(level, limits[level])}</span>
           </li>
         ))}
       </ul>

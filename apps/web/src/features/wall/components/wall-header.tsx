@@ -1,9 +1,11 @@
 import { CritIcon, LiveDotIcon, WifiOffIcon } from '@/components/icons';
 import { useFreshness } from '@/hooks/use-freshness';
 import { useServerNow } from '@/hooks/use-server-now';
+import { defineMessages } from '@/i18n/messages';
 import { formatClock } from '@/lib/format';
 import { useNow } from '@/stores/clock-store';
 import { useLiveStore } from '@/stores/live-store';
+import { useI18n } from '@/stores/locale-store';
 import { wu } from '@/lib/wall-units';
 import { wallStatus, type WallStatus } from '../lib/wall-status';
 
@@ -21,6 +23,10 @@ function WallClock() {
   return <span className="font-semibold tabular">{formatClock(serverNow)}</span>;
 }
 
+const M = defineMessages({
+  fresh: { id: 'wall.freshness', defaultMessage: 'Data freshness' },
+});
+
 const TONE = { ok: 'text-ok', muted: 'text-muted', crit: 'text-crit' } as const;
 
 /**
@@ -37,6 +43,7 @@ export function WallHeader({
   /** A quiet line for whoever stands at the display (e.g. sound waiting for a click). */
   note?: string | null;
 }) {
+  const intl = useI18n();
   return (
     <header
       className="grid shrink-0 grid-cols-[auto_minmax(0,1fr)_auto_auto] items-center border-b border-line bg-surface portrait:grid-cols-[auto_minmax(0,1fr)_auto]"
@@ -52,7 +59,7 @@ export function WallHeader({
       {/* In portrait: title, page and clock on one row, the freshness line under them. */}
       <div
         role="status"
-        aria-label="Data freshness"
+        aria-label={intl.formatMessage(M.fresh)}
         aria-live="polite"
         className={`flex min-w-0 items-center gap-[0.4em] font-medium portrait:order-last portrait:col-span-full ${TONE[status.tone]}`}
         style={{ fontSize: wu(2.2) }}

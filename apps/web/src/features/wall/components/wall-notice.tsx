@@ -1,6 +1,22 @@
 import { useEffect, type ReactNode } from 'react';
 import { CritIcon } from '@/components/icons';
+import { defineMessages } from '@/i18n/messages';
 import { WALL_UNIT, wu } from '@/lib/wall-units';
+import { useI18n } from '@/stores/locale-store';
+
+const M = defineMessages({
+  invalid: { id: 'wall.link.invalid', defaultMessage: 'This wall link is not valid' },
+  expired: { id: 'wall.link.expired', defaultMessage: 'It may have expired or been replaced.' },
+  askAdmin: {
+    id: 'wall.link.ask-admin',
+    defaultMessage: 'Ask an administrator for a new wall link, and open it on this display.',
+  },
+  crashed: { id: 'wall.crashed', defaultMessage: 'This display could not show the floor' },
+  restarts: {
+    id: 'wall.crashed.restarts',
+    defaultMessage: 'It starts again by itself in 30 seconds.',
+  },
+});
 
 /**
  * A whole-screen message on the wall, in plain words, big enough to read across the room: a
@@ -37,11 +53,12 @@ export function WallNotice({
 
 /** The link on this display cannot sign it in (wrong, expired or replaced). */
 export function InvalidWallLink() {
+  const intl = useI18n();
   return (
     <div role="alert" className="h-full">
-      <WallNotice title="This wall link is not valid" tone="crit">
-        <p>It may have expired or been replaced.</p>
-        <p>Ask an administrator for a new wall link, and open it on this display.</p>
+      <WallNotice title={intl.formatMessage(M.invalid)} tone="crit">
+        <p>{intl.formatMessage(M.expired)}</p>
+        <p>{intl.formatMessage(M.askAdmin)}</p>
       </WallNotice>
     </div>
   );
@@ -49,14 +66,15 @@ export function InvalidWallLink() {
 
 /** A screen that failed to draw: nobody is at a wall to press Reload, so it reloads itself. */
 export function WallCrashed({ reload = () => location.reload() }: { reload?: () => void }) {
+  const intl = useI18n();
   useEffect(() => {
     const t = setTimeout(reload, 30_000);
     return () => clearTimeout(t);
   }, [reload]);
   return (
     <div role="alert" className="h-full">
-      <WallNotice title="This display could not show the floor" tone="crit">
-        <p>It starts again by itself in 30 seconds.</p>
+      <WallNotice title={intl.formatMessage(M.crashed)} tone="crit">
+        <p>{intl.formatMessage(M.restarts)}</p>
       </WallNotice>
     </div>
   );

@@ -5,11 +5,13 @@ import { useFloor } from '@/hooks/use-floor';
 import { useExistingQueueIds, useLiveLoaded, useQueuesById } from '@/hooks/use-live';
 import { useIdleCursor } from '@/hooks/use-idle-cursor';
 import { useReducedMotion } from '@/hooks/use-reduced-motion';
+import { defineMessages } from '@/i18n/messages';
 import { breachId, queueKey } from '@/lib/alerts';
 import { judgeKpis, pastLimitsOf } from '@/lib/limits';
 import { WALL_UNIT, wu } from '@/lib/wall-units';
 import { queueMembers } from '@/stores/live-model';
 import { useLiveStore } from '@/stores/live-store';
+import { useI18n } from '@/stores/locale-store';
 import { useTileGrid } from '../hooks/use-tile-grid';
 import { useWallAlerts } from '../hooks/use-wall-alerts';
 import { useWallPages } from '../hooks/use-wall-pages';
@@ -20,12 +22,27 @@ import { WallFloor } from './wall-floor';
 import { useWallStatus, WallBanner, WallHeader } from './wall-header';
 import { WallTile } from './wall-tile';
 
+const M = defineMessages({
+  page: { id: 'wall.position.page', defaultMessage: 'Page {page} of {pages}' },
+  queue: { id: 'wall.position.queue', defaultMessage: 'Queue {page} of {pages}' },
+  sound: {
+    id: 'wall.sound-blocked',
+    defaultMessage: 'Sound is on: click or press a key once to let the browser play it',
+  },
+  waiting: { id: 'wall.waiting-data', defaultMessage: 'Waiting for live data…' },
+  none: {
+    id: 'wall.no-queue',
+    defaultMessage: "No queue to show. Check the queues in this display's link.",
+  },
+});
+
 /**
  * An unattended floor display: large type, no pointer needed. Every queue as a tile, as many per
  * page as stay legible, pages turning by themselves; or one queue at a time with its agents.
  */
 export function WallScreen({ params: urlParams }: { params: WallParams }) {
   const settings = useSettings();
+  const intl = useI18n();
   const params = useMemo(
     () => withWallLink(urlParams, settings.data?.wall),
     [urlParams, settings.data?.wall],
@@ -64,7 +81,9 @@ export function WallScreen({ params: urlParams }: { params: WallParams }) {
   });
   const onPage = useQueuesById(pages.ids);
   const position =
-    pages.pages > 1 ? `${tiles ? 'Page' : 'Queue'} ${pages.page} of ${pages.pages}` : null;
+    pages.pages > 1
+      ? intl.formatMessage(tiles ? M.page : M.queue, { page: pages.page, pages: pages.pages })
+      : null;
   const gridStyle = useMemo(
     () =>
       grid
@@ -85,9 +104,7 @@ export function WallScreen({ params: urlParams }: { params: WallParams }) {
       <WallHeader
         status={status}
         position={position}
-        note={
-          soundBlocked ? 'Sound is on: click or press a key once to let the browser play it' : null
-        }
+        note={soundBlocked ? intl.formatMessage(M.sound) : null}
       />
       <WallBanner status={status} />
       <main
@@ -97,11 +114,11 @@ export function WallScreen({ params: urlParams }: { params: WallParams }) {
       >
         {!loaded ? (
           <p className="m-auto text-muted" style={{ fontSize: wu(3.5) }} role="status">
-            Waiting for live data…
+            {intl.formatMessage(M.waiting)}
           </p>
         ) : order.length === 0 ? (
           <p className="m-auto max-w-[40ch] text-center text-muted" style={{ fontSize: wu(3.5) }}>
-            No queue to show. Check the queues in this display&apos;s link.
+            {intl.formatMessage(M.none)}
           </p>
         ) : tiles ? (
           <>

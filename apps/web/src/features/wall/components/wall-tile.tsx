@@ -4,12 +4,18 @@ import { QueueKpis } from '@/components/queue-kpis';
 import { usePulseOnce } from '@/hooks/use-critical-alerts';
 import { useFloor } from '@/hooks/use-floor';
 import { useServerNow } from '@/hooks/use-server-now';
+import { defineMessages } from '@/i18n/messages';
 import { judgeKpis, pastLimitsOf } from '@/lib/limits';
 import { tileUnit, tu } from '@/lib/wall-units';
 import { useQueueMembers } from '@/stores/live-store';
+import { useI18n } from '@/stores/locale-store';
 import type { TileDesign } from '../lib/wall-fit';
 import { CRIT_FILL, LimitLines } from './limit-lines';
 import { WALL_TILE_LOOK } from '../lib/kpi-looks';
+
+const M = defineMessages({
+  nobody: { id: 'wall.tile.nobody', defaultMessage: 'Nobody signed in' },
+});
 
 /**
  * One queue on the wall's tile pages. Type scales with the tile (container query units). Past a
@@ -29,6 +35,7 @@ export const WallTile = memo(function WallTile({
   // Selected by revision: a new array only when one of this queue's agents changed.
   const members = useQueueMembers(queue.skillId);
   const { policy } = useFloor();
+  const intl = useI18n();
   const limits = pastLimitsOf(members, serverNow, policy, queue.skillId);
   const critical = limits.crit > 0 || judgeKpis(queue, policy).level === 'crit';
   const pulse = usePulseOnce(critical ? breach : null);
@@ -65,7 +72,7 @@ export const WallTile = memo(function WallTile({
         <div className="mt-auto min-w-0">
           {queue.agents.length === 0 ? (
             <p className="text-muted" style={{ fontSize: tu(1.8) }}>
-              Nobody signed in
+              {intl.formatMessage(M.nobody)}
             </p>
           ) : (
             <LimitLines limits={limits} fontSize={tu(1.8)} short={design.kind === 'compact'} />
