@@ -1,4 +1,4 @@
-import { errorBody, me, siteLocale, snapshot } from '@floorwatch/contracts/api';
+import { errorBody, fieldIssue, me, siteLocale, snapshot } from '@floorwatch/contracts/api';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +68,23 @@ describe('createApp over fakes', () => {
     const r = await request(app).get('/api/v1/locale');
     expect(r.status).toBe(200);
     expect(siteLocale.parse(r.body)).toEqual({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+  });
+
+  it('names each refused field with its code and bound, so a screen can word it in any language', async () => {
+    const { app } = build();
+    const agent = await signIn(app, 'sup', 'pw-supervisor');
+    const r = await agent.put('/api/v1/me/preferences').send({ locale: 'x'.repeat(21) });
+    expect(r.status).toBe(400);
+    const details = fieldIssue.array().parse(errorBody.parse(r.body).error.details);
+    expect(details).toEqual([
+      expect.objectContaining({
+        path: 'locale',
+        code: 'too_big',
+        origin: 'string',
+        maximum: 20,
+        inclusive: true,
+      }),
+    ]);
   });
 
   it('answers 401 with the contract body on every protected /api route', async () => {
