@@ -1,7 +1,6 @@
 import type { Queue } from '@floorwatch/contracts/api';
+import { compareNames } from '@/i18n/search';
 import type { QueueSort } from './overview-url-state';
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Figures a queue is ranked by; `crit` is how many of its agents are past the critical limit. */
 export interface Urgency {
@@ -27,7 +26,8 @@ export function sortQueues(
     case 'id':
       return out.sort(byId);
     case 'name':
-      return out.sort((a, b) => collator.compare(a.name, b.name) || byId(a, b));
+      // In the language's order: pinyin under zh-CN.
+      return out.sort((a, b) => compareNames(a.name, b.name) || byId(a, b));
     case 'wait':
       return out.sort((a, b) => byWait(a, b) || byWaiting(a, b) || byId(a, b));
     case 'waiting':
