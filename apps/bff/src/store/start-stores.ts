@@ -15,7 +15,7 @@ export interface PersistentParts {
 }
 
 export async function startStores(opts: {
-  config: Pick<Config, 'store' | 'thresholds' | 'gateway'>;
+  config: Pick<Config, 'store' | 'thresholds' | 'gateway' | 'sim'>;
   historyStepSec: number;
   logger: Logger;
   now?: () => number;
@@ -29,6 +29,7 @@ export async function startStores(opts: {
         thresholds: config.thresholds,
         reasons: config.store.reasons,
         embeddedSimulator: config.gateway.mode === 'embedded',
+        simLocale: config.sim.locale,
       }),
       { username: 'system', at: now() },
     );

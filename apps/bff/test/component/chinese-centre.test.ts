@@ -1,7 +1,7 @@
 // SIM_LOCALE=zh-CN: the simulator's Chinese centre through the real BFF. Every queue and agent
 // name reaches the browser byte for byte as the gateway sent it: UTF-8, not re-encoded, not
 // escaped, not truncated.
-import { snapshot } from '@floorwatch/contracts/api';
+import { settings, snapshot } from '@floorwatch/contracts/api';
 import { buildScenario } from '@floorwatch/gateway-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, start, waitFor, writeUsersFile, type Started } from './harness';
@@ -38,5 +38,14 @@ describe('a Chinese contact centre', () => {
       expect(names.get(a.workno)).toBe(a.name);
       expect(bytes.includes(Buffer.from(JSON.stringify(a.name), 'utf8')), a.name).toBe(true);
     }
+  });
+
+  it('names the simulated reason codes in Chinese, as the centre’s admin would have', async () => {
+    const b = await new Browser(s.fw.url).signIn('sup');
+    const r = await fetch(`${s.fw.url}/api/v1/settings`, { headers: { cookie: b.cookie } });
+    const reasons = new Map(settings.parse(await r.json()).reasons.map((x) => [x.code, x.name]));
+    expect(reasons.get(12)).toBe('午餐');
+    expect(reasons.get(1)).toBe('示忙');
+    expect(reasons.get(201)).toBe('事后处理');
   });
 });
