@@ -3,8 +3,9 @@
 // sets the sizes (desk looks in queue-kpi-looks.ts, the wall's scaled ones beside the wall, so a
 // desk screen does not load the wall's type scale).
 import type { Queue } from '@floorwatch/contracts/api';
-import type { CSSProperties } from 'react';
-import { useQueueKpis } from '@/hooks/use-queue-kpis';
+import { useRef, type CSSProperties } from 'react';
+import { statesToList, useQueueKpis } from '@/hooks/use-queue-kpis';
+import { useWholeRows } from '@/hooks/use-whole-rows';
 import { defineMessages } from '@/i18n/messages';
 import { formatCount } from '@/lib/format';
 import { stateColor, stateLabel } from '@/lib/states';
@@ -32,6 +33,10 @@ export interface KpiLook {
   bar: string;
   states?: string;
   statesStyle?: CSSProperties;
+  /** At most this many states in the list (always idle and talking, then the largest others). */
+  statesMax?: number;
+  /** The list may be squeezed: show only the rows it has room for, whole. */
+  statesWholeRows?: boolean;
 }
 
 export function QueueKpis({
@@ -46,6 +51,9 @@ export function QueueKpis({
 }) {
   const v = useQueueKpis(queue);
   const intl = useI18n();
+  const listed = statesToList(v.states, queue.counts, look.statesMax);
+  const list = useRef<HTMLUListElement>(null);
+  useWholeRows(list, listed.length, Boolean(look.statesWholeRows && showStates));
   const figure = (
     key: string,
     label: React.ReactNode,
@@ -86,11 +94,12 @@ export function QueueKpis({
       <StateBar counts={queue.counts} mediaType={queue.mediaType} className={look.bar} />
       {look.states && showStates && (
         <ul
+          ref={list}
           aria-label={intl.formatMessage(M.byState)}
           className={look.states}
           style={look.statesStyle}
         >
-          {v.states.map((s) => (
+          {listed.map((s) => (
             <li key={s} className="flex min-w-0 items-center justify-between gap-[0.4em]">
               <span className="inline-flex min-w-0 items-center gap-[0.4em]">{stateName(s)}</span>
               <strong className="font-semibold tabular">{count(s)}</strong>

@@ -98,6 +98,24 @@ export function queueKpiView(q: Queue, policy: LimitsPolicy): QueueKpiView {
   };
 }
 
+/**
+ * The states a list with room for `max` shows: idle and talking always, then the others with
+ * the most agents, in reading order. All of them without a `max`.
+ */
+export function statesToList(
+  states: readonly AgentState[],
+  counts: Partial<Record<AgentState, number>>,
+  max?: number,
+): AgentState[] {
+  if (max === undefined || states.length <= max) return [...states];
+  const always: AgentState[] = states.filter((s) => s === 'idle' || s === 'talking');
+  const largest = states
+    .filter((s) => !always.includes(s))
+    .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+    .slice(0, Math.max(0, max - always.length));
+  return states.filter((s) => always.includes(s) || largest.includes(s));
+}
+
 export function useQueueKpis(q: Queue): QueueKpiView {
   const { policy } = useFloor();
   return useMemo(() => queueKpiView(q, policy), [q, policy]);

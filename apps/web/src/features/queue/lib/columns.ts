@@ -45,7 +45,7 @@ export const COLUMN_WIDTHS: Record<ColumnId, string> = {
   name: '10rem',
   workno: '6.5rem',
   state: '7.5rem',
-  timeInState: '8.5rem',
+  timeInState: '10.5rem',
   signIn: '9rem',
   media: '12.5rem',
   phone: '6.5rem',

@@ -60,7 +60,7 @@ export const WallTile = memo(function WallTile({
         }
       >
         <h2
-          className="truncate leading-tight font-bold"
+          className="shrink-0 truncate leading-tight font-bold"
           // Long names shrink a little before they are cut.
           style={{
             fontSize: `min(${tu(2.4)}, max(${tu(1.9)}, ${(88 / (name.length * 0.64)).toFixed(2)}cqw))`,
@@ -69,7 +69,7 @@ export const WallTile = memo(function WallTile({
           {name}
         </h2>
         <QueueKpis queue={queue} look={WALL_TILE_LOOK} showStates={design.kind === 'full'} />
-        <div className="mt-auto min-w-0">
+        <div className="mt-auto min-w-0 shrink-0">
           {queue.agents.length === 0 ? (
             <p className="text-muted" style={{ fontSize: tu(1.8) }}>
               {intl.formatMessage(M.nobody)}

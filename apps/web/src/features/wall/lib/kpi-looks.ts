@@ -4,8 +4,11 @@ import type { KpiLook } from '@/components/queue-kpis';
 import { fitFont } from '@/lib/fit-text';
 import { tu, wu } from '@/lib/wall-units';
 
+// In a tile the name, figures and limit marks never give way: a queue in many states lists idle,
+// talking and its two largest others (the floor line above the tiles counts every state), and the
+// list shows only the rows the limit marks leave room for, whole.
 export const WALL_TILE_LOOK: KpiLook = {
-  figures: 'grid grid-cols-3 gap-[calc(var(--s)*0.8)]',
+  figures: 'grid shrink-0 grid-cols-3 gap-[calc(var(--s)*0.8)]',
   statesAsFigures: false,
   figure: 'min-w-0',
   label: 'truncate leading-tight text-muted',
@@ -13,11 +16,13 @@ export const WALL_TILE_LOOK: KpiLook = {
   value: 'leading-none font-bold',
   // Three values side by side: each under a quarter of the tile, so "0:00" and "100%" never touch.
   valueSize: (v) => fitFont(v, tu(4), 24),
-  note: 'truncate text-muted',
+  note: 'shrink-0 truncate text-muted',
   noteStyle: { fontSize: tu(1.5) },
   bar: 'h-[calc(var(--s)*0.8)] shrink-0',
-  states: 'grid grid-cols-2',
+  states: 'grid min-h-0 grid-cols-2 overflow-hidden',
   statesStyle: { fontSize: tu(1.8), columnGap: tu(1.2), rowGap: tu(0.2) },
+  statesMax: 4,
+  statesWholeRows: true,
 };
 
 export const WALL_FOCUS_LOOK: KpiLook = {
