@@ -14,10 +14,17 @@ const LATIN_OK = new Set(['Floorwatch', 'VDN', 'CTI', 'CSV', 'English', 'GMT', '
 
 /**
  * Every Latin word on screen that is not a name or code (empty on a fully Chinese screen).
- * `own`: words the user brought (their user name).
+ * `own`: words the user brought (their user name). Content marked translate="no" (stored values
+ * shown verbatim, such as the audit log's before and after) is data, not words.
  */
 async function englishOnScreen(page: Page, own: readonly string[] = []): Promise<string[]> {
-  const text = await page.locator('body').innerText();
+  const text = await page.locator('body').evaluate((body) => {
+    const copy = body.cloneNode(true) as HTMLElement;
+    for (const raw of copy.querySelectorAll('[translate="no"]')) raw.remove();
+    // innerText of a detached copy has no layout: read its text with the hidden parts removed.
+    for (const hidden of copy.querySelectorAll('script, style, template')) hidden.remove();
+    return copy.textContent ?? '';
+  });
   const found = text.match(/[A-Za-z][A-Za-z'’-]+/g) ?? [];
   return [...new Set(found.filter((w) => !LATIN_OK.has(w) && !own.includes(w)))];
 }
@@ -176,6 +183,63 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
     });
   });
 }
+
+test.describe('Simplified Chinese on every other screen', () => {
+  const w = words('zh-CN');
+  test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', stackOptions: CHINESE_STACK });
+
+  test('limits, admin, agent detail, trend, saved views and sign-in show no English', async ({
+    app,
+    page,
+  }) => {
+    const { admin } = app.stack.accounts;
+    const own = [admin.username, ...admin.username.split('-')];
+    await app.signInAs('admin');
+    const screens: [string, () => Promise<void>][] = [
+      [
+        '/settings',
+        () =>
+          expect(
+            page.getByRole('heading', { level: 1, name: w.t('limits.heading') }),
+          ).toBeVisible(),
+      ],
+      [
+        '/admin/reasons',
+        () => expect(page.getByRole('region', { name: w.t('reasons.list') })).toBeVisible(),
+      ],
+      [
+        '/admin/groups',
+        () => expect(page.getByRole('region', { name: w.t('groups.list') })).toBeVisible(),
+      ],
+      [
+        '/admin/wall-links',
+        () => expect(page.getByRole('heading', { name: w.t('wall-links.new-link') })).toBeVisible(),
+      ],
+      [
+        '/admin/audit',
+        () => expect(page.getByRole('table', { name: w.t('audit.caption') })).toBeVisible(),
+      ],
+      ['/queues/1?agent=2001', () => expect(page.getByRole('dialog')).toBeVisible()],
+      [
+        '/queues/1?trend=1',
+        () => expect(page.getByText(w.t('trend.agents'))).toBeVisible({ timeout: 20_000 }),
+      ],
+    ];
+    for (const [path, ready] of screens) {
+      await page.goto(`${app.stack.url}${path}`);
+      await ready();
+      expect(await englishOnScreen(page, own), path).toEqual([]);
+    }
+    await page.getByRole('button', { name: w.t('views.button') }).click();
+    await expect(page.getByText(w.t('views.save-as'))).toBeVisible();
+    expect(await englishOnScreen(page, own), 'saved views').toEqual([]);
+
+    await app.api.signOut();
+    await page.goto(`${app.stack.url}/`);
+    await expect(page.getByRole('button', { name: w.t('login.submit') })).toBeVisible();
+    expect(await englishOnScreen(page), 'sign-in').toEqual([]);
+  });
+});
 
 test.describe('Simplified Chinese layout', () => {
   const w = words('zh-CN');

@@ -23,7 +23,18 @@ const ACTIONS: Record<string, Message> = defineMessages({
   'settings.seed': { id: 'audit.settings.seed', defaultMessage: 'Filled in the first settings' },
 });
 
+// The store names what changed in a fixed form ("reason 12", docs/api.md AuditEntry.target).
+const TARGET = defineMessages({
+  site: { id: 'audit.target.site', defaultMessage: 'site limits' },
+  seed: { id: 'audit.target.seed', defaultMessage: 'site limits and reasons' },
+  queue: { id: 'audit.target.queue', defaultMessage: 'queue {id}' },
+  reason: { id: 'audit.target.reason', defaultMessage: 'reason {id}' },
+  group: { id: 'audit.target.group', defaultMessage: 'group {id}' },
+  wallLink: { id: 'audit.target.wall-link', defaultMessage: 'wall link {id}' },
+});
+
 const M = defineMessages({
+  system: { id: 'audit.actor.system', defaultMessage: 'Floorwatch (first start)' },
   intro: {
     id: 'audit.intro',
     defaultMessage: 'Every change to limits, names and wall links, newest first.',
@@ -45,19 +56,35 @@ function valueText(v: unknown): string {
   return s.replace(/"([a-zA-Z]+)":/g, '$1: ');
 }
 
+/** The target in the user's language; a form the store does not use stays as it is. */
+function targetText(target: string, t: (m: Message, v?: Record<string, string>) => string) {
+  if (target === 'site limits') return t(TARGET.site);
+  if (target === 'site limits and reasons') return t(TARGET.seed);
+  const m = /^(queue|reason|group|wall link) (.+)$/.exec(target);
+  if (!m) return target;
+  const kind = { queue: TARGET.queue, reason: TARGET.reason, group: TARGET.group }[m[1] as string];
+  return t(kind ?? TARGET.wallLink, { id: m[2] ?? '' });
+}
+
 function Row({ e, now }: { e: AuditEntry; now: number }) {
   const intl = useI18n();
+  const t = (m: Message, v?: Record<string, string>) => intl.formatMessage(m, v);
   const action = ACTIONS[e.action];
   return (
     <tr className="border-t border-line align-top">
       <td className="py-2 pr-3 whitespace-nowrap tabular">{formatSignIn(e.at, now)}</td>
-      <td className="py-2 pr-3">{e.actor}</td>
+      <td className="py-2 pr-3">{e.actor === 'system' ? t(M.system) : e.actor}</td>
       <td className="py-2 pr-3">
         {action ? intl.formatMessage(action) : e.action}
-        <span className="block text-xs text-muted">{e.target}</span>
+        <span className="block text-xs text-muted">{targetText(e.target, t)}</span>
       </td>
-      <td className="py-2 pr-3 font-mono text-xs break-all text-muted">{valueText(e.before)}</td>
-      <td className="py-2 font-mono text-xs break-all">{valueText(e.after)}</td>
+      {/* The stored values as they are, field names included: what an audit must show. */}
+      <td translate="no" className="py-2 pr-3 font-mono text-xs break-all text-muted">
+        {valueText(e.before)}
+      </td>
+      <td translate="no" className="py-2 font-mono text-xs break-all">
+        {valueText(e.after)}
+      </td>
     </tr>
   );
 }
