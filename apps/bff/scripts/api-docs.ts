@@ -164,7 +164,7 @@ export function render(): string {
     'Same-origin JSON under `/api/v1` and `/api/v2` plus Server-Sent Events streams. Every route except',
     '`POST /api/v1/session` and the operations routes needs the `fw_session` cookie set by signing',
     "in. Every answer is cut to the user's queues on the server. Every error, on every route, is an",
-    '[ErrorBody](#errorbody): 400 invalid request (`details` lists the problems), 401 not signed in,',
+    '[ErrorBody](#errorbody): 400 invalid request (`details` lists the problems, each a [FieldIssue](#fieldissue)), 401 not signed in,',
     '403 not allowed for this role or queue, or `CROSS_ORIGIN` for a POST/PUT/PATCH/DELETE whose',
     '`Origin` (or `Sec-Fetch-Site`) is not the dashboard itself, 404 unknown, 405 wrong method, 408',
     'request not sent in time, 413 body over 16 kB, 429 too many failed sign-ins (`RATE_LIMITED`) or',

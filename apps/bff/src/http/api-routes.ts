@@ -92,6 +92,7 @@ export const API_TYPES: Record<string, z.ZodType> = {
   Preferences: api.preferences,
   ConflictDetails: api.conflictDetails,
   SiteLocale: api.siteLocale,
+  FieldIssue: api.fieldIssue,
   Thresholds: api.thresholds,
   Threshold: api.threshold,
   Ready: readyBody,
