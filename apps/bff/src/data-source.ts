@@ -63,12 +63,13 @@ export function createDataSource(opts: {
   }
   // Commands fail at once while Redis is away (no queue): a publish that cannot happen now is
   // worth nothing later, and the replica keeps serving its last data meanwhile.
+  const reconnectMaxMs = 1000;
   const client = () =>
     new Redis(config.redis!.url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      retryStrategy: (times) => Math.min(100 * times, 1000),
+      retryStrategy: (times) => Math.min(100 * times, reconnectMaxMs),
     });
   const redis = client();
   const replica = createReplica({
@@ -77,6 +78,7 @@ export function createDataSource(opts: {
     prefix: config.redis.prefix,
     replicaId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     ttlMs: config.redis.leaderTtlMs,
+    reconnectMaxMs,
     pollMs: config.gateway.pollMs,
     staleAfterMs: config.gateway.staleAfterMs,
     agentId: config.gateway.agentId,

@@ -23,6 +23,9 @@ export interface ReplicaOptions {
   prefix: string;
   replicaId: string;
   ttlMs: number;
+  /** The longest wait between two attempts to reach Redis again: when Redis returns, the leader
+   *  may see it that much later than a follower does. */
+  reconnectMaxMs: number;
   pollMs: number;
   staleAfterMs: number;
   agentId: string;
@@ -71,8 +74,12 @@ export function createReplica(opts: ReplicaOptions): Replica {
   let timer: NodeJS.Timeout | null = null;
   let tick: Promise<void> = Promise.resolve();
   let highestToken = 0;
-  // A follower tries for the lock only after Redis has been reachable for a whole TTL, so a
-  // leader cut off from Redis takes its lock back first when Redis returns (no second sign-in).
+  // A follower tries for the lock only after Redis has been reachable for a whole TTL, plus the
+  // longest the leader may take to reconnect and one renewal tick, so a leader cut off from Redis
+  // takes its lock back first when Redis returns (no second sign-in). A TTL alone was not enough:
+  // a follower that reconnected first took the lock and signed in beside the leader.
+  const renewEveryMs = Math.max(50, Math.floor(opts.ttlMs / 4));
+  const followerWaitMs = opts.ttlMs + opts.reconnectMaxMs + renewEveryMs;
   let readySince: number | null = null;
   let catchingUp: Promise<void> | null = null;
 
@@ -151,7 +158,7 @@ export function createReplica(opts: ReplicaOptions): Replica {
       if (term) {
         if ((await lock.renew(term.lock)) === 'lost')
           await stepDown('another replica holds the lock');
-      } else if (readySince !== null && now() - readySince >= opts.ttlMs) {
+      } else if (readySince !== null && now() - readySince >= followerWaitMs) {
         const got = await lock.tryAcquire();
         if (got && !stopped) await lead(got);
       }
@@ -164,12 +171,9 @@ export function createReplica(opts: ReplicaOptions): Replica {
 
   const schedule = () => {
     if (stopped) return;
-    timer = setTimeout(
-      () => {
-        tick = step().finally(schedule);
-      },
-      Math.max(50, Math.floor(opts.ttlMs / 4)),
-    );
+    timer = setTimeout(() => {
+      tick = step().finally(schedule);
+    }, renewEveryMs);
     timer.unref();
   };
 

@@ -233,7 +233,12 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
       'fresh data on every replica after Redis returned',
       30_000,
     );
-    expect((await signIns()).length).toBe(before);
+    // On failure: who signed in, and what the replicas said about the lock meanwhile.
+    const said = replicas
+      .flatMap((r) => r.proc.output().split('\n'))
+      .filter((l) => /"component":"replica"|signing in|signed in/.test(l))
+      .join('\n');
+    expect((await signIns()).slice(before), said).toEqual([]);
   }, 120_000);
 
   it('SIGTERM to the leader: it signs out and releases the lock; the next one signs in at once', async () => {
