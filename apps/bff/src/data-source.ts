@@ -72,7 +72,12 @@ export function createDataSource(opts: {
   // A leader's monitor records nothing: its replica records the same commits (replica-live).
   const notRecorded: RecordingHistory = {
     record: () => {},
-    query: (q) => ({ stepSec: opts.monitor.historyStepSec ?? 10, ...q, queues: [] }),
+    query: (q) => ({
+      stepSec: opts.monitor.historyStepSec ?? 10,
+      from: q.from,
+      to: q.to,
+      queues: [],
+    }),
   };
   const replica = createReplica({
     redis,
