@@ -64,8 +64,9 @@ export interface Config {
   /** The state limits seeded into the settings store on first start. */
   thresholds: Thresholds;
   store: {
-    /** Where the SQLite database lives (FLOORWATCH_DATA_DIR), absolute. */
-    dataDir: string;
+    /** Where the SQLite database lives (FLOORWATCH_DATA_DIR), absolute; null with REDIS_URL,
+     *  where settings and history live in Redis, shared by every replica. */
+    dataDir: string | null;
     /** Reasons to seed (FLOORWATCH_REASONS); null when no file is named. */
     reasons: SeedReason[] | null;
   };
@@ -81,7 +82,8 @@ export interface Config {
     /** Keys that look like settings but are not (typos), one sentence each. */
     warnings: string[];
   };
-  /** REDIS_URL set: replicas share one gateway session, the live data and the sign-ins (src/ha). */
+  /** REDIS_URL set: replicas share one gateway session, the live data, the sign-ins, the settings
+   *  and the history (src/ha, src/store/redis). */
   redis: {
     url: string;
     /** Prefix of every key and channel, so several deployments can share one Redis. */
@@ -292,7 +294,18 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
     problems.push('CCGW_AGENT_ID: required when CCGW_URL is set (the supervisor work number)');
   if (remote && !present('CCGW_PASSWORD'))
     problems.push('CCGW_PASSWORD: required when CCGW_URL is set (or CCGW_PASSWORD_FILE)');
-  if (remote && !present('FLOORWATCH_USERS') && !present('FLOORWATCH_DATA_DIR'))
+  const replicas = present('REDIS_URL');
+  // Replicas keep nothing on their own disk: each would have its own first-start admin and its
+  // own SQLite settings, and an admin's change on one would not be seen by the others.
+  if (replicas && present('FLOORWATCH_DATA_DIR'))
+    problems.push(
+      'FLOORWATCH_DATA_DIR: not used with REDIS_URL (settings and history are kept in Redis, shared by every replica); leave it unset',
+    );
+  if (replicas && remote && !present('FLOORWATCH_USERS'))
+    problems.push(
+      'FLOORWATCH_USERS: required with REDIS_URL (one users file that every replica reads; a first-start admin would differ per replica)',
+    );
+  else if (remote && !present('FLOORWATCH_USERS') && !present('FLOORWATCH_DATA_DIR'))
     problems.push(
       'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md), unless FLOORWATCH_DATA_DIR is set for a first-start admin',
     );
@@ -343,7 +356,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
     problems.push(`CCGW_STALE_AFTER_MS: must be greater than CCGW_POLL_MS (${pollMs})`);
 
   const dataDir = e.FLOORWATCH_DATA_DIR !== undefined ? file(e.FLOORWATCH_DATA_DIR) : null;
-  if (dataDir !== null) {
+  if (dataDir !== null && !replicas) {
     const why = unwritableDir(dataDir);
     if (why) problems.push(`FLOORWATCH_DATA_DIR: ${dataDir} ${why}`);
   }
@@ -393,7 +406,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
       cookieSecure: e.FLOORWATCH_COOKIE_SECURE ?? 'auto',
     },
     thresholds,
-    store: { dataDir: file(e.FLOORWATCH_DATA_DIR ?? 'data'), reasons },
+    store: { dataDir: replicas ? null : file(e.FLOORWATCH_DATA_DIR ?? 'data'), reasons },
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',

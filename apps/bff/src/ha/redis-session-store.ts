@@ -1,7 +1,8 @@
 // Browser sessions shared by every replica through Redis, so a restart or the load balancer
 // sending the next request elsewhere signs nobody out. Redis holds who and until when, under a
 // hash of the session id (the id itself is the secret); the user's role and queues come from the
-// users file at each sync, so editing the file takes effect everywhere. Memory is the working
+// users file at each sync, so editing the file takes effect everywhere, or, for a wall display
+// opened with a stored link, from that link in the shared settings store. Memory is the working
 // copy the request path reads; sync() refreshes it from Redis first. While Redis is away, the
 // sessions this replica already knows keep working.
 import { createHash } from 'node:crypto';
@@ -26,6 +27,8 @@ export function createRedisSessionStore(opts: {
   prefix: string;
   ttlHours: number;
   users: readonly User[];
+  /** A user who is not in the users file (a stored wall link's display); null when gone. */
+  resolveUser?: (username: string) => Promise<User | null>;
   logger: Logger;
   now?: () => number;
 }): SessionStore {
@@ -78,22 +81,43 @@ export function createRedisSessionStore(opts: {
       adopted.delete(id);
       void redis.del(key(id)).catch(warn('a sign-out'));
     },
+    // The sessions this replica knows, created here or adopted from another replica alike.
+    deleteWhere(match) {
+      const ids = local.deleteWhere(match);
+      for (const [id, s] of adopted)
+        if (match(s.user)) {
+          adopted.delete(id);
+          ids.push(id);
+        }
+      if (ids.length > 0) void redis.del(...ids.map(key)).catch(warn('ending sessions'));
+      return ids;
+    },
+    updateWhere(match, update) {
+      const ids = local.updateWhere(match, update);
+      for (const [id, s] of adopted)
+        if (match(s.user)) {
+          adopted.set(id, { ...s, user: update(s.user) });
+          ids.push(id);
+        }
+      return ids;
+    },
     async sync(id) {
       if (!id) return;
-      let text: string | null;
+      let stored: Stored | null;
+      let user: User | null = null;
       try {
-        text = await redis.get(key(id));
+        const text = await redis.get(key(id));
+        stored = text === null ? null : (JSON.parse(text) as Stored);
+        const name = stored?.username;
+        if (name !== undefined)
+          user =
+            opts.users.find((u) => u.username === name) ?? (await opts.resolveUser?.(name)) ?? null;
       } catch {
         return; // Redis away: what this replica knows stays valid
       }
-      if (text === null) {
+      // Signed out, or a user who is gone (a deleted wall link): ended here too.
+      if (stored === null || !user) {
         local.delete(id);
-        adopted.delete(id);
-        return;
-      }
-      const stored = JSON.parse(text) as Stored;
-      const user = opts.users.find((u) => u.username === stored.username);
-      if (!user) {
         adopted.delete(id);
         return;
       }

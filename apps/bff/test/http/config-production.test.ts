@@ -152,6 +152,33 @@ describe('several replicas (REDIS_URL)', () => {
     );
   });
 
+  it('keeps settings and history in Redis: no data directory, one users file for every replica', () => {
+    const c = parseConfig({ ...ha, REDIS_URL: 'redis://r:6379' });
+    expect(c.store.dataDir).toBeNull();
+    expect(c.ops.dataDir).toBeNull();
+    expect(parseConfig(ha).store.dataDir).not.toBeNull();
+  });
+
+  it('refuses a data directory with REDIS_URL, naming the key', () => {
+    const p = problems({ ...ha, REDIS_URL: 'redis://r:6379', FLOORWATCH_DATA_DIR: dir() });
+    expect(p).toEqual([
+      'FLOORWATCH_DATA_DIR: not used with REDIS_URL (settings and history are kept in Redis, shared by every replica); leave it unset',
+    ]);
+  });
+
+  it('refuses REDIS_URL without a users file (a first-start admin would differ per replica)', () => {
+    const { FLOORWATCH_USERS: _none, ...noUsers } = ha;
+    expect(problems({ ...noUsers, REDIS_URL: 'redis://r:6379' })).toEqual([
+      'FLOORWATCH_USERS: required with REDIS_URL (one users file that every replica reads; a first-start admin would differ per replica)',
+    ]);
+    // Naming both: each key is named.
+    expect(
+      problems({ ...noUsers, REDIS_URL: 'redis://r:6379', FLOORWATCH_DATA_DIR: dir() }).map(
+        (m) => m.split(':')[0],
+      ),
+    ).toEqual(['FLOORWATCH_DATA_DIR', 'FLOORWATCH_USERS']);
+  });
+
   it('refuses a key prefix with spaces or other characters, naming the key', () => {
     expect(
       problems({ ...ha, REDIS_URL: 'redis://r:6379', FLOORWATCH_REDIS_PREFIX: 'a b' })[0],
