@@ -3,55 +3,24 @@
 // replica answers and what their wall displays follow, and the history the leader writes is read
 // by every replica and outlives a restart of them all.
 import { settings as settingsSchema, wallLinkCreated } from '@floorwatch/contracts/api';
-import { startSimulator } from '@floorwatch/gateway-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, testWebDist, waitFor, writeUsersFile } from '../component/harness';
-import { BFF_ENTRY, bffEnv, buildBff, run, type Proc } from '../process/support';
-import { REDIS_SERVER, startRedis, type RedisServer } from './redis-server';
+import { Browser, waitFor } from '../component/harness';
+import { REDIS_SERVER } from './redis-server';
+import { startHaRig, type HaRig, type Replica } from './rig';
 
 const WORKNO = '171';
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-let redis: RedisServer;
-let usersFile: string;
-const procs: Proc[] = [];
+let rig: HaRig;
 
 beforeAll(async () => {
   if (!REDIS_SERVER) return;
-  buildBff();
-  sim = await startSimulator({
-    scenario: 'small',
-    pollHoldMs: 400,
-    rateLimit: { max: 20, windowMs: 2000 },
-  });
-  redis = await startRedis();
-  usersFile = await writeUsersFile();
+  rig = await startHaRig(WORKNO);
 }, 180_000);
 
 afterAll(async () => {
-  for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-  await Promise.all(procs.map((p) => p.exited));
-  await redis?.stop();
-  await sim?.close();
+  await rig?.close();
 });
 
-interface Replica {
-  proc: Proc;
-  url: string;
-}
-
-async function startReplica(): Promise<Replica> {
-  const proc = run(process.execPath, ['--enable-source-maps', BFF_ENTRY], {
-    env: bffEnv({
-      simUrl: sim.url,
-      workno: WORKNO,
-      usersFile,
-      webDist: testWebDist(),
-      extra: { REDIS_URL: redis.url, FLOORWATCH_LEADER_TTL_MS: '1000' },
-    }),
-  });
-  procs.push(proc);
-  return { proc, url: await proc.url() };
-}
+const startReplica = () => rig.startReplica();
 
 async function stop(r: Replica): Promise<void> {
   r.proc.child.kill('SIGTERM');
