@@ -15,8 +15,7 @@ import type {
 } from '@floorwatch/contracts/api';
 import { preferences as preferencesSchema } from '@floorwatch/contracts/api';
 import type { Redis } from 'ioredis';
-import { newWallLinkId } from '../../auth/wall-link-token';
-import { DEFAULT_PREFERENCES, NO_KPI_LIMITS } from '../defaults';
+import { DEFAULT_PREFERENCES, newWallLink, NO_KPI_LIMITS } from '../defaults';
 import type { Actor, Change, SettingsChange, SettingsStore } from '../types';
 import type { StoreKeys } from './keys';
 import { noticeOf } from './notices';
@@ -231,15 +230,8 @@ export function createRedisSettingsStore(opts: {
     },
     async createWallLink(input, tokenHash, by) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const id = newWallLinkId();
-        const link: WallLink = {
-          ...input,
-          version: 1,
-          id,
-          createdAt: by.at,
-          createdBy: by.username,
-          lastUsedAt: null,
-        };
+        const link = newWallLink(input, by);
+        const { id } = link;
         const done = await redis.eval(
           CREATE_WALL_LINK,
           4,

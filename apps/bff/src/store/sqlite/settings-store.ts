@@ -14,8 +14,7 @@ import type {
   WallLink,
 } from '@floorwatch/contracts/api';
 import { preferences as preferencesSchema } from '@floorwatch/contracts/api';
-import { newWallLinkId } from '../../auth/wall-link-token';
-import { DEFAULT_PREFERENCES, NO_KPI_LIMITS } from '../defaults';
+import { DEFAULT_PREFERENCES, newWallLink, NO_KPI_LIMITS } from '../defaults';
 import type { SqlDatabase as Database } from './driver';
 import type { Actor, Change, SettingsStore } from '../types';
 
@@ -326,15 +325,8 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
     wallLinks: () => Promise.resolve(allWalls()),
     wallLink: (id) => Promise.resolve(getWall(id)),
     createWallLink(input, tokenHash, by) {
-      const id = newWallLinkId();
-      const link: WallLink = {
-        ...input,
-        version: 1,
-        id,
-        createdAt: by.at,
-        createdBy: by.username,
-        lastUsedAt: null,
-      };
+      const link = newWallLink(input, by);
+      const { id } = link;
       db.transaction(() => {
         wallInsert(
           id,
