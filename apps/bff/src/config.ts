@@ -64,8 +64,9 @@ export interface Config {
   /** The state limits seeded into the settings store on first start. */
   thresholds: Thresholds;
   store: {
-    /** Where the SQLite database lives (FLOORWATCH_DATA_DIR), absolute; null with REDIS_URL,
-     *  where settings and history live in Redis, shared by every replica. */
+    /** Where the SQLite database (and a first start's admin) lives: FLOORWATCH_DATA_DIR, absolute,
+     *  the only place the BFF writes (checked writable at start); null with REDIS_URL, where
+     *  settings and history live in Redis, shared by every replica. */
     dataDir: string | null;
     /** Reasons to seed (FLOORWATCH_REASONS); null when no file is named. */
     reasons: SeedReason[] | null;
@@ -73,10 +74,8 @@ export interface Config {
   webDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
-  /** Production and operations: data directory, shutdown, and warnings to log at start. */
+  /** Production and operations: shutdown, and warnings to log at start. */
   ops: {
-    /** FLOORWATCH_DATA_DIR: the only place the BFF writes; checked writable at start. */
-    dataDir: string | null;
     /** The longest a clean shutdown (sign-out included) may take before the process exits. */
     shutdownTimeoutMs: number;
     /** Keys that look like settings but are not (typos), one sentence each. */
@@ -355,8 +354,8 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
   if (staleAfterMs <= pollMs)
     problems.push(`CCGW_STALE_AFTER_MS: must be greater than CCGW_POLL_MS (${pollMs})`);
 
-  const dataDir = e.FLOORWATCH_DATA_DIR !== undefined ? file(e.FLOORWATCH_DATA_DIR) : null;
-  if (dataDir !== null && !replicas) {
+  const dataDir = replicas ? null : file(e.FLOORWATCH_DATA_DIR ?? 'data');
+  if (dataDir !== null && e.FLOORWATCH_DATA_DIR !== undefined) {
     const why = unwritableDir(dataDir);
     if (why) problems.push(`FLOORWATCH_DATA_DIR: ${dataDir} ${why}`);
   }
@@ -406,12 +405,11 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
       cookieSecure: e.FLOORWATCH_COOKIE_SECURE ?? 'auto',
     },
     thresholds,
-    store: { dataDir: replicas ? null : file(e.FLOORWATCH_DATA_DIR ?? 'data'), reasons },
+    store: { dataDir, reasons },
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',
     ops: {
-      dataDir,
       shutdownTimeoutMs: e.FLOORWATCH_SHUTDOWN_TIMEOUT_MS ?? 10_000,
       warnings: unknownKeyWarnings(rawEnv, CONFIG_KEYS),
     },

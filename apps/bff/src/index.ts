@@ -125,10 +125,10 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   // Demo users only with the embedded simulator outside production: a real gateway's first start
   // creates an admin in the data directory named for it (the config requires one or the other).
   else if (
-    config.ops.dataDir &&
+    config.store.dataDir &&
     (config.gateway.mode !== 'embedded' || config.nodeEnv === 'production')
   ) {
-    const found = await loadOrCreateUsers(config.ops.dataDir);
+    const found = await loadOrCreateUsers(config.store.dataDir);
     users = found.users;
     firstAdmin = found.created;
     if (firstAdmin)

@@ -87,7 +87,7 @@ describe('secrets from files (CCGW_PASSWORD_FILE)', () => {
 describe('the data directory (FLOORWATCH_DATA_DIR)', () => {
   it('is the only writable place needed; a missing, non-directory or read-only one is named', () => {
     const d = dir();
-    expect(parseConfig({ FLOORWATCH_DATA_DIR: d }).ops.dataDir).toBe(d);
+    expect(parseConfig({ FLOORWATCH_DATA_DIR: d }).store.dataDir).toBe(d);
     // A missing one is made on start by the settings store.
     expect(problems({ FLOORWATCH_DATA_DIR: path.join(d, 'missing') })).toEqual([]);
     const file = path.join(d, 'file');
@@ -155,7 +155,6 @@ describe('several replicas (REDIS_URL)', () => {
   it('keeps settings and history in Redis: no data directory, one users file for every replica', () => {
     const c = parseConfig({ ...ha, REDIS_URL: 'redis://r:6379' });
     expect(c.store.dataDir).toBeNull();
-    expect(c.ops.dataDir).toBeNull();
     expect(parseConfig(ha).store.dataDir).not.toBeNull();
   });
 
