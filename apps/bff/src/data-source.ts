@@ -105,6 +105,7 @@ export function createDataSource(opts: {
     shared: {
       sessions: createRedisSessionStore({
         redis,
+        subscriber: client(),
         prefix: config.redis.prefix,
         ttlHours: config.auth.sessionTtlHours,
         users: opts.users,

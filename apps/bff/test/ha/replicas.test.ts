@@ -91,6 +91,21 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     onB.close();
   }, 60_000);
 
+  it("a sign-out on one replica ends that session's streams on every replica at once", async () => {
+    const [a, b] = replicas;
+    const onA = await new Browser(a!.url).signIn('sup');
+    // The same browser session, its stream served by B (the load balancer chose B for it).
+    const onB = new Browser(b!.url);
+    onB.cookie = onA.cookie;
+    const stream = onB.stream();
+    await waitFor(() => stream.events.length > 0, 'the stream on B', 20_000);
+    expect((await onA.req('DELETE', '/api/v1/session')).status).toBe(204);
+    // Within a few heartbeats (poll 500 ms), not at the session's next request, which a wall
+    // display's stream never makes.
+    await waitFor(() => stream.ended, 'the stream on B ended by the sign-out on A', 5_000);
+    expect((await onB.req('GET', '/api/v1/me')).status).toBe(401);
+  }, 60_000);
+
   it('a sign-in holds on every replica and on one started afterwards (a restart)', async () => {
     const browser = await new Browser(replicas[0]!.url).signIn('sup');
     for (const r of replicas) {
