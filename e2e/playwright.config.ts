@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium';
 
 const CI = process.env.CI === 'true';
+// A CI host is shared and can be slow: twice the limits there. They catch a hung step; nothing
+// here is a speed target (bench/ measures speed).
+const SLOW = CI ? 2 : 1;
 // Playwright empties outputDir when a run starts; a run id keeps two runs on this shared machine
 // (a developer's and `npm test`) from deleting each other's traces. Workers inherit the id.
 process.env.FLOORWATCH_E2E_RUN_ID ??= new Date().toISOString().replace(/[:.]/g, '-');
@@ -18,8 +21,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000 * SLOW,
+  expect: { timeout: 10_000 * SLOW },
   reporter: 'list',
   use: {
     browserName: 'chromium',
@@ -30,8 +33,8 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    actionTimeout: 10_000,
-    navigationTimeout: 20_000,
+    actionTimeout: 10_000 * SLOW,
+    navigationTimeout: 20_000 * SLOW,
     launchOptions: chromiumLaunchOptions(),
   },
 });

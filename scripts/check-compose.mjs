@@ -263,9 +263,13 @@ function checkBff(svc, env, raw, doc, depEntries, name) {
       `${at}.stop_grace_period`,
       `${grace} ms must be longer than FLOORWATCH_SHUTDOWN_TIMEOUT_MS (${limit} ms)`,
     );
-  // The data directory is a volume.
+  // The data directory is a volume; replicas keep settings and history in Redis and the BFF
+  // refuses a data directory with REDIS_URL.
   const dataDir = env.get('FLOORWATCH_DATA_DIR');
-  if (!dataDir) err(`${at}.environment`, 'FLOORWATCH_DATA_DIR is missing');
+  if (name.startsWith('bff-')) {
+    if (dataDir)
+      err(`${at}.environment`, 'FLOORWATCH_DATA_DIR: a replica keeps its data in Redis, not here');
+  } else if (!dataDir) err(`${at}.environment`, 'FLOORWATCH_DATA_DIR is missing');
   else {
     const mounted = (svc.volumes ?? []).some((v) =>
       typeof v === 'string' ? interpolate(v, 'v').split(':')[1] === dataDir : v.target === dataDir,
@@ -284,6 +288,27 @@ function checkBff(svc, env, raw, doc, depEntries, name) {
         `${at}.depends_on.${dep}`,
         'needs required: false (the service is off outside its profile)',
       );
+}
+
+/** The replicas' Redis (when it is a service here) holds the shared settings and history: it
+ *  writes an append-only file to a volume and refuses writes when full instead of evicting. */
+function checkRedisKeepsData(services, url, at) {
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  const svc = services[host];
+  if (!svc) return; // an external Redis: its persistence is the operator's
+  const where = `services.${host}`;
+  const args = (
+    Array.isArray(svc.command) ? svc.command : String(svc.command ?? '').split(/\s+/)
+  ).map((a) => interpolate(String(a), `${where}.command`));
+  const after = (flag) => args[args.indexOf(flag) + 1];
+  if (!args.includes('--appendonly') || after('--appendonly') !== 'yes')
+    err(`${where}.command`, `--appendonly yes is missing: ${at} keeps settings and history there`);
+  if (after('--maxmemory-policy') !== 'noeviction')
+    err(`${where}.command`, '--maxmemory-policy noeviction is missing (no setting may be evicted)');
+  const onData = (svc.volumes ?? []).some((v) =>
+    typeof v === 'string' ? interpolate(v, where).split(':')[1] === '/data' : v.target === '/data',
+  );
+  if (!onData) err(`${where}.volumes`, 'nothing is mounted at /data, where Redis writes its file');
 }
 
 /** Every variable the compose file reads is listed in .env.example, where operators look. */
@@ -364,6 +389,7 @@ function main() {
     // single bff must be off whenever they run (another profile), or it would sign in too.
     if (name.startsWith('bff-')) {
       if (!env.get('REDIS_URL')) err(`${at}.environment`, 'a replica needs REDIS_URL');
+      else checkRedisKeepsData(services, env.get('REDIS_URL'), at);
       const mine = new Set(svc.profiles ?? []);
       if (!mine.size) err(at, 'a replica must be in a profile (ha)');
       if (

@@ -1,5 +1,6 @@
 // createApp wires the HTTP surface over already-running parts (gateway session, live data). It
 // never listens, so tests can mount it anywhere and index.ts owns the process lifecycle.
+import type { WallLink } from '@floorwatch/contracts/api';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import { createMemoryAttemptStore, type AttemptStore } from './auth/attempt-store';
@@ -64,6 +65,9 @@ export interface FloorwatchApp {
   trustsProxy(address: string): boolean;
   /** A further condition for /readyz, beside the SPA and the data. */
   addReadinessCheck(check: ReadinessCheck): void;
+  /** A wall link changed (its displays' sessions get its new queues) or was deleted (they end);
+   *  either way their streams end. For a change made here or on another replica. */
+  wallLinkChanged(id: string, link: WallLink | null): void;
   /** Ends every live stream and releases timers; the HTTP server is closed by its owner. */
   close(): void;
 }
@@ -131,6 +135,16 @@ export function createApp(deps: AppDeps): FloorwatchApp {
     config.auth.cookieSecure === 'always' ||
     (config.auth.cookieSecure === 'auto' && (config.nodeEnv === 'production' || req.secure));
 
+  const wallLinkChanged = (id: string, link: WallLink | null) => {
+    const ofLink = (u: User) => u.wallLinkId === id;
+    // Open streams are ended either way: a changed link's displays reconnect with its new
+    // queues; a deleted link's sessions are gone, so they land on the sign-in page.
+    const ids = link
+      ? sessions.updateWhere(ofLink, () => wallLinkUser(link))
+      : sessions.deleteWhere(ofLink);
+    for (const sid of ids) hub.closeSession(sid);
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -171,15 +185,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
       sessions,
       store: deps.settings,
       now,
-      onWallLinkChanged: (id, link) => {
-        const ofLink = (u: User) => u.wallLinkId === id;
-        // Open streams are ended either way: a changed link's displays reconnect with its new
-        // queues; a deleted link's sessions are gone, so they land on the sign-in page.
-        const ids = link
-          ? sessions.updateWhere(ofLink, () => wallLinkUser(link))
-          : sessions.deleteWhere(ofLink);
-        for (const sid of ids) hub.closeSession(sid);
-      },
+      onWallLinkChanged: wallLinkChanged,
     }),
     liveRouter({ live: deps.live, hub, sessions, now }),
     localeRouter(config.site),
@@ -197,6 +203,7 @@ export function createApp(deps: AppDeps): FloorwatchApp {
     hub,
     trustsProxy: (address) => trust(address, 0),
     addReadinessCheck: (check) => void checks.push(check),
+    wallLinkChanged,
     close() {
       hub.close();
       sessions.close();

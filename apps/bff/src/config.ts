@@ -71,24 +71,25 @@ export interface Config {
   /** The site's language and clock, for screens whose user has not chosen (GET /api/v1/locale). */
   site: { locale: string; timeZone: string };
   store: {
-    /** Where the SQLite database lives (FLOORWATCH_DATA_DIR), absolute. */
-    dataDir: string;
+    /** Where the SQLite database (and a first start's admin) lives: FLOORWATCH_DATA_DIR, absolute,
+     *  the only place the BFF writes (checked writable at start); null with REDIS_URL, where
+     *  settings and history live in Redis, shared by every replica. */
+    dataDir: string | null;
     /** Reasons to seed (FLOORWATCH_REASONS); null when no file is named. */
     reasons: SeedReason[] | null;
   };
   webDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
-  /** Production and operations: data directory, shutdown, and warnings to log at start. */
+  /** Production and operations: shutdown, and warnings to log at start. */
   ops: {
-    /** FLOORWATCH_DATA_DIR: the only place the BFF writes; checked writable at start. */
-    dataDir: string | null;
     /** The longest a clean shutdown (sign-out included) may take before the process exits. */
     shutdownTimeoutMs: number;
     /** Keys that look like settings but are not (typos), one sentence each. */
     warnings: string[];
   };
-  /** REDIS_URL set: replicas share one gateway session, the live data and the sign-ins (src/ha). */
+  /** REDIS_URL set: replicas share one gateway session, the live data, the sign-ins, the settings
+   *  and the history (src/ha, src/store/redis). */
   redis: {
     url: string;
     /** Prefix of every key and channel, so several deployments can share one Redis. */
@@ -329,7 +330,18 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
     problems.push('CCGW_AGENT_ID: required when CCGW_URL is set (the supervisor work number)');
   if (remote && !present('CCGW_PASSWORD'))
     problems.push('CCGW_PASSWORD: required when CCGW_URL is set (or CCGW_PASSWORD_FILE)');
-  if (remote && !present('FLOORWATCH_USERS') && !present('FLOORWATCH_DATA_DIR'))
+  const replicas = present('REDIS_URL');
+  // Replicas keep nothing on their own disk: each would have its own first-start admin and its
+  // own SQLite settings, and an admin's change on one would not be seen by the others.
+  if (replicas && present('FLOORWATCH_DATA_DIR'))
+    problems.push(
+      'FLOORWATCH_DATA_DIR: not used with REDIS_URL (settings and history are kept in Redis, shared by every replica); leave it unset',
+    );
+  if (replicas && remote && !present('FLOORWATCH_USERS'))
+    problems.push(
+      'FLOORWATCH_USERS: required with REDIS_URL (one users file that every replica reads; a first-start admin would differ per replica)',
+    );
+  else if (remote && !present('FLOORWATCH_USERS') && !present('FLOORWATCH_DATA_DIR'))
     problems.push(
       'FLOORWATCH_USERS: required when CCGW_URL is set (a users JSON file; see docs/configuration.md), unless FLOORWATCH_DATA_DIR is set for a first-start admin',
     );
@@ -379,8 +391,8 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
   if (staleAfterMs <= pollMs)
     problems.push(`CCGW_STALE_AFTER_MS: must be greater than CCGW_POLL_MS (${pollMs})`);
 
-  const dataDir = e.FLOORWATCH_DATA_DIR !== undefined ? file(e.FLOORWATCH_DATA_DIR) : null;
-  if (dataDir !== null) {
+  const dataDir = replicas ? null : file(e.FLOORWATCH_DATA_DIR ?? 'data');
+  if (dataDir !== null && e.FLOORWATCH_DATA_DIR !== undefined) {
     const why = unwritableDir(dataDir);
     if (why) problems.push(`FLOORWATCH_DATA_DIR: ${dataDir} ${why}`);
   }
@@ -435,12 +447,11 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
       // The server's own zone unless told: the BFF usually runs on the floor's premises.
       timeZone: e.FLOORWATCH_TIME_ZONE ?? new Intl.DateTimeFormat().resolvedOptions().timeZone,
     },
-    store: { dataDir: file(e.FLOORWATCH_DATA_DIR ?? 'data'), reasons },
+    store: { dataDir, reasons },
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',
     ops: {
-      dataDir,
       shutdownTimeoutMs: e.FLOORWATCH_SHUTDOWN_TIMEOUT_MS ?? 10_000,
       warnings: unknownKeyWarnings(rawEnv, CONFIG_KEYS),
     },

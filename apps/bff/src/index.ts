@@ -125,10 +125,10 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   // Demo users only with the embedded simulator outside production: a real gateway's first start
   // creates an admin in the data directory named for it (the config requires one or the other).
   else if (
-    config.ops.dataDir &&
+    config.store.dataDir &&
     (config.gateway.mode !== 'embedded' || config.nodeEnv === 'production')
   ) {
-    const found = await loadOrCreateUsers(config.ops.dataDir);
+    const found = await loadOrCreateUsers(config.store.dataDir);
     users = found.users;
     firstAdmin = found.created;
     if (firstAdmin)
@@ -146,11 +146,14 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
       { users: weak },
       'password hashes below the current cost (scrypt N=2^17): they still work; hash these passwords again with `pnpm --silent hash-password`',
     );
-  // Before the simulator: an unusable data directory stops start-up with nothing left running.
+  // Before the simulator: an unusable store stops start-up with nothing left running.
+  // Replicas record the same history; only the leader writes it to the shared store.
+  let replica: DataSource['replica'] = null;
   const persistent = await startStores({
     config,
     historyStepSec: tuning.historyStepSec ?? 10,
     logger,
+    ...(config.redis ? { historyWriter: () => replica?.writesHistory() ?? false } : {}),
   });
 
   let sim: Simulator | null = null;
@@ -179,6 +182,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     logger,
     metrics,
     users,
+    settings: persistent.stores.settings,
     session: {
       baseUrl: gatewayUrl,
       agentId: config.gateway.agentId,
@@ -210,6 +214,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     },
   });
   const { session, live } = source;
+  replica = source.replica;
 
   const fw = createApp({
     config: effective,
@@ -225,6 +230,16 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
     ...(source.shared ?? {}),
   });
   metrics.watchLive(live);
+  // A wall link changed on another replica: its displays served here follow, as they would here.
+  const unfollow =
+    persistent.stores.changes?.subscribe((change) => {
+      if (change.kind !== 'wall-link') return;
+      persistent.stores.settings.wallLink(change.id).then(
+        (link) => fw.wallLinkChanged(change.id, link),
+        (err: unknown) =>
+          logger.warn({ err: String(err), link: change.id }, 'a wall link change was not applied'),
+      );
+    }) ?? (() => {});
   const server = createLimitedServer(fw.app, {
     requestTimeoutMs: config.http.requestTimeoutMs,
     maxConnectionsPerIp: config.http.maxConnectionsPerIp,
@@ -259,6 +274,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      unfollow();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       fw.close(); // ends every live stream, so the server can finish closing

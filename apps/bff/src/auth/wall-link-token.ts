@@ -9,14 +9,21 @@ export function newWallToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** A stored link's id: short, random, safe in a URL path. */
+export function newWallLinkId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
 export function hashWallToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+const WALL_LINK_USER = 'wall-link:';
+
 /** The signed-in user of a wall display opened with a stored link. */
 export function wallLinkUser(link: WallLink): User {
   return {
-    username: `wall-link:${link.id}`,
+    username: `${WALL_LINK_USER}${link.id}`,
     role: 'wallboard',
     queues: link.queues,
     passwordHash: null,
@@ -34,4 +41,9 @@ export function wallDisplayOf(link: WallLink): WallDisplay {
     lang: link.lang,
     sound: link.sound,
   };
+}
+
+/** The stored link a wall display's user name stands for; null for anyone else. */
+export function wallLinkIdOf(username: string): string | null {
+  return username.startsWith(WALL_LINK_USER) ? username.slice(WALL_LINK_USER.length) : null;
 }

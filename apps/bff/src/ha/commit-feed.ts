@@ -13,9 +13,16 @@ export type FeedMessage =
   /** A poll that changed nothing: the data is fresh as of lastSuccessAt. */
   | { kind: 'quiet'; token: number; version: number; lastSuccessAt: number };
 
-/** Publishes only while KEYS[1] (the lock) holds ARGV[1]; writes the snapshot when one is given. */
+/**
+ * Publishes only while KEYS[1] (the lock) holds ARGV[1]; writes the snapshot when one is given.
+ * A lock that vanished (Redis came back empty) is taken back first, as a renewal would (ARGV[5]
+ * is the TTL): the leader's first poll after Redis returns can come before its next renewal, and
+ * stepping down then would sign it out and make another replica sign in.
+ */
 const PUBLISH = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+local v = redis.call('GET', KEYS[1])
+if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[5])
+elseif v ~= ARGV[1] then return 0 end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[2], ARGV[4]) end
 redis.call('PUBLISH', ARGV[2], ARGV[3])
 return 1`;
@@ -39,7 +46,11 @@ export function feedKeys(prefix: string) {
   };
 }
 
-export function createCommitFeed(opts: { redis: Redis; prefix: string }): CommitFeed {
+export function createCommitFeed(opts: {
+  redis: Redis;
+  prefix: string;
+  ttlMs: number;
+}): CommitFeed {
   const keys = feedKeys(opts.prefix);
   const { redis } = opts;
   let bytes = 0;
@@ -55,6 +66,7 @@ export function createCommitFeed(opts: { redis: Redis; prefix: string }): Commit
       keys.channel,
       text,
       snapshot,
+      String(opts.ttlMs),
     );
     return Number(r) === 1;
   };

@@ -5,6 +5,7 @@
 // the last data, marked stale as it ages.
 import type { Agent, GatewayHealth, Patch, Queue, Snapshot } from '@floorwatch/contracts/api';
 import type { Logger } from 'pino';
+import type { RecordingHistory } from '../monitor/durable-history';
 import { computeHealth } from '../monitor/health';
 import { createHistory } from '../monitor/history';
 import { createSnapshotStore, type SnapshotStore } from '../monitor/snapshot-store';
@@ -27,6 +28,9 @@ export function createReplicaLive(opts: {
   pollMs: number;
   staleAfterMs: number;
   historyStepSec?: number;
+  /** Where the per-queue history is recorded (the store's, shared by every replica); in memory
+   *  only when not given. */
+  history?: RecordingHistory;
   logger: Logger;
   now?: () => number;
 }): ReplicaLive {
@@ -35,10 +39,12 @@ export function createReplicaLive(opts: {
   // Until the first commit arrives: a version no leader publishes (theirs start at a clock time).
   let store: SnapshotStore = createSnapshotStore({ firstVersion: 0 });
   let leaderHealth: GatewayHealth = { status: 'connecting', lastSuccessAt: null, error: null };
-  const history = createHistory({
-    stepSec: opts.historyStepSec ?? 10,
-    retentionMs: 24 * 3_600_000,
-  });
+  const history =
+    opts.history ??
+    createHistory({
+      stepSec: opts.historyStepSec ?? 10,
+      retentionMs: 24 * 3_600_000,
+    });
   const listeners = new Set<(c: Commit) => void>();
   const quietListeners = new Set<(at: number) => void>();
 

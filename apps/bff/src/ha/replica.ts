@@ -6,10 +6,13 @@
 // (a forced one while the dead leader's session still holds the account), continuing the versions.
 // When Redis goes away nobody takes over and nobody signs in: the leader keeps its session (it
 // takes the lock back when Redis returns) and every replica serves its last data, ageing to stale.
+// Every replica records the per-queue history from the commits; only the leader writes it to the
+// shared store, and a stopping leader writes its last steps before it lets the lock go.
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { GatewaySession } from '../gateway/gateway-session';
 import type { GatewaySessionPort, SessionStatus } from '../gateway/types';
+import type { DurableHistory } from '../monitor/durable-history';
 import type { Monitor, MonitorOptions } from '../monitor/monitor';
 import { createCommitFeed, subscribeFeed, type CommitFeed, type FeedMessage } from './commit-feed';
 import { createLeaderLock, type LeaderTerm } from './leader-lock';
@@ -23,10 +26,15 @@ export interface ReplicaOptions {
   prefix: string;
   replicaId: string;
   ttlMs: number;
+  /** The longest wait between two attempts to reach Redis again: when Redis returns, the leader
+   *  may see it that much later than a follower does. */
+  reconnectMaxMs: number;
   pollMs: number;
   staleAfterMs: number;
   agentId: string;
   historyStepSec?: number;
+  /** The history every replica records from the commits; the leader writes it to the store. */
+  history?: DurableHistory;
   /** A new gateway session for a leader term; it asks `maySignIn` before every sign-in. */
   newSession(maySignIn: () => boolean): GatewaySession;
   /** A new monitor over that session, starting from the floor this replica serves. */
@@ -43,6 +51,9 @@ export interface Replica {
   /** The read-only proxy's calls on a follower, made by the leader. */
   relay: ProxyRelay;
   isLeader(): boolean;
+  /** Whether this replica writes the history to the store now: while leader, and while a
+   *  stopping leader writes its last steps. */
+  writesHistory(): boolean;
   start(): Promise<void>;
   /** Signs out when leading, releases the lock, closes both connections. */
   stop(): Promise<void>;
@@ -71,10 +82,15 @@ export function createReplica(opts: ReplicaOptions): Replica {
   let timer: NodeJS.Timeout | null = null;
   let tick: Promise<void> = Promise.resolve();
   let highestToken = 0;
-  // A follower tries for the lock only after Redis has been reachable for a whole TTL, so a
-  // leader cut off from Redis takes its lock back first when Redis returns (no second sign-in).
+  // A follower tries for the lock only after Redis has been reachable for a whole TTL, plus the
+  // longest the leader may take to reconnect and one renewal tick, so a leader cut off from Redis
+  // takes its lock back first when Redis returns (no second sign-in). A TTL alone was not enough:
+  // a follower that reconnected first took the lock and signed in beside the leader.
+  const renewEveryMs = Math.max(50, Math.floor(opts.ttlMs / 4));
+  const followerWaitMs = opts.ttlMs + opts.reconnectMaxMs + renewEveryMs;
   let readySince: number | null = null;
   let catchingUp: Promise<void> | null = null;
+  let lastFlush = false;
 
   const follower: SessionStatus = {
     state: 'signed-out',
@@ -151,7 +167,7 @@ export function createReplica(opts: ReplicaOptions): Replica {
       if (term) {
         if ((await lock.renew(term.lock)) === 'lost')
           await stepDown('another replica holds the lock');
-      } else if (readySince !== null && now() - readySince >= opts.ttlMs) {
+      } else if (readySince !== null && now() - readySince >= followerWaitMs) {
         const got = await lock.tryAcquire();
         if (got && !stopped) await lead(got);
       }
@@ -164,12 +180,9 @@ export function createReplica(opts: ReplicaOptions): Replica {
 
   const schedule = () => {
     if (stopped) return;
-    timer = setTimeout(
-      () => {
-        tick = step().finally(schedule);
-      },
-      Math.max(50, Math.floor(opts.ttlMs / 4)),
-    );
+    timer = setTimeout(() => {
+      tick = step().finally(schedule);
+    }, renewEveryMs);
     timer.unref();
   };
 
@@ -191,6 +204,7 @@ export function createReplica(opts: ReplicaOptions): Replica {
     feed,
     relay,
     isLeader: () => term !== null,
+    writesHistory: () => term !== null || lastFlush,
     async start() {
       opts.redis.on('ready', () => (readySince = now()));
       opts.redis.on('end', () => (readySince = null));
@@ -215,7 +229,14 @@ export function createReplica(opts: ReplicaOptions): Replica {
       await tick;
       const t = term;
       await stepDown('shutting down');
-      if (t) await lock.release(t.lock).catch(() => {});
+      if (t) {
+        // Still holding the lock: no new leader writes meanwhile, and the steps recorded since
+        // the last flush are not lost when every replica stops.
+        lastFlush = true;
+        await opts.history?.flush().catch(() => {});
+        lastFlush = false;
+        await lock.release(t.lock).catch(() => {});
+      }
       opts.subscriber.disconnect();
       await opts.redis.quit().catch(() => opts.redis.disconnect());
     },

@@ -3,6 +3,7 @@ import { fieldIssueOf, type ErrorBody } from '@floorwatch/contracts/api';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { SignInError } from '../auth/auth-errors';
+import { StoreUnavailableError } from '../store/types';
 import { AppError } from './app-error';
 import { MAX_BODY_BYTES } from './request-limits';
 
@@ -20,6 +21,11 @@ function toAppError(err: unknown): AppError {
       ? AppError.rateLimited(err.retryAfterSec ?? 1)
       : AppError.unauthenticated(err.message);
   }
+  if (err instanceof StoreUnavailableError)
+    return AppError.unavailable(
+      'STORE_UNAVAILABLE',
+      'The settings store cannot be reached just now; try again shortly',
+    );
   if (err instanceof ZodError) {
     // Each field with zod's code and bounds, so a screen can say it in its user's language.
     return AppError.badRequest('The request is not valid', err.issues.map(fieldIssueOf));

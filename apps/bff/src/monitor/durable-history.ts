@@ -2,6 +2,9 @@
 // path for recording and for recent queries, and the HistoryStore keeps today and yesterday.
 // Recorded steps are written in one batch every flush interval (not one write per queue per
 // step); at start the last hours are read back, and older ranges are read from the store.
+// Replicas sharing one store each record the same commits, but only the writer (the leader)
+// writes; the others keep their last unwritten steps, so a new leader writes what the old one
+// recorded after its last flush.
 import type { History, Queue } from '@floorwatch/contracts/api';
 import type { Logger } from 'pino';
 import type { HistoryRow, HistoryStore } from '../store/types';
@@ -34,6 +37,8 @@ export interface DurableHistoryOptions {
    *  read from the store when asked for. */
   warmMs?: number;
   flushEveryMs?: number;
+  /** Whether this process writes to the store now; always when not given. */
+  isWriter?: () => boolean;
   logger: Logger;
   now?: () => number;
 }
@@ -55,8 +60,16 @@ export function createDurableHistory(opts: DurableHistoryOptions): DurableHistor
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> | null = null;
 
+  const flushEveryMs = opts.flushEveryMs ?? 30_000;
+
   async function writeDirty(): Promise<void> {
     if (dirty.size === 0) return;
+    if (opts.isWriter && !opts.isWriter()) {
+      // Not the writer: keep two flushes' worth, what a leader that died just now had not written.
+      const oldest = Math.floor((now() - 2 * flushEveryMs) / stepMs);
+      for (const s of dirty) if (s < oldest) dirty.delete(s);
+      return;
+    }
     const steps = dirty;
     dirty = new Set();
     const from = Math.min(...steps) * stepMs;
@@ -134,7 +147,7 @@ export function createDurableHistory(opts: DurableHistoryOptions): DurableHistor
     flush,
     start() {
       if (timer) return;
-      timer = setInterval(() => void flush(), opts.flushEveryMs ?? 30_000);
+      timer = setInterval(() => void flush(), flushEveryMs);
       timer.unref();
     },
     async close() {

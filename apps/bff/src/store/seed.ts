@@ -5,7 +5,7 @@
 import { BUSY_REASONS, REST_REASONS, type Locale as SimLocale } from '@floorwatch/gateway-sim';
 import type { Limit, Thresholds } from '@floorwatch/contracts/api';
 import type { SeedReason } from '../config';
-import { NO_KPI_LIMITS } from './sqlite/settings-store';
+import { NO_KPI_LIMITS } from './defaults';
 import type { SeedInput } from './types';
 
 /** Demo limits for the simulator's reasons that a floor would time differently from a rest. */

@@ -1,7 +1,7 @@
 // The store port: everything Floorwatch keeps beyond a process (shared settings, personal views
-// and preferences, the audit log, the per-queue history). SQLite in the data directory is the
-// adapter today; a Redis adapter can stand beside it for several replicas, so every operation is
-// async and every change is one atomic step of the adapter (check the version, write, audit).
+// and preferences, the audit log, the per-queue history). Two adapters: SQLite in the data
+// directory for one process, Redis for several replicas (REDIS_URL). Every operation is async and
+// every change is one atomic step of the adapter (check the version, write, audit).
 import type {
   AuditPage,
   FloorSettings,
@@ -98,11 +98,20 @@ export interface HistoryStore {
   prune(before: number): Promise<number>;
 }
 
+/**
+ * A change made through another process sharing the store. `resync`: the notices were out of
+ * reach for a while (Redis went away and came back), so anything may have changed meanwhile.
+ */
+export type SettingsChange =
+  { kind: 'floor' } | { kind: 'wall-link'; id: string } | { kind: 'resync' };
+
 export interface Stores {
   settings: SettingsStore;
   history: HistoryStore;
   /** Where the data lives, for logs and messages. */
   location: string;
+  /** Changes other processes make (Redis); absent where this process is the only writer. */
+  changes?: { subscribe(listener: (change: SettingsChange) => void): () => void };
   close(): Promise<void>;
 }
 
@@ -111,5 +120,13 @@ export class StoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StoreError';
+  }
+}
+
+/** The store cannot be reached now (Redis went away): the request may be tried again later. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
   }
 }

@@ -132,10 +132,10 @@ describe('a data directory that cannot be used', () => {
       cwd: bff,
       env: { PATH: process.env.PATH, PORT: '0', FLOORWATCH_DATA_DIR: dir, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 60_000,
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(file);
     expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
-  }, 25_000);
+  });
 });

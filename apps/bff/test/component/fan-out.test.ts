@@ -8,7 +8,7 @@ const POLL_MS = 400;
 beforeAll(async () => {
   s = await start({ FLOORWATCH_USERS: await writeUsersFile(), CCGW_POLL_MS: String(POLL_MS) });
   await waitFor(async () => (await fetch(`${s.fw.url}/readyz`)).status === 200, 'ready');
-}, 20_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();
@@ -44,4 +44,4 @@ it('makes one allonlineagents request per poll with 50 SSE clients connected', a
     async () => /floorwatch_sse_clients 0/.test(await (await fetch(`${s.fw.url}/metrics`)).text()),
     'streams closed',
   );
-}, 20_000);
+});

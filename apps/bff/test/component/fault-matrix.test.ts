@@ -264,7 +264,7 @@ beforeAll(async () => {
   await s.control('PUT', '/freeze', { frozen: true });
   sup = await new Browser(s.fw.url).signIn('sup');
   await waitFor(async () => (await fetch(`${s.fw.url}/readyz`)).status === 200, 'ready', 10_000);
-}, 30_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();

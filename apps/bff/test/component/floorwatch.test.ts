@@ -24,7 +24,7 @@ beforeAll(async () => {
   s = await start({ FLOORWATCH_USERS: await writeUsersFile() });
   base = s.fw.url;
   await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 'ready');
-}, 20_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();
@@ -123,7 +123,7 @@ describe('queue scope', () => {
     for (const w of outsiders) expect(ids.has(w), `outsider ${w}`).toBe(false);
     // Every byte of the lead's session, not just the parsed agents, is free of outsiders' rows.
     for (const w of outsiders) expect(lead.received.join('')).not.toContain(`"workno":"${w}"`);
-  }, 15_000);
+  });
 });
 
 describe('live stream', () => {
@@ -207,7 +207,7 @@ describe('the Guid never reaches a browser or a log', () => {
     expect(logs).not.toContain(sessionId);
     expect(logs).not.toContain(PASSWORDS.sup);
     expect(logs).not.toContain('floorwatch"'); // the gateway password of the simulator account
-  }, 15_000);
+  });
 });
 
 describe('read-only gateway proxy', () => {
@@ -279,7 +279,7 @@ describe('readiness is about this replica, not the gateway', () => {
       'readyz to report fresh data',
       10000,
     );
-  }, 20_000);
+  });
 });
 
 describe('http hygiene on the real app', () => {

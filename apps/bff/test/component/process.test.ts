@@ -14,4 +14,4 @@ it('trusts an HTTPS gateway through its CA, for the session and the proxy', asyn
   } finally {
     await s.fw.close();
   }
-}, 20_000);
+});

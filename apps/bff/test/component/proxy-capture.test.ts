@@ -40,7 +40,7 @@ beforeAll(async () => {
     tuning: { requestTimeoutMs: 1500 },
   });
   await waitFor(async () => (await fetch(`${fw.url}/readyz`)).status === 200, 'ready');
-}, 20_000);
+});
 
 afterAll(async () => {
   await fw?.close();

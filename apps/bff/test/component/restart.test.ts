@@ -70,4 +70,4 @@ it('keeps settings and the trend across a restart on the same data directory', a
   };
   expect(audit.entries.filter((e) => e.action === 'settings.seed')).toHaveLength(1);
   expect(audit.entries.some((e) => e.action === 'reason.put' && e.actor === 'admin')).toBe(true);
-}, 30_000);
+});

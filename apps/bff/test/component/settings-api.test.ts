@@ -19,7 +19,7 @@ const admin = () => new Browser(base).signIn('admin');
 beforeAll(async () => {
   s = await start({ FLOORWATCH_USERS: await writeUsersFile() });
   base = s.fw.url;
-}, 20_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();

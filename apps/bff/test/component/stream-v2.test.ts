@@ -22,7 +22,7 @@ beforeAll(async () => {
   s = await start({ FLOORWATCH_USERS: await writeUsersFile() });
   base = s.fw.url;
   await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 'ready');
-}, 20_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();
@@ -115,7 +115,7 @@ describe('stream v2', () => {
     expect(changes.length).toBeGreaterThan(0);
     // A state change sends the state fields, not the whole agent.
     for (const c of changes) expect(c).not.toHaveProperty('name');
-  }, 20_000);
+  });
 
   it("gives a team lead their queues only, and following it equals the lead's snapshot", async () => {
     const sup = await new Browser(base).signIn('sup');
@@ -133,7 +133,7 @@ describe('stream v2', () => {
     expect(snap.queues.map((q) => q.skillId)).toEqual([1]);
     for (const a of snap.agents) expect(a.skills).toEqual([1]);
     for (const w of outsiders) expect(lead.received.join('')).not.toContain(`"workno":"${w}"`);
-  }, 20_000);
+  });
 
   it('resumes by Last-Event-ID with only the missed patches', async () => {
     const b = await new Browser(base).signIn('sup');
@@ -152,5 +152,5 @@ describe('stream v2', () => {
     expect(byQuery.events[0]!.event).toBe('patch');
     expect(patchV2.parse(byQuery.events[0]!.data).baseVersion).toBe(from);
     byQuery.close();
-  }, 20_000);
+  });
 });

@@ -25,7 +25,9 @@ async function sim(opts: Parameters<typeof startSim>[0] = {}): Promise<Sim> {
 
 describe('gateway session against the simulator', () => {
   it('signs in, keeps the long poll going and follows Guid rotation', async () => {
-    const gw = await sim({ guidIntervalMs: 300, guidTimeoutMs: 900, pollHoldMs: 100 });
+    // A Guid lives 3 s (it was 0.9 s: a pause of a slow CI machine ended the session). Rotation
+    // is still checked by the Guid the session holds.
+    const gw = await sim({ guidIntervalMs: 300, guidTimeoutMs: 3000, pollHoldMs: 100 });
     const log = captureLogger();
     const metrics = createMetrics({ defaultMetrics: false });
     const session = openSession(gw, cleanup, { logger: log.logger, metrics });

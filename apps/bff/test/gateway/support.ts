@@ -51,7 +51,7 @@ export const counters = (sim: Sim): Promise<Counters> => control<Counters>(sim, 
 /** Polls `check` until it returns a truthy value; fails after timeoutMs with the last error. */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
-  { timeoutMs = 5000, intervalMs = 20, what = 'condition' } = {},
+  { timeoutMs = 15_000, intervalMs = 20, what = 'condition' } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;

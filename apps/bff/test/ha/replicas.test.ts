@@ -1,61 +1,31 @@
 // Several real BFF processes (the compiled build, as production runs it) sharing one gateway
 // account through a real redis-server, against the simulator, whose record of sign-ins and
 // sign-outs is what a gateway operator would see.
-import { startSimulator } from '@floorwatch/gateway-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, testWebDist, waitFor, writeUsersFile } from '../component/harness';
-import { BFF_ENTRY, bffEnv, buildBff, run, signInRecord, type Proc } from '../process/support';
-import { REDIS_SERVER, startRedis, type RedisServer } from './redis-server';
+import { Browser, waitFor } from '../component/harness';
+import { signInRecord } from '../process/support';
+import { REDIS_SERVER } from './redis-server';
+import { startHaRig, type HaRig, type Replica } from './rig';
 
 const WORKNO = '161';
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-let redis: RedisServer;
-let usersFile: string;
-const procs: Proc[] = [];
+let rig: HaRig;
 
 beforeAll(async () => {
-  buildBff();
-  sim = await startSimulator({
-    scenario: 'small',
-    pollHoldMs: 400,
-    rateLimit: { max: 20, windowMs: 2000 },
-  });
-  redis = await startRedis();
-  usersFile = await writeUsersFile();
+  rig = await startHaRig(WORKNO);
 }, 180_000);
 
 afterAll(async () => {
-  for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-  await Promise.all(procs.map((p) => p.exited));
-  await redis?.stop();
-  await sim?.close();
+  await rig?.close();
 });
 
-interface Replica {
-  proc: Proc;
-  url: string;
-}
-
-async function startReplica(): Promise<Replica> {
-  const proc = run(process.execPath, ['--enable-source-maps', BFF_ENTRY], {
-    env: bffEnv({
-      simUrl: sim.url,
-      workno: WORKNO,
-      usersFile,
-      webDist: testWebDist(),
-      extra: { REDIS_URL: redis.url, FLOORWATCH_LEADER_TTL_MS: '1000' },
-    }),
-  });
-  procs.push(proc);
-  return { proc, url: await proc.url() };
-}
+const startReplica = () => rig.startReplica();
 
 const readyz = async (r: Replica) =>
   (await (await fetch(`${r.url}/readyz`)).json()) as {
     gateway: { session: string; data: string; lastSuccessAt: number | null };
   };
 
-const records = () => signInRecord(sim.controlUrl, WORKNO);
+const records = () => signInRecord(rig.sim.controlUrl, WORKNO);
 const signIns = async () => (await records()).filter((r) => r.event === 'signin');
 
 async function leaderOf(rs: Replica[]): Promise<Replica> {
@@ -121,6 +91,21 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     onB.close();
   }, 60_000);
 
+  it("a sign-out on one replica ends that session's streams on every replica at once", async () => {
+    const [a, b] = replicas;
+    const onA = await new Browser(a!.url).signIn('sup');
+    // The same browser session, its stream served by B (the load balancer chose B for it).
+    const onB = new Browser(b!.url);
+    onB.cookie = onA.cookie;
+    const stream = onB.stream();
+    await waitFor(() => stream.events.length > 0, 'the stream on B', 20_000);
+    expect((await onA.req('DELETE', '/api/v1/session')).status).toBe(204);
+    // Within a few heartbeats (poll 500 ms), not at the session's next request, which a wall
+    // display's stream never makes.
+    await waitFor(() => stream.ended, 'the stream on B ended by the sign-out on A', 5_000);
+    expect((await onB.req('GET', '/api/v1/me')).status).toBe(401);
+  }, 60_000);
+
   it('a sign-in holds on every replica and on one started afterwards (a restart)', async () => {
     const browser = await new Browser(replicas[0]!.url).signIn('sup');
     for (const r of replicas) {
@@ -160,7 +145,7 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     const follower = replicas.find((r) => r !== leader)!;
     const before =
       (
-        (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+        (await (await fetch(`${rig.sim.controlUrl}/counters`)).json()) as {
           routes: Record<string, number>;
         }
       ).routes.queryAllOnlineAgents ?? 0;
@@ -175,7 +160,7 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     expect(await signIns()).toHaveLength(1);
     const after =
       (
-        (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+        (await (await fetch(`${rig.sim.controlUrl}/counters`)).json()) as {
           routes: Record<string, number>;
         }
       ).routes.queryAllOnlineAgents ?? 0;
@@ -215,7 +200,7 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
   it('Redis gone: replicas keep serving the last data as stale, nobody signs in; back: fresh again', async () => {
     const before = (await signIns()).length;
     const b = await new Browser(replicas[0]!.url).signIn('sup');
-    await redis.stop();
+    await rig.redis.stop();
     await waitFor(
       async () =>
         (await Promise.all(replicas.map(readyz))).every((r) => r.gateway.data === 'stale'),
@@ -227,13 +212,18 @@ describe.skipIf(!REDIS_SERVER)('replicas sharing one gateway session through Red
     expect((snap.json as { agents: unknown[] }).agents.length).toBeGreaterThan(0);
     expect((await signIns()).length).toBe(before);
 
-    await redis.restart();
+    await rig.redis.restart();
     await waitFor(
       async () => (await Promise.all(replicas.map(readyz))).every((r) => r.gateway.data === 'ok'),
       'fresh data on every replica after Redis returned',
       30_000,
     );
-    expect((await signIns()).length).toBe(before);
+    // On failure: who signed in, and what the replicas said about the lock meanwhile.
+    const said = replicas
+      .flatMap((r) => r.proc.output().split('\n'))
+      .filter((l) => /"component":"replica"|signing in|signed in/.test(l))
+      .join('\n');
+    expect((await signIns()).slice(before), said).toEqual([]);
   }, 120_000);
 
   it('SIGTERM to the leader: it signs out and releases the lock; the next one signs in at once', async () => {

@@ -87,7 +87,7 @@ describe('secrets from files (CCGW_PASSWORD_FILE)', () => {
 describe('the data directory (FLOORWATCH_DATA_DIR)', () => {
   it('is the only writable place needed; a missing, non-directory or read-only one is named', () => {
     const d = dir();
-    expect(parseConfig({ FLOORWATCH_DATA_DIR: d }).ops.dataDir).toBe(d);
+    expect(parseConfig({ FLOORWATCH_DATA_DIR: d }).store.dataDir).toBe(d);
     // A missing one is made on start by the settings store.
     expect(problems({ FLOORWATCH_DATA_DIR: path.join(d, 'missing') })).toEqual([]);
     const file = path.join(d, 'file');
@@ -150,6 +150,32 @@ describe('several replicas (REDIS_URL)', () => {
     expect(problems({ ...ha, FLOORWATCH_LEADER_TTL_MS: '100' })[0]).toMatch(
       /^FLOORWATCH_LEADER_TTL_MS: must be an integer ≥ 500/,
     );
+  });
+
+  it('keeps settings and history in Redis: no data directory, one users file for every replica', () => {
+    const c = parseConfig({ ...ha, REDIS_URL: 'redis://r:6379' });
+    expect(c.store.dataDir).toBeNull();
+    expect(parseConfig(ha).store.dataDir).not.toBeNull();
+  });
+
+  it('refuses a data directory with REDIS_URL, naming the key', () => {
+    const p = problems({ ...ha, REDIS_URL: 'redis://r:6379', FLOORWATCH_DATA_DIR: dir() });
+    expect(p).toEqual([
+      'FLOORWATCH_DATA_DIR: not used with REDIS_URL (settings and history are kept in Redis, shared by every replica); leave it unset',
+    ]);
+  });
+
+  it('refuses REDIS_URL without a users file (a first-start admin would differ per replica)', () => {
+    const { FLOORWATCH_USERS: _none, ...noUsers } = ha;
+    expect(problems({ ...noUsers, REDIS_URL: 'redis://r:6379' })).toEqual([
+      'FLOORWATCH_USERS: required with REDIS_URL (one users file that every replica reads; a first-start admin would differ per replica)',
+    ]);
+    // Naming both: each key is named.
+    expect(
+      problems({ ...noUsers, REDIS_URL: 'redis://r:6379', FLOORWATCH_DATA_DIR: dir() }).map(
+        (m) => m.split(':')[0],
+      ),
+    ).toEqual(['FLOORWATCH_DATA_DIR', 'FLOORWATCH_USERS']);
   });
 
   it('refuses a key prefix with spaces or other characters, naming the key', () => {

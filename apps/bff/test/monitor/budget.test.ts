@@ -40,7 +40,7 @@ async function run(scenario: 'seed' | 'large', pollMs: number) {
   return { gw, monitor, metrics };
 }
 
-describe('upstream budget', { timeout: 30_000 }, () => {
+describe('upstream budget', () => {
   it('is never exceeded by greedy pollers, the keep-alive and a re-sign-in (seed)', async () => {
     const run1 = await run('seed', 150);
     const { gw } = run1;

@@ -1,5 +1,6 @@
 // The history that survives a restart, over a real SQLite file and an injected clock: batched
-// writes, read back at start, older ranges from the store, and nothing kept beyond yesterday.
+// writes, read back at start, older ranges from the store, nothing kept beyond yesterday, and
+// replicas sharing one store where only the leader writes and a new leader leaves no gap.
 import type { Queue } from '@floorwatch/contracts/api';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,4 +130,47 @@ it('keeps today and yesterday: points older than 48 hours are pruned from the st
   const left = (await stores.history.read({ from: 0, to: now }))[0]!.points.map((p) => p.t);
   expect(left).toEqual([T0 + 47 * HOUR, T0 + 49 * HOUR]);
   await h.close();
+});
+
+it('replicas on one store: only the writer writes, and a new writer writes what the old one had not', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fw-hist-replicas-'));
+  let now = T0;
+  let leader: 'a' | 'b' = 'a';
+  const [a, b] = [open(dir), open(dir)].map((s) => counting(s.history));
+  const replica = (name: 'a' | 'b', store: HistoryStore) =>
+    createDurableHistory({
+      store,
+      stepSec: 10,
+      flushEveryMs: 30_000,
+      isWriter: () => leader === name,
+      logger: log,
+      now: () => now,
+    });
+  const ha = replica('a', a!.wrapped);
+  const hb = replica('b', b!.wrapped);
+  // Both record the same commits for 3 minutes; each flushes every 30 s; A leads.
+  let step = 0;
+  const run = async (until: number, flushA: boolean) => {
+    for (; step < until; step++) {
+      now = T0 + step * 10_000;
+      for (const h of [ha, hb]) h.record(now, [queue(1, step % 5, null)]);
+      if (step % 3 === 2) {
+        if (flushA) await ha.flush();
+        await hb.flush();
+      }
+    }
+  };
+  await run(18, true);
+  expect(b!.batches).toEqual([]);
+  // A dies just before a flush (its last 2 steps unwritten); B leads from the next tick on.
+  await run(20, false);
+  leader = 'b';
+  await run(24, false);
+  // Its first write: what it held back at its last flush as a follower (two flush intervals,
+  // steps 11–17) and what came since (18–20), not all 3 minutes; then its own next flush.
+  expect(b!.batches).toEqual([10, 3]);
+  const stored = await a!.wrapped.read({ from: T0, to: T0 + 23 * 10_000 });
+  expect(stored[0]!.points.map((p) => (p.t - T0) / 10_000)).toEqual(
+    Array.from({ length: 24 }, (_, i) => i),
+  );
 });

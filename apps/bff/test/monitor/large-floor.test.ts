@@ -45,7 +45,7 @@ function floor(t: number, changed: Set<number>): unknown {
   };
 }
 
-describe('poll cycles at 10,000 agents / 500 queues', { timeout: 30_000 }, () => {
+describe('poll cycles at 10,000 agents / 500 queues', () => {
   it('validates, normalises and diffs the whole floor, patching only the agents that changed', () => {
     const store = createSnapshotStore();
     const health = { status: 'ok' as const, lastSuccessAt: 1, error: null };

@@ -58,7 +58,7 @@ beforeAll(async () => {
     defaultMetrics: true,
   });
   await waitFor(async () => (await fetch(`${fw.url}/readyz`)).status === 200, 'ready', 15_000);
-}, 30_000);
+});
 afterAll(async () => fw?.close());
 
 describe('deploy/ dashboard and alerts', () => {

@@ -9,7 +9,7 @@ let s: Started;
 
 beforeAll(async () => {
   s = await start({ FLOORWATCH_USERS: await writeUsersFile() });
-}, 20_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();

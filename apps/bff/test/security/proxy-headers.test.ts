@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   await waitFor(async () => (await fetch(`${fw.url}/readyz`)).status === 200, 'ready');
   sup = await new Browser(fw.url).signIn('sup');
-}, 20_000);
+});
 
 afterEach(() => {
   gw.hostile.headers = {};

@@ -10,7 +10,7 @@ let s: Started;
 beforeAll(async () => {
   // Only 127.0.0.7 is a trusted proxy; every other loopback address is a plain client.
   s = await start({ FLOORWATCH_TRUST_PROXY: PROXY });
-}, 20_000);
+});
 
 afterAll(async () => {
   await s?.fw.close();

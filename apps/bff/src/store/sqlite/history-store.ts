@@ -3,20 +3,8 @@
 import type { HistoryPoint } from '@floorwatch/contracts/api';
 import type { AgentState } from '@floorwatch/contracts/gateway';
 import type { SqlDatabase as Database } from './driver';
+import { HISTORY_STATES as STATES } from '../history-columns';
 import type { HistoryStore } from '../types';
-
-// The columns are fixed by migration 2, not derived from AGENT_STATES: a new state needs a new
-// migration, and this list with it.
-const STATES = [
-  'idle',
-  'talking',
-  'wrapup',
-  'busy',
-  'rest',
-  'prerest',
-  'signedout',
-  'unknown',
-] as const satisfies readonly AgentState[];
 
 type Row = Record<(typeof STATES)[number], number> & {
   skill_id: number;

@@ -6,7 +6,6 @@ import type {
   AuditEntry,
   Group,
   KpiLimits,
-  Preferences,
   QueueLimits,
   Reason,
   SavedView,
@@ -15,8 +14,8 @@ import type {
   WallLink,
 } from '@floorwatch/contracts/api';
 import { preferences as preferencesSchema } from '@floorwatch/contracts/api';
+import { DEFAULT_PREFERENCES, newWallLink, NO_KPI_LIMITS } from '../defaults';
 import type { SqlDatabase as Database } from './driver';
-import { randomBytes } from 'node:crypto';
 import type { Actor, Change, SettingsStore } from '../types';
 
 interface SiteRow {
@@ -326,15 +325,8 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
     wallLinks: () => Promise.resolve(allWalls()),
     wallLink: (id) => Promise.resolve(getWall(id)),
     createWallLink(input, tokenHash, by) {
-      const id = randomBytes(9).toString('base64url');
-      const link: WallLink = {
-        ...input,
-        version: 1,
-        id,
-        createdAt: by.at,
-        createdBy: by.username,
-        lastUsedAt: null,
-      };
+      const link = newWallLink(input, by);
+      const { id } = link;
       db.transaction(() => {
         wallInsert(
           id,
@@ -415,10 +407,3 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
     },
   };
 }
-
-export const NO_KPI_LIMITS: KpiLimits = {
-  waiting: null,
-  longestWaitSec: null,
-  serviceLevelPct: null,
-};
-export const DEFAULT_PREFERENCES: Preferences = { locale: null };
