@@ -79,6 +79,29 @@ describe('computeFreshness', () => {
     });
   });
 
+  it('does not dim while the BFF signs in again and the figures are within the stale limit', () => {
+    // A new leader replica signing in after the old one died: the figures are 1.5 s old.
+    const f = computeFreshness({
+      ...base,
+      gateway: { status: 'connecting', lastSuccessAt: now - 1500, error: null },
+      lastSuccessAt: now - 1500,
+    });
+    expect(f).toMatchObject({
+      kind: 'waiting',
+      text: 'Waiting for the phone system · updated 1 s ago',
+      isStale: false,
+      alert: false,
+    });
+    // Past the stale limit (or before any poll succeeded), signing in dims as before.
+    const old = computeFreshness({
+      ...base,
+      gateway: { status: 'connecting', lastSuccessAt: now - 40_000, error: null },
+      lastSuccessAt: now - 40_000,
+    });
+    expect(old).toMatchObject({ kind: 'connecting', isStale: true });
+    expect(old.text).toMatch(/^Connecting to the phone system/);
+  });
+
   it('the stale limit still wins over waiting', () => {
     const f = computeFreshness({
       ...base,

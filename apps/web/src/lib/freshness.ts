@@ -93,7 +93,11 @@ export function computeFreshness(i: FreshnessInput): Freshness {
   }
 
   const g = i.gateway;
-  if (g.status === 'connecting') {
+  const age = last === null ? Infinity : serverNow - last;
+  // Signing in (again): dimmed only when there are no figures within the stale limit. A new
+  // leader replica signing in after the old one died, or a re-sign-in after a lost Guid, leaves
+  // figures seconds old: that is "waiting", quietly, as an overdue poll is.
+  if (g.status === 'connecting' && age > i.staleAfterMs) {
     return {
       kind: 'connecting',
       text: since !== null ? t(M.connectingGatewaySince, { time: since }) : t(M.connectingGateway),
@@ -113,7 +117,6 @@ export function computeFreshness(i: FreshnessInput): Freshness {
       alert: true,
     };
   }
-  const age = last === null ? Infinity : serverNow - last;
   if (age > i.staleAfterMs) {
     return {
       kind: 'stale',
@@ -123,7 +126,7 @@ export function computeFreshness(i: FreshnessInput): Freshness {
       alert: true,
     };
   }
-  if (g.status === 'waiting') {
+  if (g.status === 'waiting' || g.status === 'connecting') {
     // A poll is overdue, but the figures are still within the stale limit: say so, quietly.
     return {
       kind: 'waiting',
