@@ -30,13 +30,7 @@ test('screenshots for the README in Simplified Chinese: desk, phone and wall', a
 }) => {
   test.slow();
   await app.signInAs('admin');
-  const before = (await app.api.settings()).limits.states;
-  // Short limits so the pictures have agents past them.
-  await app.api.setSiteStateLimits({
-    ...before,
-    talking: { warnSec: 20, critSec: 60 },
-    idle: { warnSec: 10, critSec: 40 },
-  });
+  const before = await app.api.shortenStateLimits();
   const live = page.getByRole('status', { name: w.t('fresh.region') });
   const theme = page.getByRole('button', { name: w.t('theme.toggle') });
   // Saved as this browser's choice, as a user would make it (the wall is dark unless chosen).

@@ -61,13 +61,7 @@ test('screenshots for the README: exceptions and limits at desk and phone width'
 }) => {
   test.slow();
   await app.signInAs('admin');
-  const before = (await app.api.settings()).limits.states;
-  // Short limits so the picture has agents past them.
-  await app.api.setSiteStateLimits({
-    ...before,
-    talking: { warnSec: 20, critSec: 60 },
-    idle: { warnSec: 10, critSec: 40 },
-  });
+  const before = await app.api.shortenStateLimits();
   try {
     await app.api.waitForHistory();
     for (const [suffix, viewport] of [
