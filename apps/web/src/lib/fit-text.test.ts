@@ -8,6 +8,12 @@ describe('fitting a number to its box', () => {
     expect(fitFont('12', '5rem', 90)).toBe('min(5rem, 72.58cqw)');
     expect(fitFont('12345', '5rem', 90)).toBe('min(5rem, 29.03cqw)');
   });
+  it('counts a percent sign and a Chinese word at their real width', () => {
+    // "100%" is over 2.9 em in a bold sans face; a Chinese "none" (无) is a full em.
+    expect(emWidth('100%')).toBeGreaterThanOrEqual(2.9);
+    expect(emWidth('无')).toBe(1);
+    expect(emWidth('none')).toBeCloseTo(2.8);
+  });
   it('never divides by nothing', () => {
     expect(emWidth('')).toBe(1);
   });
