@@ -75,6 +75,9 @@ export interface Config {
      *  the only place the BFF writes (checked writable at start); null with REDIS_URL, where
      *  settings and history live in Redis, shared by every replica. */
     dataDir: string | null;
+    /** Whether FLOORWATCH_DATA_DIR was given (not the default `./data`): only then does a first
+     *  start create its admin there. */
+    dataDirGiven: boolean;
     /** Reasons to seed (FLOORWATCH_REASONS); null when no file is named. */
     reasons: SeedReason[] | null;
   };
@@ -447,7 +450,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
       // The server's own zone unless told: the BFF usually runs on the floor's premises.
       timeZone: e.FLOORWATCH_TIME_ZONE ?? new Intl.DateTimeFormat().resolvedOptions().timeZone,
     },
-    store: { dataDir, reasons },
+    store: { dataDir, dataDirGiven: e.FLOORWATCH_DATA_DIR !== undefined, reasons },
     webDist: path.resolve(repoRoot, e.FLOORWATCH_WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL ?? 'info',
     nodeEnv: e.NODE_ENV ?? 'development',

@@ -126,6 +126,7 @@ export async function startFloorwatch(opts: StartOptions = {}): Promise<RunningF
   // creates an admin in the data directory named for it (the config requires one or the other).
   else if (
     config.store.dataDir &&
+    config.store.dataDirGiven &&
     (config.gateway.mode !== 'embedded' || config.nodeEnv === 'production')
   ) {
     const found = await loadOrCreateUsers(config.store.dataDir);

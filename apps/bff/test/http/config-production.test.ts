@@ -87,7 +87,12 @@ describe('secrets from files (CCGW_PASSWORD_FILE)', () => {
 describe('the data directory (FLOORWATCH_DATA_DIR)', () => {
   it('is the only writable place needed; a missing, non-directory or read-only one is named', () => {
     const d = dir();
-    expect(parseConfig({ FLOORWATCH_DATA_DIR: d }).store.dataDir).toBe(d);
+    expect(parseConfig({ FLOORWATCH_DATA_DIR: d }).store).toMatchObject({
+      dataDir: d,
+      dataDirGiven: true,
+    });
+    // The default ./data keeps settings, but a first-start admin is made only where named.
+    expect(parseConfig({}).store.dataDirGiven).toBe(false);
     // A missing one is made on start by the settings store.
     expect(problems({ FLOORWATCH_DATA_DIR: path.join(d, 'missing') })).toEqual([]);
     const file = path.join(d, 'file');
