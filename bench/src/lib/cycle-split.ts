@@ -122,7 +122,13 @@ export async function splitCycle(fw: Product, repeats: number): Promise<CycleSpl
     );
     lap(raw, 'agents and queue counts');
     if (!read.success) throw new Error('the raw diff refused an answer');
-    rawStore.commit({ agents: read.data.agents, health: HEALTH, serverTime: fetchedAt });
+    // As the monitor commits: a diffed answer's changed agents only.
+    const { updates } = read.data;
+    rawStore.commit({
+      ...(updates ? { agentUpdates: updates } : { agents: read.data.agents }),
+      health: HEALTH,
+      serverTime: fetchedAt,
+    });
     lap(raw, 'diff');
     ingest.committed(read.data);
     // The first answer too: it is the one that teaches the layout.

@@ -44,7 +44,13 @@ export interface AgentsIngestOptions {
 
 /** One answer's floor, with what the contract left out. */
 export interface AgentsRead {
-  agents: ReadonlyMap<string, Agent>;
+  /** The whole agent set. For a diffed answer it is made on first use from the floor the answer
+   *  was read against and `updates` (read it before the next commit); the monitor commits
+   *  `updates` instead. */
+  readonly agents: ReadonlyMap<string, Agent>;
+  /** A diffed answer: the agents whose objects changed, every other agent being the previous
+   *  floor's (the agent lists are the same). Null for an answer read in full. */
+  updates: readonly Agent[] | null;
   queues: ReadonlyMap<number, QueueCore>;
   quarantined: readonly QuarantinedRecord[];
   /** Records the contract accepted (an agent under two skills counts twice). */
@@ -112,28 +118,45 @@ export function createAgentsIngest(opts: AgentsIngestOptions): AgentsIngest {
     },
   };
 
-  function fromDiff(d: RawDiff, fetchedAt: number): AgentsRead | null {
+  function fromDiff(
+    d: RawDiff,
+    fetchedAt: number,
+    prevAgents: ReadonlyMap<string, Agent>,
+  ): AgentsRead | null {
     const floor = applyDiff(d, fetchedAt);
     if (!floor) return null;
     const base = d.base;
+    const updates = floor.updates.map(([, agent]) => agent);
+    let whole: Map<string, Agent> | null = null;
     const read: AgentsRead = {
-      agents: floor.agents,
+      get agents() {
+        if (!whole) {
+          whole = new Map(prevAgents);
+          for (const a of updates) whole.set(a.workno, a);
+        }
+        return whole;
+      },
+      updates,
       queues: floor.queues,
       quarantined: base.slots.quarantine,
       accepted: base.slots.accepted,
     };
-    next.set(read, () => ({
-      ...base,
-      buf: d.buf,
-      start: d.start,
-      end: d.end,
-      cstAt: d.cstAt,
-      cstEnd: d.cstEnd,
-      cst: d.cst,
-      agentAt: floor.agentAt,
-      agents: floor.agents,
-      queues: floor.queues,
-    }));
+    next.set(read, () => {
+      // The base layout is superseded by this one: its array is taken over, not copied.
+      const agentAt = base.agentAt;
+      for (const [i, agent] of floor.updates) agentAt[i] = agent;
+      return {
+        ...base,
+        buf: d.buf,
+        start: d.start,
+        end: d.end,
+        cstAt: d.cstAt,
+        cstEnd: d.cstEnd,
+        cst: d.cst,
+        agentAt,
+        queues: floor.queues,
+      };
+    });
     return read;
   }
 
@@ -150,6 +173,7 @@ export function createAgentsIngest(opts: AgentsIngestOptions): AgentsIngest {
     const result = normalise(parsed.data.result ?? [], fetchedAt, prevAgents);
     const read: AgentsRead = {
       agents: result.agents,
+      updates: null,
       queues: result.queues,
       quarantined: parsed.quarantined,
       accepted: acceptedRecords(parsed.data),
@@ -167,7 +191,7 @@ export function createAgentsIngest(opts: AgentsIngestOptions): AgentsIngest {
     request: opts.mode === 'raw-diff' ? { readBody } : {},
     read(body, bytes, fetchedAt, prevAgents) {
       if (body instanceof RawDiff) {
-        const read = body.base === layout ? fromDiff(body, fetchedAt) : null;
+        const read = body.base === layout ? fromDiff(body, fetchedAt, prevAgents) : null;
         if (read) {
           metrics.agentsRawDiffs.inc();
           metrics.agentsRecordsReread.inc(body.changed.size);

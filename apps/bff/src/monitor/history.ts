@@ -99,6 +99,10 @@ export function createHistory(opts: {
   }
 
   let lastPrunedChunk = -Infinity;
+  /** The step each Queue object was last written to. Queue objects are never changed (a change
+   *  makes a new one), so the same object in the same step would write the same values: two
+   *  polls a second write every queue five times a step otherwise. */
+  const writtenIn = new WeakMap<Queue, number>();
 
   function writePoint(skillId: number, t: number, p: Omit<HistoryPoint, 't'>): void {
     const step = Math.floor(t / stepMs);
@@ -135,7 +139,10 @@ export function createHistory(opts: {
 
   return {
     record(t, queues) {
+      const step = Math.floor(t / stepMs);
       for (const q of queues) {
+        if (writtenIn.get(q) === step) continue;
+        writtenIn.set(q, step);
         writePoint(q.skillId, t, {
           counts: q.counts,
           waiting: q.waiting,

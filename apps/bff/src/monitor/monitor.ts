@@ -8,7 +8,7 @@ import {
   GATEWAY_ROUTES,
   queryAcdStatResponse,
 } from '@floorwatch/contracts/gateway';
-import type { Agent, GatewayError, GatewayHealth, Queue } from '@floorwatch/contracts/api';
+import type { GatewayError, GatewayHealth, Queue } from '@floorwatch/contracts/api';
 import type { Metrics } from '../metrics';
 import type { GatewaySessionPort } from '../gateway/types';
 import type { LiveData } from './types';
@@ -19,7 +19,12 @@ import type { RecordingHistory } from './durable-history';
 import { createHistory } from './history';
 import { normalise, toQueue, type QueueCore, type QueueKpis } from './normalise';
 import { createPoller } from './poller';
-import { createSnapshotStore, type Commit, type StoreStart } from './snapshot-store';
+import {
+  createSnapshotStore,
+  type Commit,
+  type CommitInput,
+  type StoreStart,
+} from './snapshot-store';
 
 export interface MonitorOptions {
   session: GatewaySessionPort;
@@ -147,14 +152,17 @@ export function createMonitor(opts: MonitorOptions): Monitor {
   }
 
   /** Applies a change; true when it made a patch (and told the listeners). */
-  function commit(agents: ReadonlyMap<string, Agent> | undefined, rebuildQueues: boolean): boolean {
+  function commit(
+    agents: Pick<CommitInput, 'agents' | 'agentUpdates'> | undefined,
+    rebuildQueues: boolean,
+  ): boolean {
     if (stopped) return false; // a late answer after stop() changes nothing anyone listens to
     const h = health();
     const key = healthKey(h);
     const healthChanged = key !== lastHealthKey;
     lastHealthKey = key;
     const change = store.commit({
-      ...(agents ? { agents } : {}),
+      ...agents,
       ...(rebuildQueues ? { queues: buildQueues() } : {}),
       healthChanged,
       health: h,
@@ -213,7 +221,10 @@ export function createMonitor(opts: MonitorOptions): Monitor {
       lastSuccessAt = fetchedAt;
       lastPollError = null;
       recovered(AGENTS.logName);
-      const patched = commit(result.agents, true);
+      const patched = commit(
+        read?.updates ? { agentUpdates: read.updates } : { agents: result.agents },
+        true,
+      );
       ingest.committed(read);
       history.record(fetchedAt, store.queues().values());
       // Nothing changed, yet the data is fresh: screens learn it from a heartbeat.

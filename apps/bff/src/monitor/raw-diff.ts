@@ -131,19 +131,22 @@ export function diffAnswer(base: Layout, buf: Buffer): RawDiff | DiffMiss {
   return pos === buf.length ? diff : 'structure';
 }
 
-/** The floor a diff makes, as normalise() would make it from the whole answer. */
+/** The floor a diff makes, as normalise() would make it from the whole answer: the agents whose
+ *  objects changed (by owner record), the rest being the base layout's, and the queue cores. */
 export interface DiffFloor {
-  agents: ReadonlyMap<string, Agent>;
+  /** Owner record index and the new Agent there; agent lists are the same, so never an addition
+   *  or a removal. */
+  updates: ReadonlyArray<readonly [number, Agent]>;
   queues: ReadonlyMap<number, QueueCore>;
-  agentAt: ReadonlyArray<Agent | undefined>;
 }
 
-/** Null only if a record that passed before does not now (it cannot: only its digits moved). */
+/** Null only if a record that passed before does not now (it cannot: only its digits moved).
+ *  Copies nothing of the 10,000-agent floor: a poll changes about 1% of it, and a copy of the
+ *  agent map per poll cost more than the diff itself. */
 export function applyDiff(diff: RawDiff, fetchedAt: number): DiffFloor | null {
   const base = diff.base;
   const owners = base.slots.owners;
-  let agentAt: Array<Agent | undefined> | null = null;
-  let agents: Map<string, Agent> | null = null;
+  const updates: Array<readonly [number, Agent]> = [];
   let queues: Map<number, QueueCore> | null = null;
   let copied: Set<number> | null = null;
   for (let o = 0; o < owners.length; o++) {
@@ -160,10 +163,7 @@ export function applyDiff(diff: RawDiff, fetchedAt: number): DiffFloor | null {
     // The agent lists are the same, so its skills are (normalise keeps the array then too).
     const agent = toAgent(raw, prev.skills, fetchedAt, prev);
     if (agent === prev) continue;
-    agentAt ??= base.agentAt.slice();
-    agents ??= new Map(base.agents);
-    agentAt[i] = agent;
-    agents.set(agent.workno, agent);
+    updates.push([i, agent]);
     if (agent.state === prev.state) continue;
     queues ??= new Map(base.queues);
     copied ??= new Set();
@@ -178,9 +178,5 @@ export function applyDiff(diff: RawDiff, fetchedAt: number): DiffFloor | null {
       core.counts[agent.state] += 1;
     }
   }
-  return {
-    agents: agents ?? base.agents,
-    queues: queues ?? base.queues,
-    agentAt: agentAt ?? base.agentAt,
-  };
+  return { updates, queues: queues ?? base.queues };
 }

@@ -44,9 +44,10 @@ export interface Layout {
   /** currentstatetime of each accepted record, as read. */
   readonly cst: Float64Array;
   readonly slots: Slots;
-  /** The Agent each owner record made (undefined for the other records). */
-  readonly agentAt: ReadonlyArray<Agent | undefined>;
-  readonly agents: ReadonlyMap<string, Agent>;
+  /** The Agent each owner record made (undefined for the other records). A diffed answer's
+   *  layout takes this array over and writes its changed agents into it when its floor is
+   *  committed (agents-ingest.ts): the layout it came from is superseded then. */
+  readonly agentAt: Array<Agent | undefined>;
   readonly queues: ReadonlyMap<number, QueueCore>;
   /** When the answer this layout descends from was read in full. */
   readonly fullAt: number;
@@ -210,7 +211,6 @@ export function learnLayout(buf: Buffer, read: FullRead, fullAt: number): Layout
       envelope: skeleton.envelope,
     },
     agentAt,
-    agents: read.agents,
     queues: read.queues,
     fullAt,
   };

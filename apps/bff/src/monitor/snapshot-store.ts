@@ -19,8 +19,12 @@ import {
 } from '@floorwatch/contracts/api';
 
 export interface CommitInput {
-  /** The complete new agent set, or undefined to keep the current one. */
+  /** The complete new agent set, or undefined to keep the current one. The store owns the map
+   *  from then on (later `agentUpdates` are written into it): hand it a map nobody else changes. */
   agents?: ReadonlyMap<string, Agent>;
+  /** Instead of `agents`: the agents that changed or arrived, every other one staying as it is
+   *  (a diffed poll: no comparison of the whole floor, no copy of it). */
+  agentUpdates?: readonly Agent[];
   /** The complete new queue set, or undefined to keep the current one. */
   queues?: ReadonlyMap<number, Queue>;
   /** The gateway health changed in a way screens must learn (status or error). */
@@ -54,9 +58,14 @@ export interface StoreStart {
   queues?: ReadonlyMap<number, Queue>;
 }
 
+/** A map the store may write into. */
+function owned(given: ReadonlyMap<string, Agent> | undefined): Map<string, Agent> {
+  return given instanceof Map ? (given as Map<string, Agent>) : new Map(given ?? []);
+}
+
 export function createSnapshotStore(opts: StoreStart = {}): SnapshotStore {
   let version = opts.firstVersion ?? 0;
-  let agents: ReadonlyMap<string, Agent> = opts.agents ?? new Map();
+  let agents: Map<string, Agent> = owned(opts.agents);
   let queues: ReadonlyMap<number, Queue> = opts.queues ?? new Map();
   // Arrays for the snapshots, built once per version: every new stream client asks for one.
   let cached: { version: number; agents: Agent[]; queues: Queue[]; infos: QueueInfo[] } | null =
@@ -91,19 +100,21 @@ export function createSnapshotStore(opts: StoreStart = {}): SnapshotStore {
       const addedAgents: Agent[] = [];
       const agentChanges: AgentChange[] = [];
       const removedAgents: string[] = [];
-      if (input.agents) {
-        for (const [w, a] of input.agents) {
-          const prev = agents.get(w);
-          if (prev === a) continue;
-          changedAgents.push(a);
-          if (!prev) addedAgents.push(a);
-          else {
-            const change = agentChangeOf(prev, a);
-            if (change) agentChanges.push(change);
-          }
+      const compare = (prev: Agent | undefined, a: Agent) => {
+        if (prev === a) return;
+        changedAgents.push(a);
+        if (!prev) addedAgents.push(a);
+        else {
+          const change = agentChangeOf(prev, a);
+          if (change) agentChanges.push(change);
         }
+      };
+      if (input.agents) {
+        for (const [w, a] of input.agents) compare(agents.get(w), a);
         if (agents.size > 0)
           for (const w of agents.keys()) if (!input.agents.has(w)) removedAgents.push(w);
+      } else if (input.agentUpdates) {
+        for (const a of input.agentUpdates) compare(agents.get(a.workno), a);
       }
       const changedQueues: Queue[] = [];
       const addedQueues: QueueInfo[] = [];
@@ -126,9 +137,12 @@ export function createSnapshotStore(opts: StoreStart = {}): SnapshotStore {
       const dataChanged =
         changedAgents.length + removedAgents.length + changedQueues.length + removedQueues.length >
         0;
-      if (!dataChanged && !input.healthChanged) return null;
-      if (input.agents) agents = input.agents;
+      // Kept even when nothing in them changed: the newest maps are in the answer's order, and
+      // the next diffed poll writes into this one.
+      if (input.agents) agents = owned(input.agents);
+      else for (const a of changedAgents) agents.set(a.workno, a);
       if (input.queues) queues = input.queues;
+      if (!dataChanged && !input.healthChanged) return null;
       const baseVersion = version;
       version += 1;
       const head = { baseVersion, version, serverTime: input.serverTime, gateway: input.health };

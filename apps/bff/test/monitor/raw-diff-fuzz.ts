@@ -16,7 +16,7 @@ import { createMetrics, type Metrics } from '../../src/metrics';
 import { createAgentsIngest } from '../../src/monitor/agents-ingest';
 import { parseAllOnlineAgents } from '../../src/monitor/fast-parse';
 import { normalise, type QueueCore } from '../../src/monitor/normalise';
-
+import { createSnapshotStore } from '../../src/monitor/snapshot-store';
 import { apply, type Garble, type MAgent, type Model, type Poll } from './raw-diff-model';
 
 // ---- writing it as the gateway does ------------------------------------------------------------
@@ -121,9 +121,10 @@ export function fullPipeline(): Step {
 }
 
 /** The monitor with the raw diff: the reader on the bytes as the gateway client runs it, the
- *  envelope it hands the gateway layer, then the ingest. */
+ *  envelope it hands the gateway layer, the ingest, then the snapshot store as the monitor
+ *  commits to it (a diffed answer's changed agents only, written into the store's map). */
 export function rawDiffPipeline(fullEveryMs: number): { step: Step; metrics: Metrics } {
-  let prev: ReadonlyMap<string, Agent> = new Map();
+  const store = createSnapshotStore();
   let clock = 0;
   const metrics = createMetrics({ defaultMetrics: false });
   const ingest = createAgentsIngest({
@@ -147,13 +148,18 @@ export function rawDiffPipeline(fullEveryMs: number): { step: Step; metrics: Met
     if (!json.isJson) return { kind: 'not-json' };
     if (retcodeOf(json.json) !== '0') return { kind: 'refused' };
     const body = own ? own.body : json.json;
-    const read = ingest.read(body, bytes, fetchedAt, prev);
+    const read = ingest.read(body, bytes, fetchedAt, store.agents());
     if (!read.success || read.data.quarantined.length > read.data.accepted)
       return { kind: 'refused' };
-    const { agents, queues, quarantined } = read.data;
-    prev = agents;
+    const { updates, queues, quarantined } = read.data;
+    store.commit({
+      ...(updates ? { agentUpdates: updates } : { agents: read.data.agents }),
+      health: { status: 'ok', lastSuccessAt: fetchedAt, error: null },
+      serverTime: fetchedAt,
+    });
     ingest.committed(read.data);
-    return { kind: 'read', agents, queues, quarantined };
+    // A copy: the store writes the next poll's changes into its own map.
+    return { kind: 'read', agents: new Map(store.agents()), queues, quarantined };
   };
   return { step, metrics };
 }
