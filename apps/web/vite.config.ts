@@ -1,14 +1,53 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { fileURLToPath, URL } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // The BFF serves the built SPA and the API on one origin; in dev, Vite proxies /api to it.
 const bff = 'http://127.0.0.1:8080';
 
-export default defineConfig({
-  plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+/**
+ * The message catalogues (src/locales/<tag>.json) arrive in the browser already parsed: each ICU
+ * message as the AST react-intl would build at run time (what `formatjs compile --ast` writes).
+ * The production build then ships the parser-less variant of the ICU parser (react-intl's
+ * documented no-parser alias): about 8 KiB gzip less on every first screen. The catalogues are
+ * complete (pnpm i18n:check), so no `defaultMessage` string needs parsing in production; dev
+ * builds and tests keep the parser for messages not yet extracted and for test screens.
+ */
+function compiledCatalogues(): Plugin {
+  return {
+    name: 'floorwatch:compiled-catalogues',
+    enforce: 'pre',
+    transform(code, id) {
+      const m = /[\\/]src[\\/]locales[\\/]([^\\/]+)\.json$/.exec(id.split('?')[0] ?? '');
+      if (!m?.[1]) return null;
+      const locale = new Intl.Locale(m[1]);
+      const messages = JSON.parse(code) as Record<string, string>;
+      const ast = Object.fromEntries(
+        Object.entries(messages).map(([k, v]) => [k, parse(v, { locale })]),
+      );
+      return { code: JSON.stringify(ast), map: null };
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [compiledCatalogues(), react(), tailwindcss()],
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      ...(command === 'build'
+        ? [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+            },
+          ]
+        : []),
+    ],
+  },
   server: {
     port: 5173,
     proxy: { '/api': { target: bff, changeOrigin: false } },
@@ -41,4 +80,4 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
   },
-});
+}));

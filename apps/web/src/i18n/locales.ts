@@ -1,11 +1,13 @@
 // Which languages the SPA speaks: exactly the catalogues in src/locales. Adding a language means
 // adding `src/locales/<tag>.json` (checked by `pnpm i18n:check`); nothing here names a language
 // except the source one.
+import type { MessageFormatElement } from 'react-intl';
 
 /** The language the messages are written in (the `defaultMessage`s and src/locales/en.json). */
 export const SOURCE_LOCALE = 'en';
 
-type Catalogue = Record<string, string>;
+/** A language's messages: parsed to ICU ASTs at build time (see vite.config.ts). */
+export type Catalogue = Record<string, string> | Record<string, MessageFormatElement[]>;
 
 // Lazy: a Chinese catalogue is not downloaded by an English screen.
 const CATALOGUES = import.meta.glob<Catalogue>('../locales/*.json', { import: 'default' });

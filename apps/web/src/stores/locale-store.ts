@@ -4,7 +4,8 @@
 // is threaded through every component.
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import { create } from 'zustand';
-import { SOURCE_LOCALE } from '@/i18n/locales';
+import { withCompiledMessages } from '@/i18n/compiled-messages';
+import { SOURCE_LOCALE, type Catalogue } from '@/i18n/locales';
 
 /** The browser's own zone: what times are shown in until the site's zone is known. */
 export const BROWSER_TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -12,14 +13,12 @@ export const BROWSER_TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().tim
 // react-intl's own cache of message formatters, shared by every intl object we create.
 const intlCache = createIntlCache();
 
-export function makeIntl(
-  locale: string,
-  messages: Record<string, string>,
-  timeZone: string,
-): IntlShape {
-  return createIntl(
-    { locale, messages, timeZone, defaultLocale: SOURCE_LOCALE, onError: reportIntlError },
-    intlCache,
+export function makeIntl(locale: string, messages: Catalogue, timeZone: string): IntlShape {
+  return withCompiledMessages(
+    createIntl(
+      { locale, messages, timeZone, defaultLocale: SOURCE_LOCALE, onError: reportIntlError },
+      intlCache,
+    ),
   );
 }
 
