@@ -61,6 +61,8 @@ export function createRedisSessionStore(opts: {
     for (const [h, k] of known) if (k.until <= t) known.delete(h);
   }, 600_000);
   prune.unref();
+  const warn = (what: string) => (err: unknown) =>
+    opts.logger.warn({ err: String(err) }, `shared sessions: ${what} failed (Redis unreachable?)`);
   const sub = opts.subscriber;
   if (sub) {
     sub.on('error', (err: Error) => opts.logger.debug({ err: err.message }, 'Redis connection'));
@@ -73,8 +75,6 @@ export function createRedisSessionStore(opts: {
     sub.connect().catch(() => {}); // retried by its retryStrategy
   }
   const pending = new Map<string, Promise<void>>();
-  const warn = (what: string) => (err: unknown) =>
-    opts.logger.warn({ err: String(err) }, `shared sessions: ${what} failed (Redis unreachable?)`);
 
   const write = (s: AuthSession) => {
     const stored: Stored = {
