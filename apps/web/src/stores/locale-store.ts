@@ -12,15 +12,50 @@ export const BROWSER_TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().tim
 // react-intl's own cache of message formatters, shared by every intl object we create.
 const intlCache = createIntlCache();
 
+/** Formatted messages kept per intl object; emptied when it grows past this many. */
+const KEPT_MESSAGES = 4000;
+
 export function makeIntl(
   locale: string,
   messages: Record<string, string>,
   timeZone: string,
 ): IntlShape {
-  return createIntl(
+  const intl = createIntl(
     { locale, messages, timeZone, defaultLocale: SOURCE_LOCALE, onError: reportIntlError },
     intlCache,
   );
+  // react-intl merges its formats with the time zone on every formatMessage call, which a 500-
+  // queue screen pays thousands of times a second for the same labels. A message's text depends
+  // only on the intl object and its plain (string or number) values, so those results are kept.
+  const kept = new Map<string, string>();
+  const format = intl.formatMessage as (
+    d: { id?: string },
+    values?: Record<string, unknown>,
+    opts?: unknown,
+  ) => unknown;
+  const formatMessage = ((
+    descriptor: { id?: string },
+    values?: Record<string, unknown>,
+    opts?: unknown,
+  ) => {
+    const id = descriptor.id;
+    if (!id || opts !== undefined) return format(descriptor, values, opts);
+    let key = id;
+    if (values !== undefined) {
+      for (const [k, v] of Object.entries(values)) {
+        if (typeof v !== 'string' && typeof v !== 'number') return format(descriptor, values);
+        key += `\u0000${k}\u0000${typeof v === 'number' ? 'n' : 's'}${v}`;
+      }
+    }
+    let text = kept.get(key);
+    if (text === undefined) {
+      text = String(format(descriptor, values));
+      if (kept.size >= KEPT_MESSAGES) kept.clear();
+      kept.set(key, text);
+    }
+    return text;
+  }) as unknown as IntlShape['formatMessage'];
+  return { ...intl, formatMessage, $t: formatMessage };
 }
 
 // A missing translation falls back to the English default; say so in development only, where

@@ -10,7 +10,7 @@ import { pastLimitsOf } from '@/lib/limits';
 import { queuePath } from '@/lib/routes';
 import { mediaLabel, STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
 import { useI18n } from '@/stores/locale-store';
-import { countAgents, filterQueues } from '../lib/filter-queues';
+import { countAgents, filterQueues, uniqueMembersCached } from '../lib/filter-queues';
 import {
   parseOverviewState,
   QUEUE_SORTS,
@@ -109,7 +109,8 @@ export function OverviewPage({
     // serverNow is 0 and does not tick unless sorting by urgency.
     [queues, filters, byUrgency, serverNow, policy],
   );
-  const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
+  const members = uniqueMembersCached(visible);
+  const totals = useMemo(() => countAgents(visible, agents, members), [visible, agents, members]);
   const mediaTypes = useMemo(
     () => [...new Set(queues.map((q) => q.mediaType))].sort((a, b) => a - b),
     [queues],
@@ -231,9 +232,7 @@ export function OverviewPage({
         </div>
       ) : (
         <TileGrid queues={visible}>
-          {(q: Queue, near: boolean) => (
-            <QueueTile key={q.skillId} queue={q} to={queuePath(q.skillId)} near={near} />
-          )}
+          {(q: Queue) => <QueueTile key={q.skillId} queue={q} to={queuePath(q.skillId)} />}
         </TileGrid>
       )}
     </div>
