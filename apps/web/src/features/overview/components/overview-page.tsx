@@ -1,7 +1,7 @@
 import { useUrlParams } from '@/hooks/use-url-params';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useFloor } from '@/hooks/use-floor';
 import { useAgentMap, useLiveLoaded, useQueueList } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
@@ -222,7 +222,7 @@ export function OverviewPage({
 
       <AgentResults query={filters.find} />
 
-      {aside}
+      <AfterFirstTiles loaded={loaded}>{aside}</AfterFirstTiles>
 
       {!loaded ? (
         <TileSkeletons />
@@ -237,6 +237,20 @@ export function OverviewPage({
       )}
     </div>
   );
+}
+
+/**
+ * Its children one task after the first tiles are drawn: the exceptions panel judges every agent
+ * of the floor (10,000 on a large centre), which should not hold up the first tiles.
+ */
+function AfterFirstTiles({ loaded, children }: { loaded: boolean; children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!loaded || shown) return;
+    const t = setTimeout(() => setShown(true), 0);
+    return () => clearTimeout(t);
+  }, [loaded, shown]);
+  return shown ? children : null;
 }
 
 function TileSkeletons() {

@@ -3,8 +3,9 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /** Rows drawn beyond the viewport, above and below, so a wheel step never shows a blank tile. */
 const OVERSCAN_ROWS = 1;
-/** Tiles drawn before the grid has been measured: more than one screen of any wall-sized desk. */
-const FIRST_TILES = 24;
+/** A tile's smallest width and its height (px at the default font size), for a first guess. */
+const TILE_MIN_W = 19 * 16;
+const TILE_H = 27 * 16;
 
 interface TileWindow {
   from: number;
@@ -14,7 +15,13 @@ interface TileWindow {
   cols: number;
 }
 
-const FIRST: TileWindow = { from: 0, to: FIRST_TILES, rowH: 0, cols: 1 };
+/** Before the grid is measured: about one screenful from the window's size, so the first render
+ *  draws no tile it drops again when the layout effect measures. */
+function firstWindow(): TileWindow {
+  const cols = Math.max(1, Math.floor(window.innerWidth / TILE_MIN_W));
+  const rows = Math.max(1, Math.ceil(window.innerHeight / TILE_H));
+  return { from: 0, to: cols * rows, rowH: 0, cols: 1 };
+}
 const EVERYTHING: TileWindow = { from: 0, to: Number.MAX_SAFE_INTEGER, rowH: 0, cols: 1 };
 
 const sameWindow = (a: TileWindow, b: TileWindow) =>
@@ -44,7 +51,7 @@ function useTileWindow(
   grid: React.RefObject<HTMLDivElement | null>,
   count: number,
 ): TileWindow {
-  const [win, setWin] = useState<TileWindow>(FIRST);
+  const [win, setWin] = useState<TileWindow>(firstWindow);
   // A layout effect: the first window is measured before the first paint, so the first screen
   // never shows a wrong one.
   useLayoutEffect(() => {
