@@ -271,6 +271,44 @@ test.describe('wall display on a 500-queue floor', () => {
     await app.api.setReasonLimits((code) => reasonsBefore.get(code) ?? null);
   });
 
+  test("every tile shows its figures' names in full on a landscape, a 4K and a portrait wall", async ({
+    app,
+    page,
+  }) => {
+    await app.signInAs('supervisor');
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 3840, height: 2160 },
+      { width: 1080, height: 1920 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await app.wall.open();
+      await app.wall.expectLive(30_000);
+      await expect(app.wall.tiles.first().locator('[data-kpi] dt').first()).toBeVisible();
+      // A name is cut when its text needs more room than its box gives (an ellipsis, or lines
+      // hidden below it); and the room it takes must not push the tile's last line (its limit
+      // marks) out of the tile.
+      const cut = await app.wall.tiles.evaluateAll((tiles) =>
+        tiles.flatMap((t) => [
+          ...[...t.querySelectorAll('*')]
+            .filter((el) => el.children.length === 0 && (el.textContent ?? '').trim() !== '')
+            .filter(
+              (el) => el.getBoundingClientRect().bottom > t.getBoundingClientRect().bottom + 1,
+            )
+            .map((el) => `${el.textContent} (below the tile)`),
+          ...[...t.querySelectorAll<HTMLElement>('[data-kpi] dt')]
+            .filter(
+              (dt) => dt.scrollWidth > dt.clientWidth + 1 || dt.scrollHeight > dt.clientHeight + 1,
+            )
+            .map((dt) => dt.innerText),
+        ]),
+      );
+      const shown = await app.wall.tiles.locator('[data-kpi] dt').count();
+      expect(shown, `names on the wall at ${viewport.width}×${viewport.height}`).toBeGreaterThan(0);
+      expect([...new Set(cut)], `cut at ${viewport.width}×${viewport.height}`).toEqual([]);
+    }
+  });
+
   for (const viewport of [
     { width: 1920, height: 1080 },
     { width: 1080, height: 1920 },

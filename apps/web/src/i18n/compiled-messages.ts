@@ -1,5 +1,5 @@
-// react-intl's formatMessage, for a message with values, merges the time-zone formats anew and
-// serialises message and formats into its cache key on every call. The queue page calls it for
+// react-intl's formatMessage merges the time-zone formats anew on every call and, for a message
+// with values, serialises message and formats into its cache key. The queue page calls it for
 // every visible row every second ("3 h ago", "also in 2 queues"): profiled under churn it was a
 // third of the time spent in long tasks (bench browser-frames). Here each message id is compiled
 // once per intl object and then only formatted. Anything unusual (rich-text values, options, a
@@ -65,7 +65,9 @@ export function withCompiledMessages(intl: IntlShape): IntlShape {
     opts?: unknown,
   ) => {
     const id = descriptor.id;
-    if (opts === undefined && values !== undefined && id !== undefined && plain(values)) {
+    // Without values too: react-intl's own path pays the same set-up for a plain label, which a
+    // 500-queue overview asks for thousands of times a second.
+    if (opts === undefined && id !== undefined && (values === undefined || plain(values))) {
       const key = String(id);
       let mf = compiled.get(key);
       if (mf === undefined) {
@@ -74,7 +76,7 @@ export function withCompiledMessages(intl: IntlShape): IntlShape {
       }
       if (mf !== null) {
         try {
-          const out = mf.format(values);
+          const out = mf.format(values ?? {});
           if (typeof out === 'string') return out;
         } catch {
           // react-intl's path below reports it and falls back as it always does

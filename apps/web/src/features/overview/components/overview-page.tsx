@@ -1,7 +1,7 @@
 import { useUrlParams } from '@/hooks/use-url-params';
 import { FilterField, SearchInput } from '@/components/ui/filter-field';
 import type { Queue } from '@floorwatch/contracts/api';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useFloor } from '@/hooks/use-floor';
 import { useAgentMap, useLiveLoaded, useQueueList } from '@/hooks/use-live';
 import { useServerNow } from '@/hooks/use-server-now';
@@ -10,7 +10,7 @@ import { pastLimitsOf } from '@/lib/limits';
 import { queuePath } from '@/lib/routes';
 import { mediaLabel, STATE_ORDER, stateLabel, type AgentState } from '@/lib/states';
 import { useI18n } from '@/stores/locale-store';
-import { countAgents, filterQueues } from '../lib/filter-queues';
+import { countAgents, filterQueues, uniqueMembersCached } from '../lib/filter-queues';
 import {
   parseOverviewState,
   QUEUE_SORTS,
@@ -109,7 +109,8 @@ export function OverviewPage({
     // serverNow is 0 and does not tick unless sorting by urgency.
     [queues, filters, byUrgency, serverNow, policy],
   );
-  const totals = useMemo(() => countAgents(visible, agents), [visible, agents]);
+  const members = uniqueMembersCached(visible);
+  const totals = useMemo(() => countAgents(visible, agents, members), [visible, agents, members]);
   const mediaTypes = useMemo(
     () => [...new Set(queues.map((q) => q.mediaType))].sort((a, b) => a - b),
     [queues],
@@ -221,7 +222,7 @@ export function OverviewPage({
 
       <AgentResults query={filters.find} />
 
-      {aside}
+      <AfterFirstTiles loaded={loaded}>{aside}</AfterFirstTiles>
 
       {!loaded ? (
         <TileSkeletons />
@@ -231,13 +232,25 @@ export function OverviewPage({
         </div>
       ) : (
         <TileGrid queues={visible}>
-          {(q: Queue, near: boolean) => (
-            <QueueTile key={q.skillId} queue={q} to={queuePath(q.skillId)} near={near} />
-          )}
+          {(q: Queue) => <QueueTile key={q.skillId} queue={q} to={queuePath(q.skillId)} />}
         </TileGrid>
       )}
     </div>
   );
+}
+
+/**
+ * Its children one task after the first tiles are drawn: the exceptions panel judges every agent
+ * of the floor (10,000 on a large centre), which should not hold up the first tiles.
+ */
+function AfterFirstTiles({ loaded, children }: { loaded: boolean; children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!loaded || shown) return;
+    const t = setTimeout(() => setShown(true), 0);
+    return () => clearTimeout(t);
+  }, [loaded, shown]);
+  return shown ? children : null;
 }
 
 function TileSkeletons() {

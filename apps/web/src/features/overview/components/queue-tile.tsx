@@ -67,11 +67,9 @@ function LimitSummary({ queue }: { queue: Queue }) {
 interface QueueTileProps {
   queue: Queue;
   to: string;
-  /** On or near the screen: draw the figures, the limit count and the trend. */
-  near: boolean;
 }
 
-/** Everything below the header: drawn only while the tile is near the viewport. */
+/** Everything below the header. */
 function TileBody({ queue }: { queue: Queue }) {
   const history = useQueueHistory(queue.skillId);
   const offset = useClockOffset(1000);
@@ -127,12 +125,11 @@ function TileBody({ queue }: { queue: Queue }) {
 }
 
 /**
- * A queue's tile. Its name (a link over the whole tile) is always there, so every queue can be
- * found and reached by keyboard; the figures, the clock-driven limit count and the trend are
- * drawn only when `near` the screen. Every tile has the same fixed height (the tallest body fits)
- * and is contained, so drawing one never moves or re-lays out the others.
+ * A queue's tile: its name (a link over the whole tile), figures, the clock-driven limit count and
+ * the trend. Every tile has the same fixed height (the tallest body fits), which the grid's
+ * windowing counts on, and is contained, so drawing one never moves or re-lays out the others.
  */
-export const QueueTile = memo(function QueueTile({ queue, to, near }: QueueTileProps) {
+export const QueueTile = memo(function QueueTile({ queue, to }: QueueTileProps) {
   const titleId = useId();
   const intl = useI18n();
   return (
@@ -162,7 +159,7 @@ export const QueueTile = memo(function QueueTile({ queue, to, near }: QueueTileP
           </p>
         </div>
       </header>
-      {near && <TileBody queue={queue} />}
+      <TileBody queue={queue} />
     </article>
   );
 });

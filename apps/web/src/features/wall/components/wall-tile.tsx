@@ -55,7 +55,7 @@ export const WallTile = memo(function WallTile({
           {
             '--s': tileUnit(design.w, design.h),
             padding: tu(1.2),
-            gap: tu(0.6),
+            gap: tu(0.5),
           } as CSSProperties
         }
       >

@@ -7,12 +7,14 @@ import { tu, wu } from '@/lib/wall-units';
 // In a tile the name, figures and limit marks never give way: a queue in many states lists idle,
 // talking and its two largest others (the floor line above the tiles counts every state), and the
 // list shows only the rows the limit marks leave room for, whole.
+// A figure's name wraps at its spaces ("Calls / waiting") rather than being cut: the three names
+// share one row of the subgrid, so the values stay on one line whichever names wrap.
 export const WALL_TILE_LOOK: KpiLook = {
-  figures: 'grid shrink-0 grid-cols-3 gap-[calc(var(--s)*0.8)]',
+  figures: 'grid shrink-0 grid-cols-3 grid-rows-[auto_auto] gap-x-[calc(var(--s)*0.8)] gap-y-0',
   statesAsFigures: false,
-  figure: 'min-w-0',
-  label: 'truncate leading-tight text-muted',
-  labelStyle: { fontSize: tu(1.6) },
+  figure: 'row-span-2 grid min-w-0 grid-rows-subgrid',
+  label: 'self-end leading-[1.05] text-muted',
+  labelStyle: { fontSize: tu(1.45) },
   value: 'leading-none font-bold',
   // Three values side by side: each under a quarter of the tile, so "0:00" and "100%" never touch.
   valueSize: (v) => fitFont(v, tu(4), 24),

@@ -9,10 +9,11 @@ export interface TileDesign {
   h: number;
 }
 
-/** Name, waiting, longest wait, state bar, agents by state and the limit line. */
-export const FULL_TILE: TileDesign = { kind: 'full', w: 27, h: 28 };
+/** Name, waiting, longest wait, state bar, agents by state and the limit line. The figures'
+ *  names may take two lines ("Calls / waiting"): they are never cut, and their room is here. */
+export const FULL_TILE: TileDesign = { kind: 'full', w: 27, h: 30 };
 /** Without the agents-by-state list: what many queues on one screen can still show legibly. */
-export const COMPACT_TILE: TileDesign = { kind: 'compact', w: 27, h: 17 };
+export const COMPACT_TILE: TileDesign = { kind: 'compact', w: 27, h: 19 };
 /** Gap between tiles, in wall units. */
 export const TILE_GAP = 1;
 
