@@ -103,7 +103,7 @@ export async function writeResultsMarkdown(
   const loads = ms.flatMap((m) => [m.loadAverage1m, m.loadAverage1mEnd ?? m.loadAverage1m]);
   out.push(
     '',
-    `Machine: ${machines.join('; ') || 'unknown'}. Run ${dates[0] ?? '?'} – ${dates.at(-1) ?? '?'}; 1-minute load average at the start and end of the benchmarks ${Math.min(...loads)}–${Math.max(...loads)} (other engineers' test suites were running on the same machine).`,
+    `Machine: ${machines.join('; ') || 'unknown'}. Run ${dates[0] ?? '?'} – ${dates.at(-1) ?? '?'}; 1-minute load average at the start and end of the benchmarks ${Math.min(...loads)}–${Math.max(...loads)} (the benchmarks' own load included; the machine is shared, so read the ratios).`,
     '',
   );
   for (const r of results) {
