@@ -180,6 +180,17 @@ test.describe('wall display', () => {
       1920 * 0.95,
     );
     await app.wall.expectHeaderWhole({ paged: false });
+    // Each state in a tile's list keeps its medium's word whole ("Handling email" on the email
+    // queue, not "Handlin…").
+    // Rows a tile has no room for are hidden whole; the ones shown must be whole too.
+    const states = app.wall.tiles.locator('[data-state-name]:visible');
+    await expect(states.first()).toBeVisible();
+    const cut = await states.evaluateAll((names) =>
+      names
+        .filter((n) => n.scrollWidth > n.clientWidth + 1 || n.scrollHeight > n.clientHeight + 1)
+        .map((n) => (n as HTMLElement).innerText),
+    );
+    expect(cut, 'state names cut in portrait').toEqual([]);
   });
 });
 

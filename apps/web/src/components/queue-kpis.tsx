@@ -37,6 +37,8 @@ export interface KpiLook {
   statesMax?: number;
   /** The list may be squeezed: show only the rows it has room for, whole. */
   statesWholeRows?: boolean;
+  /** A state's name in the list: cut with an ellipsis unless the look lets it wrap. */
+  stateName?: string;
 }
 
 export function QueueKpis({
@@ -78,7 +80,9 @@ export function QueueKpis({
       <span className="shrink-0" style={{ color: stateColor(s) }}>
         <StateIcon state={s} className="h-[1em] w-[1em]" />
       </span>
-      <span className="truncate">{stateLabel(s, queue.mediaType)}</span>
+      <span className={look.stateName ?? 'truncate'} data-state-name>
+        {stateLabel(s, queue.mediaType)}
+      </span>
     </>
   );
   const count = (s: (typeof v.states)[number]) => formatCount(queue.counts[s] ?? 0);

@@ -22,6 +22,9 @@ export const WALL_TILE_LOOK: KpiLook = {
   noteStyle: { fontSize: tu(1.5) },
   bar: 'h-[calc(var(--s)*0.8)] shrink-0',
   states: 'grid min-h-0 grid-cols-2 overflow-hidden',
+  // A state's name wraps like a figure's ("Handling / email"): a row that then has no room is
+  // hidden whole with the others.
+  stateName: 'min-w-0',
   statesStyle: { fontSize: tu(1.8), columnGap: tu(1.2), rowGap: tu(0.2) },
   statesMax: 4,
   statesWholeRows: true,
