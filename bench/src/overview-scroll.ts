@@ -219,7 +219,7 @@ export const overviewScroll: Bench = {
         why:
           during.length === 0
             ? undefined
-            : `${during.map((t) => round(t.duration, 0)).join(', ')} ms, rendering the row that scrolls in and the 2 s patches; in a trace of the same scroll no task used more than ~45 ms of main-thread CPU: the rest is the renderer waiting for one of 2 shared cores (1-minute load average ${round(os.loadavg()[0] ?? 0, 1)})`,
+            : `${during.map((t) => round(t.duration, 0)).join(', ')} ms; 1-minute load average ${round(os.loadavg()[0] ?? 0, 1)} on 2 shared cores (a long task on a busy machine is partly the renderer waiting for a core)`,
       },
       {
         label: 'frame time p95 while scrolling',

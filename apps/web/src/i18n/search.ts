@@ -17,5 +17,11 @@ export function matchesSearch(key: string, ...fields: readonly string[]): boolea
 
 /** Compares names in the active language's order (pinyin under zh-CN). */
 export function compareNames(a: string, b: string): number {
-  return nameCollator(activeLocale().locale).compare(a, b);
+  return namesOrder()(a, b);
+}
+
+/** compareNames for one sort: the active language's collator looked up once, not once per
+ *  comparison (a 2,000-agent sort makes some 20,000 on every patch). */
+export function namesOrder(): (a: string, b: string) => number {
+  return nameCollator(activeLocale().locale).compare;
 }
